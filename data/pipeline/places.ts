@@ -1,0 +1,143 @@
+/**
+ * Where things are. Province codes and commune counts are public administrative facts; district
+ * towns are approximate (±10 km, seed 000 and DOMAIN.md for Lào Cai, general reference elsewhere)
+ * and only seed the synthetic tessellation.
+ */
+import type { Border, CrossingKind } from '@pcmt/shared/domain';
+
+export const PRE_REFORM_FROM = '2020-01-01';
+export const REFORM_DAY = '2025-07-01';
+
+export interface OldProvince {
+  slug: string;
+  code: string;
+  neName: string;
+  name: string;
+  nameEn: string;
+  communes: number;
+  districts: [name: string, lat: number, lng: number][];
+}
+
+export const OLD_PROVINCES: OldProvince[] = [
+  {
+    slug: 'lao-cai', code: '10', neName: 'Lào Cai', name: 'Lào Cai', nameEn: 'Lao Cai', communes: 151,
+    districts: [
+      ['Thành phố Lào Cai', 22.485, 103.975], ['Bát Xát', 22.538, 103.888],
+      ['Mường Khương', 22.77, 104.116], ['Si Ma Cai', 22.697, 104.282], ['Bắc Hà', 22.538, 104.29],
+      ['Bảo Thắng', 22.318, 104.188], ['Bảo Yên', 22.237, 104.472], ['Văn Bàn', 22.098, 104.252],
+      ['Thị xã Sa Pa', 22.336, 103.843],
+    ],
+  },
+  {
+    slug: 'yen-bai', code: '15', neName: 'Yên Bái', name: 'Yên Bái', nameEn: 'Yen Bai', communes: 168,
+    districts: [
+      ['Thành phố Yên Bái', 21.705, 104.875], ['Thị xã Nghĩa Lộ', 21.6, 104.51], ['Lục Yên', 22.105, 104.765],
+      ['Văn Yên', 21.866, 104.695], ['Mù Cang Chải', 21.853, 104.088], ['Trấn Yên', 21.69, 104.78],
+      ['Trạm Tấu', 21.464, 104.384], ['Văn Chấn', 21.57, 104.62], ['Yên Bình', 21.88, 104.96],
+    ],
+  },
+  {
+    slug: 'lai-chau', code: '12', neName: 'Lai Châu', name: 'Lai Châu', nameEn: 'Lai Chau', communes: 106,
+    districts: [
+      ['Thành phố Lai Châu', 22.396, 103.458], ['Tam Đường', 22.415, 103.6], ['Phong Thổ', 22.53, 103.35],
+      ['Sìn Hồ', 22.36, 103.24], ['Mường Tè', 22.375, 102.83], ['Than Uyên', 21.955, 103.885],
+      ['Tân Uyên', 22.17, 103.73], ['Nậm Nhùn', 22.15, 103.01],
+    ],
+  },
+  {
+    slug: 'son-la', code: '14', neName: 'Sơn La', name: 'Sơn La', nameEn: 'Son La', communes: 200,
+    districts: [
+      ['Thành phố Sơn La', 21.327, 103.914], ['Quỳnh Nhai', 21.84, 103.56], ['Thuận Châu', 21.44, 103.69],
+      ['Mường La', 21.52, 104.03], ['Bắc Yên', 21.245, 104.42], ['Phù Yên', 21.265, 104.64],
+      ['Mộc Châu', 20.85, 104.64], ['Vân Hồ', 20.77, 104.79], ['Yên Châu', 21.05, 104.3],
+      ['Mai Sơn', 21.165, 104.04], ['Sông Mã', 21.06, 103.74], ['Sốp Cộp', 20.95, 103.53],
+    ],
+  },
+  {
+    slug: 'thanh-hoa', code: '38', neName: 'Thanh Hóa', name: 'Thanh Hóa', nameEn: 'Thanh Hoa', communes: 547,
+    districts: [
+      ['Thành phố Thanh Hóa', 19.807, 105.776], ['Thành phố Sầm Sơn', 19.735, 105.9],
+      ['Thị xã Bỉm Sơn', 20.08, 105.86], ['Thị xã Nghi Sơn', 19.42, 105.76], ['Mường Lát', 20.53, 104.61],
+      ['Quan Hóa', 20.39, 105.12], ['Quan Sơn', 20.25, 104.95], ['Bá Thước', 20.35, 105.25],
+      ['Lang Chánh', 20.15, 105.24], ['Ngọc Lặc', 20.09, 105.38], ['Cẩm Thủy', 20.21, 105.47],
+      ['Thạch Thành', 20.13, 105.65], ['Hà Trung', 20.01, 105.84], ['Vĩnh Lộc', 20.05, 105.66],
+      ['Yên Định', 20.0, 105.64], ['Thọ Xuân', 19.92, 105.53], ['Thường Xuân', 19.91, 105.34],
+      ['Triệu Sơn', 19.82, 105.6], ['Thiệu Hóa', 19.9, 105.68], ['Hoằng Hóa', 19.86, 105.86],
+      ['Hậu Lộc', 19.93, 105.89], ['Nga Sơn', 20.0, 105.97], ['Như Xuân', 19.63, 105.42],
+      ['Như Thanh', 19.58, 105.6], ['Nông Cống', 19.62, 105.68], ['Đông Sơn', 19.8, 105.7],
+      ['Quảng Xương', 19.7, 105.8],
+    ],
+  },
+];
+
+export interface NewProvince {
+  slug: string;
+  code: string;
+  name: string;
+  nameEn: string;
+  from: string[];
+  communes: number;
+}
+
+/** After 1 July 2025: new Lào Cai = old Lào Cai + old Yên Bái and takes Yên Bái's code 15. */
+export const NEW_PROVINCES: NewProvince[] = [
+  { slug: 'lao-cai', code: '15', name: 'Lào Cai', nameEn: 'Lao Cai', from: ['lao-cai', 'yen-bai'], communes: 99 },
+  { slug: 'lai-chau', code: '12', name: 'Lai Châu', nameEn: 'Lai Chau', from: ['lai-chau'], communes: 38 },
+  { slug: 'son-la', code: '14', name: 'Sơn La', nameEn: 'Son La', from: ['son-la'], communes: 75 },
+  { slug: 'thanh-hoa', code: '38', name: 'Thanh Hóa', nameEn: 'Thanh Hoa', from: ['thanh-hoa'], communes: 166 },
+];
+
+export interface CrossingSeed {
+  name: string;
+  kind: CrossingKind;
+  border: Border;
+  province: string;
+  district: string;
+  counterpartGate: string;
+  counterpartProvince: string;
+  counterpartCountry: 'CN' | 'LA';
+  lat: number;
+  lng: number;
+  station: string;
+}
+
+const cn = (name: string, kind: CrossingKind, district: string, gate: string, lat: number, lng: number, station: string): CrossingSeed => ({
+  name, kind, border: 'VN-CN', province: 'lao-cai', district, counterpartGate: gate,
+  counterpartProvince: 'Vân Nam (Yunnan)', counterpartCountry: 'CN', lat, lng, station,
+});
+const la = (name: string, kind: CrossingKind, province: string, district: string, gate: string, lat: number, lng: number, station: string): CrossingSeed => ({
+  name, kind, border: 'VN-LA', province, district, counterpartGate: gate,
+  counterpartProvince: 'Hủa Phăn (Houaphanh)', counterpartCountry: 'LA', lat, lng, station,
+});
+
+/** Crossings of DOMAIN.md; classes as the seeds give them where they differ from public lists. */
+export const CROSSINGS: CrossingSeed[] = [
+  cn('Lào Cai (cầu Lào Cai – Hà Khẩu)', 'international', 'Thành phố Lào Cai', 'Hà Khẩu (Hekou)', 22.507, 103.963, 'Đồn Biên phòng Cửa khẩu Quốc tế Lào Cai'),
+  cn('Kim Thành (đường bộ số II)', 'international', 'Thành phố Lào Cai', 'Hà Khẩu (Hekou)', 22.52, 103.95, 'Đồn Biên phòng Cửa khẩu Quốc tế Lào Cai'),
+  cn('Bản Vược', 'secondary', 'Bát Xát', 'Ba Sa', 22.6, 103.82, 'Đồn Biên phòng Bản Vược'),
+  cn('Mường Khương', 'main', 'Mường Khương', 'Kiều Đầu', 22.8, 104.11, 'Đồn Biên phòng Mường Khương'),
+  cn('Pha Long', 'secondary', 'Mường Khương', 'Mã Quan (Maguan)', 22.83, 104.2, 'Đồn Biên phòng Pha Long'),
+  { ...cn('Ma Lù Thàng', 'international', 'Phong Thổ', 'Kim Thủy Hà (Jinshuihe)', 22.54, 103.26, 'Đồn Biên phòng Ma Lù Thàng'), province: 'lai-chau' },
+  la('Chiềng Khương', 'main', 'son-la', 'Sông Mã', 'Bản Đán', 20.93, 103.67, 'Đồn Biên phòng Chiềng Khương'),
+  la('Lóng Sập', 'main', 'son-la', 'Mộc Châu', 'Pa Háng', 20.66, 104.56, 'Đồn Biên phòng Lóng Sập'),
+  la('Nà Cài', 'secondary', 'son-la', 'Yên Châu', 'Sốp Đụng', 20.98, 104.3, 'Đồn Biên phòng Nà Cài'),
+  la('Na Mèo', 'international', 'thanh-hoa', 'Quan Sơn', 'Nậm Xôi', 20.37, 104.66, 'Đồn Biên phòng Na Mèo'),
+  la('Tén Tằn', 'main', 'thanh-hoa', 'Mường Lát', 'Xổm Vẳng', 20.54, 104.58, 'Đồn Biên phòng Tén Tằn'),
+  la('Khẹo', 'secondary', 'thanh-hoa', 'Thường Xuân', 'Tha Lấu', 19.96, 105.0, 'Đồn Biên phòng Khẹo'),
+];
+
+/** Synthetic key routes (tuyến trọng điểm) through real towns, as [lat, lng] waypoints. */
+export const KEY_ROUTES: { name: string; province: string; waypoints: [number, number][] }[] = [
+  { name: 'Tuyến Lào Cai – Bảo Thắng – Văn Bàn', province: 'lao-cai', waypoints: [[22.507, 103.963], [22.42, 104.08], [22.318, 104.188], [22.2, 104.23], [22.098, 104.252]] },
+  { name: 'Tuyến Mường Khương – Lào Cai', province: 'lao-cai', waypoints: [[22.8, 104.11], [22.7, 104.05], [22.6, 104.0], [22.485, 103.975]] },
+  { name: 'Tuyến Ma Lù Thàng – Phong Thổ – Lai Châu', province: 'lai-chau', waypoints: [[22.54, 103.26], [22.53, 103.35], [22.45, 103.42], [22.396, 103.458]] },
+  { name: 'Tuyến Chiềng Khương – Sông Mã – Sơn La', province: 'son-la', waypoints: [[20.93, 103.67], [21.06, 103.74], [21.2, 103.82], [21.327, 103.914]] },
+  { name: 'Tuyến Lóng Sập – Mộc Châu', province: 'son-la', waypoints: [[20.66, 104.56], [20.76, 104.6], [20.85, 104.64]] },
+  { name: 'Tuyến Na Mèo – Quan Sơn – Bá Thước', province: 'thanh-hoa', waypoints: [[20.37, 104.66], [20.25, 104.95], [20.35, 105.25]] },
+];
+
+/** Vietnam's archipelagos, labelled on every map (DOMAIN.md conventions). */
+export const ARCHIPELAGOS = [
+  { name: 'Quần đảo Hoàng Sa (Việt Nam)', nameEn: 'Hoang Sa archipelago (Viet Nam)', lng: 112.0, lat: 16.5 },
+  { name: 'Quần đảo Trường Sa (Việt Nam)', nameEn: 'Truong Sa archipelago (Viet Nam)', lng: 114.0, lat: 10.0 },
+];

@@ -1,0 +1,141 @@
+/** The shape of data/build/demo.json; SPEC.md describes each field. */
+import type { Geometry } from '@pcmt/shared/geo';
+import type {
+  AgencyKind, Border, CrossingKind, DeadlineKind, EventKind, HotspotKind, PlanStatus, QuotaMetric, Tier, UnitLevel,
+} from '@pcmt/shared/domain';
+
+export interface UnitRow {
+  id: string;
+  level: UnitLevel;
+  code: string;
+  name: string;
+  nameEn: string;
+  parentId: string | null;
+  provinceId: string | null;
+  slug: string | null;
+  validFrom: string;
+  validTo: string | null;
+  population: number | null;
+  areaKm2: number;
+  synthetic: boolean;
+  geometry: Geometry;
+}
+
+export interface CrosswalkRow { fromUnitId: string; toUnitId: string; share: number; effectiveOn: string }
+export interface BorderLineRow { id: string; border: Border; name: string; geometry: Geometry }
+export interface KeyRouteRow { id: string; name: string; provinceSlug: string; synthetic: boolean; geometry: Geometry }
+
+export interface AgencyRow {
+  id: string;
+  kind: AgencyKind;
+  name: string;
+  provinceSlug: string;
+  unitId: string | null;
+  synthetic: boolean;
+}
+
+export interface CrossingRow {
+  id: string;
+  kind: CrossingKind;
+  name: string;
+  border: Border;
+  provinceSlug: string;
+  lng: number;
+  lat: number;
+  counterpartGate: string | null;
+  counterpartProvince: string;
+  counterpartCountry: 'CN' | 'LA';
+  responsibleAgencyId: string;
+  communeIds: string[];
+  approximate: boolean;
+  synthetic: boolean;
+}
+
+export interface HotspotRow {
+  id: string;
+  kind: HotspotKind;
+  unitId: string;
+  lng: number;
+  lat: number;
+  identifiedOn: string;
+  eliminatedOn: string | null;
+  reEmergedFromId: string | null;
+  note: string;
+}
+
+export interface AssessmentRow {
+  id: string;
+  unitId: string;
+  assessedOn: string;
+  tier: Tier;
+  criteria: Record<string, number | boolean>;
+  decidedBy: string;
+  note: string;
+}
+
+export interface PhaseRow { id: string; ordinal: number; name: string; nameEn: string; startsOn: string; endsOn: string; objectives: string[] }
+export interface QuotaRow {
+  id: string;
+  phaseId: string | null;
+  agencyId: string | null;
+  unitId: string | null;
+  metric: QuotaMetric;
+  target: number;
+  label: string;
+  progress: { recordedOn: string; value: number }[];
+}
+export interface DeadlineRow { id: string; phaseId: string | null; kind: DeadlineKind; dueOn: string; title: string; submittedOn: string | null }
+export interface CampaignRow {
+  id: string;
+  name: string;
+  nameEn: string;
+  provinceSlug: string;
+  issuingBody: string;
+  sourceSeed: string;
+  startsOn: string;
+  endsOn: string;
+  ageLimitsMonths: Partial<Record<HotspotKind, number>>;
+  phases: PhaseRow[];
+  quotas: QuotaRow[];
+  deadlines: DeadlineRow[];
+}
+
+export interface EventRow {
+  id: string;
+  kind: EventKind;
+  occurredOn: string;
+  crossingId: string | null;
+  border: Border;
+  counterpart: string;
+  agencyIds: string[];
+  summary: string;
+  followUps: string[];
+}
+
+export interface PlanRow {
+  id: string;
+  unitId: string;
+  fromTier: Tier;
+  targetTier: Tier;
+  campaignId: string | null;
+  targetPhaseId: string | null;
+  targetDate: string;
+  responsibleAgencyId: string;
+  status: PlanStatus;
+  criteria: { criterion: number; met: boolean; checkedOn: string }[];
+}
+
+export interface DemoData {
+  meta: { version: number; generator: string; sources: { name: string; licence: string; use: string }[]; syntheticNote: string };
+  units: UnitRow[];
+  crosswalk: CrosswalkRow[];
+  borderLines: BorderLineRow[];
+  keyRoutes: KeyRouteRow[];
+  agencies: AgencyRow[];
+  crossings: CrossingRow[];
+  hotspots: HotspotRow[];
+  assessments: AssessmentRow[];
+  campaigns: CampaignRow[];
+  events: EventRow[];
+  plans: PlanRow[];
+}

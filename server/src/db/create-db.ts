@@ -1,0 +1,65 @@
+/**
+ * One entry point for both engines. DATABASE_URL unset or file://DIR → PGlite on disk,
+ * memory:// → PGlite in memory, postgres://… → PostgreSQL through the `postgres` driver.
+ */
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import postgres from 'postgres';
+import * as schema from './schema.ts';
+import { lockDirectory } from './lock.ts';
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Engine = 'pglite' | 'postgres';
+
+export interface DbHandle {
+  db: Db;
+  engine: Engine;
+  describe: string;
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
+export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../../var/pglite', import.meta.url));
+
+export async function createDb(url: string | undefined): Promise<DbHandle> {
+  if (url?.startsWith('postgres://') || url?.startsWith('postgresql://')) {
+    const client = postgres(url, { max: 10, onnotice: () => {} });
+    const db = drizzlePostgres(client, { schema });
+    return {
+      db: db as unknown as Db,
+      engine: 'postgres',
+      describe: `PostgreSQL ${new URL(url).host}${new URL(url).pathname}`,
+      migrate: () => migratePostgres(db, { migrationsFolder }),
+      close: () => client.end({ timeout: 5 }),
+    };
+  }
+  const memory = url?.startsWith('memory://') ?? false;
+  const dir = memory ? undefined : resolve(url ? url.slice('file://'.length) : DEFAULT_DATA_DIR);
+  const release = dir ? lockDirectory(dir) : () => {};
+  try {
+    const client = dir ? new PGlite(dir) : new PGlite();
+    await client.waitReady;
+    const db = drizzlePglite(client, { schema });
+    return {
+      db: db as unknown as Db,
+      engine: 'pglite',
+      describe: dir ? `PGlite ${dir}` : 'PGlite in memory',
+      migrate: () => migratePglite(db, { migrationsFolder }),
+      close: async () => {
+        await client.close();
+        release();
+      },
+    };
+  } catch (e) {
+    release();
+    throw e;
+  }
+}

@@ -1,0 +1,269 @@
+/**
+ * The whole domain in one Drizzle schema, shared by PGlite and PostgreSQL. Every mutable row has
+ * created_at, updated_at and an integer version (optimistic concurrency, see issue 3).
+ * No table holds a person's name: places, counts, dates and units only.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  boolean, date, doublePrecision, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import type { Geometry } from '@pcmt/shared/geo';
+
+const audit = {
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  version: integer('version').notNull().default(1),
+};
+const day = (name: string) => date(name, { mode: 'string' });
+const bbox = {
+  west: doublePrecision('bbox_west').notNull(),
+  south: doublePrecision('bbox_south').notNull(),
+  east: doublePrecision('bbox_east').notNull(),
+  north: doublePrecision('bbox_north').notNull(),
+};
+
+export const adminUnits = pgTable(
+  'admin_units',
+  {
+    id: text('id').primaryKey(),
+    level: text('level').notNull(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    nameEn: text('name_en').notNull(),
+    parentId: text('parent_id'),
+    provinceId: text('province_id'),
+    slug: text('slug'),
+    validFrom: day('valid_from').notNull(),
+    validTo: day('valid_to'),
+    population: integer('population'),
+    areaKm2: doublePrecision('area_km2').notNull(),
+    synthetic: boolean('synthetic').notNull().default(false),
+    geometry: jsonb('geometry').$type<Geometry>().notNull(),
+    ...bbox,
+    ...audit,
+  },
+  (t) => [
+    index('admin_units_level_validity').on(t.level, t.validFrom, t.validTo),
+    index('admin_units_province').on(t.provinceId, t.level),
+    index('admin_units_bbox').on(t.west, t.south, t.east, t.north),
+    uniqueIndex('admin_units_code_era').on(t.level, t.code, t.validFrom),
+  ],
+);
+
+export const unitCrosswalk = pgTable(
+  'unit_crosswalk',
+  {
+    id: serial('id').primaryKey(),
+    fromUnitId: text('from_unit_id').notNull().references(() => adminUnits.id),
+    toUnitId: text('to_unit_id').notNull().references(() => adminUnits.id),
+    share: doublePrecision('share').notNull().default(1),
+    effectiveOn: day('effective_on').notNull(),
+  },
+  (t) => [index('crosswalk_from').on(t.fromUnitId), index('crosswalk_to').on(t.toUnitId)],
+);
+
+export const agencies = pgTable('agencies', {
+  id: text('id').primaryKey(),
+  kind: text('kind').notNull(),
+  name: text('name').notNull(),
+  provinceSlug: text('province_slug').notNull(),
+  unitId: text('unit_id').references(() => adminUnits.id),
+  synthetic: boolean('synthetic').notNull().default(false),
+  ...audit,
+});
+
+export const tierAssessments = pgTable(
+  'tier_assessments',
+  {
+    id: text('id').primaryKey(),
+    unitId: text('unit_id').notNull().references(() => adminUnits.id),
+    assessedOn: day('assessed_on').notNull(),
+    tier: text('tier').notNull(),
+    criteria: jsonb('criteria').$type<Record<string, number | boolean>>().notNull().default({}),
+    decidedBy: text('decided_by').references(() => agencies.id),
+    note: text('note').notNull().default(''),
+    ...audit,
+  },
+  (t) => [index('assessments_unit_date').on(t.unitId, t.assessedOn)],
+);
+
+export const hotspots = pgTable(
+  'hotspots',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind').notNull(),
+    unitId: text('unit_id').notNull().references(() => adminUnits.id),
+    lng: doublePrecision('lng').notNull(),
+    lat: doublePrecision('lat').notNull(),
+    identifiedOn: day('identified_on').notNull(),
+    eliminatedOn: day('eliminated_on'),
+    reEmergedFromId: text('re_emerged_from_id'),
+    status: text('status').notNull(),
+    note: text('note').notNull().default(''),
+    ...audit,
+  },
+  (t) => [
+    index('hotspots_unit').on(t.unitId),
+    index('hotspots_dates').on(t.identifiedOn, t.eliminatedOn),
+    index('hotspots_position').on(t.lng, t.lat),
+  ],
+);
+
+export const borderLines = pgTable('border_lines', {
+  id: text('id').primaryKey(),
+  border: text('border').notNull(),
+  name: text('name').notNull(),
+  geometry: jsonb('geometry').$type<Geometry>().notNull(),
+  ...bbox,
+});
+
+export const keyRoutes = pgTable('key_routes', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  provinceSlug: text('province_slug').notNull(),
+  synthetic: boolean('synthetic').notNull().default(false),
+  geometry: jsonb('geometry').$type<Geometry>().notNull(),
+  ...bbox,
+  ...audit,
+});
+
+export const borderCrossings = pgTable(
+  'border_crossings',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind').notNull(),
+    name: text('name').notNull(),
+    border: text('border').notNull(),
+    provinceSlug: text('province_slug').notNull(),
+    lng: doublePrecision('lng').notNull(),
+    lat: doublePrecision('lat').notNull(),
+    counterpartGate: text('counterpart_gate'),
+    counterpartProvince: text('counterpart_province').notNull(),
+    counterpartCountry: text('counterpart_country').notNull(),
+    responsibleAgencyId: text('responsible_agency_id').references(() => agencies.id),
+    communeIds: jsonb('commune_ids').$type<string[]>().notNull().default([]),
+    approximate: boolean('approximate').notNull().default(true),
+    synthetic: boolean('synthetic').notNull().default(false),
+    ...audit,
+  },
+  (t) => [index('crossings_province').on(t.provinceSlug)],
+);
+
+export const campaigns = pgTable('campaigns', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  nameEn: text('name_en').notNull(),
+  provinceSlug: text('province_slug').notNull(),
+  issuingBody: text('issuing_body').notNull(),
+  sourceSeed: text('source_seed'),
+  startsOn: day('starts_on').notNull(),
+  endsOn: day('ends_on').notNull(),
+  ageLimitsMonths: jsonb('age_limits_months').$type<Record<string, number>>().notNull().default({}),
+  ...audit,
+});
+
+export const phases = pgTable(
+  'phases',
+  {
+    id: text('id').primaryKey(),
+    campaignId: text('campaign_id').notNull().references(() => campaigns.id, { onDelete: 'cascade' }),
+    ordinal: integer('ordinal').notNull(),
+    name: text('name').notNull(),
+    nameEn: text('name_en').notNull(),
+    startsOn: day('starts_on').notNull(),
+    endsOn: day('ends_on').notNull(),
+    objectives: jsonb('objectives').$type<string[]>().notNull().default([]),
+    ...audit,
+  },
+  (t) => [index('phases_campaign').on(t.campaignId, t.ordinal)],
+);
+
+export const quotas = pgTable(
+  'quotas',
+  {
+    id: text('id').primaryKey(),
+    campaignId: text('campaign_id').notNull().references(() => campaigns.id, { onDelete: 'cascade' }),
+    phaseId: text('phase_id').references(() => phases.id),
+    agencyId: text('agency_id').references(() => agencies.id),
+    unitId: text('unit_id').references(() => adminUnits.id),
+    metric: text('metric').notNull(),
+    target: integer('target').notNull(),
+    label: text('label').notNull(),
+    ...audit,
+  },
+  (t) => [index('quotas_campaign').on(t.campaignId)],
+);
+
+export const progressEntries = pgTable(
+  'progress_entries',
+  {
+    id: text('id').primaryKey(),
+    quotaId: text('quota_id').notNull().references(() => quotas.id, { onDelete: 'cascade' }),
+    recordedOn: day('recorded_on').notNull(),
+    value: integer('value').notNull(),
+    note: text('note').notNull().default(''),
+    ...audit,
+  },
+  (t) => [index('progress_quota').on(t.quotaId, t.recordedOn)],
+);
+
+export const reportDeadlines = pgTable('report_deadlines', {
+  id: text('id').primaryKey(),
+  campaignId: text('campaign_id').notNull().references(() => campaigns.id, { onDelete: 'cascade' }),
+  phaseId: text('phase_id').references(() => phases.id),
+  kind: text('kind').notNull(),
+  dueOn: day('due_on').notNull(),
+  title: text('title').notNull(),
+  submittedOn: day('submitted_on'),
+  ...audit,
+});
+
+export const coordinationEvents = pgTable(
+  'coordination_events',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind').notNull(),
+    occurredOn: day('occurred_on').notNull(),
+    crossingId: text('crossing_id').references(() => borderCrossings.id),
+    border: text('border').notNull(),
+    counterpart: text('counterpart').notNull(),
+    agencyIds: jsonb('agency_ids').$type<string[]>().notNull().default([]),
+    summary: text('summary').notNull(),
+    followUps: jsonb('follow_ups').$type<string[]>().notNull().default([]),
+    ...audit,
+  },
+  (t) => [index('events_crossing_date').on(t.crossingId, t.occurredOn)],
+);
+
+export const transformationPlans = pgTable('transformation_plans', {
+  id: text('id').primaryKey(),
+  unitId: text('unit_id').notNull().references(() => adminUnits.id),
+  fromTier: text('from_tier').notNull(),
+  targetTier: text('target_tier').notNull(),
+  campaignId: text('campaign_id').references(() => campaigns.id),
+  targetPhaseId: text('target_phase_id').references(() => phases.id),
+  targetDate: day('target_date').notNull(),
+  responsibleAgencyId: text('responsible_agency_id').references(() => agencies.id),
+  status: text('status').notNull(),
+  ...audit,
+});
+
+export const criteriaChecks = pgTable(
+  'criteria_checks',
+  {
+    id: serial('id').primaryKey(),
+    planId: text('plan_id').notNull().references(() => transformationPlans.id, { onDelete: 'cascade' }),
+    criterion: integer('criterion').notNull(),
+    met: boolean('met').notNull(),
+    checkedOn: day('checked_on').notNull(),
+    note: text('note').notNull().default(''),
+    ...audit,
+  },
+  (t) => [uniqueIndex('criteria_plan_criterion').on(t.planId, t.criterion)],
+);
+
+export const schemaInfo = pgTable('schema_info', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().default(sql`now()`),
+});

@@ -1,0 +1,12 @@
+import type { Db, Engine } from './db/create-db.ts';
+
+/** Everything the app needs from outside; tests pass their own. */
+export interface AppDeps {
+  db: Db;
+  engine: Engine;
+  /** The current instant; tests pass a fixed one. */
+  clock: () => Date;
+  basemapJson: string;
+  meta: unknown;
+  staticDir?: string;
+}

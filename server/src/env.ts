@@ -1,0 +1,23 @@
+/** The only reader of process.env: validates every field and reports all problems at once. */
+import { z } from 'zod';
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(8080),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(file:\/\/.+|memory:\/\/.*|postgres(ql)?:\/\/.+)$/, 'must be file://DIR, memory:// or postgres://…')
+    .optional(),
+  SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
+  STATIC_DIR: z.string().optional(),
+});
+export type Env = z.infer<typeof EnvSchema>;
+
+export function readEnv(source: Record<string, string | undefined> = process.env): Env {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,42 @@
+/** Turns every thrown error into the one error body; no stack trace ever reaches a client. */
+import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ZodError } from 'zod';
+import { ERROR_CODES, type ErrorBody } from '@pcmt/shared/errors';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+export const notFound = (what: string, field?: string) => new ApiError(404, ERROR_CODES.notFound, `${what} not found`, field);
+
+export function body(code: string, message: string, field?: string): ErrorBody {
+  return { error: field ? { code, message, field } : { code, message } };
+}
+
+/** The first zod issue as a 400 body naming the field. */
+export function zodErrorBody(err: ZodError): ErrorBody {
+  const issue = err.issues[0]!;
+  const field = issue.path.join('.') || undefined;
+  return body(ERROR_CODES.validation, field ? `${field}: ${issue.message}` : issue.message, field);
+}
+
+export const onError: ErrorHandler = (err, c: Context) => {
+  if (err instanceof ApiError) return c.json(body(err.code, err.message, err.field), err.status);
+  if (err instanceof HTTPException) {
+    const status = err.status;
+    return c.json(body(status >= 500 ? ERROR_CODES.internal : ERROR_CODES.badRequest, err.message || 'Bad request'), status);
+  }
+  console.error('unhandled error', err);
+  return c.json(body(ERROR_CODES.internal, 'Internal server error'), 500);
+};
+
+export const onNotFound: NotFoundHandler = (c) => c.json(body(ERROR_CODES.notFound, `No route ${c.req.method} ${c.req.path}`), 404);

@@ -1,0 +1,59 @@
+/** Reads the environment, opens the database, migrates, loads the demo data once, listens. */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { createApp } from './app.ts';
+import { createDb } from './db/create-db.ts';
+import { DirectoryLockedError } from './db/lock.ts';
+import { isEmpty, readDemo, seedDemo } from './db/seed.ts';
+import { readEnv } from './env.ts';
+
+const require = createRequire(import.meta.url);
+
+async function main() {
+  const env = readEnv();
+  const handle = await createDb(env.DATABASE_URL);
+  console.log(`database: ${handle.describe}`);
+  await handle.migrate();
+  const demo = readDemo();
+  if (env.SEED_DEMO === 'auto' && (await isEmpty(handle.db))) {
+    console.log('loading the demo data (first start)…');
+    await seedDemo(handle.db, demo);
+  }
+  const staticDir = env.STATIC_DIR ?? fileURLToPath(new URL('../../web/dist', import.meta.url));
+  const app = createApp({
+    db: handle.db,
+    engine: handle.engine,
+    clock: () => new Date(),
+    basemapJson: readFileSync(require.resolve('@pcmt/data/build/basemap.json'), 'utf8'),
+    meta: demo.meta,
+    staticDir,
+  });
+  const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+    console.log(`Dashboard: http://localhost:${info.port}`);
+  });
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    console.log(`${signal}: closing`);
+    server.close(async () => {
+      await handle.close();
+      process.exit(0);
+    });
+    setTimeout(() => handle.close().finally(() => process.exit(0)), 3000).unref();
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((e: unknown) => {
+  if (e instanceof DirectoryLockedError || (e instanceof Error && e.message.startsWith('Invalid environment'))) {
+    console.error(e.message);
+  } else {
+    const err = e as { message?: string; cause?: { message?: string } };
+    console.error('failed to start:', (err.cause?.message ?? err.message ?? String(e)).slice(0, 500));
+  }
+  process.exit(1);
+});

@@ -1,0 +1,45 @@
+/** Hotspots as of a date or within a campaign phase, with their status and age. */
+import { and, asc, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
+import { daysBetween } from '@pcmt/shared/dates';
+import type { HotspotKind, HotspotStatus } from '@pcmt/shared/domain';
+import type { HotspotsQuery } from '@pcmt/shared/contracts';
+import { hotspotStatusOn, isOverdue } from '@pcmt/shared/rules';
+import type { Db } from '../db/create-db.ts';
+import { adminUnits, hotspots } from '../db/schema.ts';
+import { phaseWindow } from './campaigns.ts';
+import { provinceOn, relatedProvinceIds } from './units.ts';
+
+export async function hotspotsCollection(db: Db, q: HotspotsQuery, today: string) {
+  const window = q.phase || q.campaign ? await phaseWindow(db, q.campaign, q.phase) : null;
+  const asOf = q.asOf ?? window?.endsOn ?? today;
+  const since = q.since ?? window?.startsOn ?? asOf;
+  const limits = window?.ageLimitsMonths ?? undefined;
+  let unitFilter = q.unit ? eq(hotspots.unitId, q.unit) : undefined;
+  if (q.province) {
+    const province = await provinceOn(db, q.province, asOf);
+    const provinceIds = await relatedProvinceIds(db, province.id);
+    const units = await db.select({ id: adminUnits.id }).from(adminUnits).where(and(inArray(adminUnits.provinceId, provinceIds), eq(adminUnits.level, 'commune')));
+    unitFilter = and(unitFilter, inArray(hotspots.unitId, units.map((u) => u.id)));
+  }
+  const rows = await db
+    .select()
+    .from(hotspots)
+    .where(and(unitFilter, q.kind ? eq(hotspots.kind, q.kind) : undefined, lte(hotspots.identifiedOn, asOf), or(isNull(hotspots.eliminatedOn), gte(hotspots.eliminatedOn, since))))
+    .orderBy(asc(hotspots.identifiedOn), asc(hotspots.id));
+  const features = rows
+    .map((h) => {
+      const status = hotspotStatusOn(h, asOf) as HotspotStatus;
+      const kind = h.kind as HotspotKind;
+      return {
+        type: 'Feature' as const,
+        id: h.id,
+        geometry: { type: 'Point' as const, coordinates: [h.lng, h.lat] },
+        properties: {
+          id: h.id, kind, status, unitId: h.unitId, identifiedOn: h.identifiedOn, eliminatedOn: h.eliminatedOn && h.eliminatedOn <= asOf ? h.eliminatedOn : null,
+          reEmergedFromId: h.reEmergedFromId, ageDays: daysBetween(h.identifiedOn, asOf), overdue: isOverdue({ ...h, kind }, asOf, limits), version: h.version,
+        },
+      };
+    })
+    .filter((f) => !q.status || f.properties.status === q.status);
+  return { type: 'FeatureCollection' as const, asOf, since, features };
+}

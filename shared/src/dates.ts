@@ -1,0 +1,36 @@
+/** Dates are ISO `YYYY-MM-DD` strings meaning a calendar day in Asia/Ho_Chi_Minh. */
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True when `s` is a real calendar date written as `YYYY-MM-DD`. */
+export function isIsoDate(s: string): boolean {
+  const m = ISO.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.toISOString().slice(0, 10) === s;
+}
+
+/** The calendar day in Asia/Ho_Chi_Minh (UTC+7, no DST) of an instant. */
+export function vietnamDay(instant: Date): string {
+  return new Date(instant.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** `YYYY-MM-DD` → `dd/mm/yyyy`, the form Vietnamese users read. */
+export function formatViDate(iso: string): string {
+  const m = ISO.exec(iso);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+}
+
+/** Adds whole calendar months to an ISO date, clamping to the month's last day. */
+export function addMonths(iso: string, months: number): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const first = new Date(Date.UTC(y, m - 1 + months, 1));
+  const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+  first.setUTCDate(Math.min(d, last));
+  return first.toISOString().slice(0, 10);
+}
+
+/** Whole days from `a` to `b` (positive when b is later). */
+export function daysBetween(a: string, b: string): number {
+  return Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000);
+}

@@ -1,0 +1,72 @@
+/** Domain vocabulary shared by every package. Codes are English; labels live in the web's i18n. */
+
+export const TIERS = ['type_1', 'type_2', 'type_3', 'has_activity', 'drug_free', 'unassessed'] as const;
+export type Tier = (typeof TIERS)[number];
+
+/** Severity rank: lower is worse; `unassessed` is not ranked. */
+export const TIER_RANK: Record<Tier, number | null> = {
+  type_1: 1,
+  type_2: 2,
+  type_3: 3,
+  has_activity: 4,
+  drug_free: 5,
+  unassessed: null,
+};
+
+export const HOTSPOT_KINDS = [
+  'retail_point',
+  'complex_point',
+  'complex_cluster',
+  'organised_use',
+  'conditional_business',
+  'illicit_crop',
+] as const;
+export type HotspotKind = (typeof HOTSPOT_KINDS)[number];
+
+export const HOTSPOT_STATUSES = ['active', 'eliminated', 're_emerged'] as const;
+export type HotspotStatus = (typeof HOTSPOT_STATUSES)[number];
+
+export const CROSSING_KINDS = ['international', 'main', 'secondary', 'opening', 'trail'] as const;
+export type CrossingKind = (typeof CROSSING_KINDS)[number];
+
+export const BORDERS = ['VN-CN', 'VN-LA'] as const;
+export type Border = (typeof BORDERS)[number];
+
+export const UNIT_LEVELS = ['province', 'district', 'commune', 'village'] as const;
+export type UnitLevel = (typeof UNIT_LEVELS)[number];
+
+export const AGENCY_KINDS = [
+  'steering_committee',
+  'police_department',
+  'border_guard',
+  'border_guard_station',
+  'customs',
+  'district_police',
+  'commune_police',
+  'mass_organisation',
+] as const;
+export type AgencyKind = (typeof AGENCY_KINDS)[number];
+
+export const EVENT_KINDS = [
+  'meeting',
+  'joint_patrol',
+  'information_exchange',
+  'joint_case',
+  'fugitive_verification',
+  'crop_eradication',
+  'training',
+] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+export const QUOTA_METRICS = ['cases', 'compulsory_rehab', 'propaganda_sessions', 'lines_dismantled'] as const;
+export type QuotaMetric = (typeof QUOTA_METRICS)[number];
+
+export const DEADLINE_KINDS = ['one_month', 'phase', 'final', 'six_month', 'quarter', 'yearly'] as const;
+export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
+
+export const PLAN_STATUSES = ['planned', 'in_progress', 'achieved', 'at_risk'] as const;
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
+
+/** The 8 drug-free criteria of the Lai Châu plan (seed 002), numbered 1..8. */
+export const DRUG_FREE_CRITERIA = [1, 2, 3, 4, 5, 6, 7, 8] as const;
+export type CriterionNumber = (typeof DRUG_FREE_CRITERIA)[number];
