@@ -2,7 +2,7 @@
  * One entry point for both engines. DATABASE_URL unset or file://DIR → PGlite on disk,
  * memory:// → PGlite in memory, postgres://… → PostgreSQL through the `postgres` driver.
  */
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -45,7 +45,8 @@ export async function createDb(url: string | undefined): Promise<DbHandle> {
   const dir = memory ? undefined : resolve(url ? url.slice('file://'.length) : DEFAULT_DATA_DIR);
   const release = dir ? lockDirectory(dir) : () => {};
   try {
-    const client = dir ? new PGlite(dir) : new PGlite();
+    // The lock file sits beside PGlite's own directory, which must hold nothing else.
+    const client = dir ? new PGlite(join(dir, 'pgdata')) : new PGlite();
     await client.waitReady;
     const db = drizzlePglite(client, { schema });
     return {

@@ -1,0 +1,63 @@
+/** View state lives in the URL so that a shared link reopens the same view. */
+import { useCallback, useSyncExternalStore } from 'react';
+import type { Lang } from '../i18n/messages.ts';
+
+export interface ViewState {
+  province: string;
+  campaign: string | null;
+  phase: string | null;
+  lang: Lang;
+  selected: string | null;
+  camera: { zoom: number; lat: number; lng: number } | null;
+}
+
+const EVENT = 'pcmt:url';
+
+function parseCamera(s: string | null): ViewState['camera'] {
+  const [z, lat, lng] = (s ?? '').split('/').map(Number);
+  return z !== undefined && lat !== undefined && lng !== undefined && [z, lat, lng].every(Number.isFinite) ? { zoom: z, lat, lng } : null;
+}
+
+export function readViewState(search: string): ViewState {
+  const p = new URLSearchParams(search);
+  return {
+    province: p.get('province') ?? 'lao-cai',
+    campaign: p.get('campaign'),
+    phase: p.get('phase'),
+    lang: p.get('lang') === 'en' ? 'en' : 'vi',
+    selected: p.get('sel'),
+    camera: parseCamera(p.get('map')),
+  };
+}
+
+export function writeViewState(s: ViewState): string {
+  const p = new URLSearchParams();
+  p.set('province', s.province);
+  if (s.campaign) p.set('campaign', s.campaign);
+  if (s.phase) p.set('phase', s.phase);
+  if (s.lang !== 'vi') p.set('lang', s.lang);
+  if (s.selected) p.set('sel', s.selected);
+  if (s.camera) p.set('map', `${s.camera.zoom.toFixed(2)}/${s.camera.lat.toFixed(4)}/${s.camera.lng.toFixed(4)}`);
+  return `?${p.toString()}`;
+}
+
+const subscribe = (notify: () => void) => {
+  window.addEventListener('popstate', notify);
+  window.addEventListener(EVENT, notify);
+  return () => {
+    window.removeEventListener('popstate', notify);
+    window.removeEventListener(EVENT, notify);
+  };
+};
+
+export function useViewState(): [ViewState, (patch: Partial<ViewState>, mode?: 'push' | 'replace') => void] {
+  const search = useSyncExternalStore(subscribe, () => window.location.search);
+  const state = readViewState(search);
+  const update = useCallback((patch: Partial<ViewState>, mode: 'push' | 'replace' = 'push') => {
+    const next = writeViewState({ ...readViewState(window.location.search), ...patch });
+    if (next === window.location.search) return;
+    window.history[mode === 'push' ? 'pushState' : 'replaceState'](null, '', next);
+    window.dispatchEvent(new Event(EVENT));
+  }, []);
+  return [state, update];
+}

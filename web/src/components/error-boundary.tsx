@@ -1,0 +1,29 @@
+import { Component, type ReactNode } from 'react';
+
+interface Props {
+  title: string;
+  retryLabel: string;
+  children: ReactNode;
+}
+
+/** One per area: a failure in a card or the map leaves the rest of the screen working. */
+export class ErrorBoundary extends Component<Props, { error: Error | null }> {
+  override state = { error: null as Error | null };
+
+  static getDerivedStateFromError(error: Error) {
+    return { error };
+  }
+
+  override render() {
+    if (!this.state.error) return this.props.children;
+    return (
+      <div className="error-box" role="alert">
+        <strong>{this.props.title}</strong>
+        <p>{this.state.error.message}</p>
+        <button type="button" onClick={() => this.setState({ error: null })}>
+          {this.props.retryLabel}
+        </button>
+      </div>
+    );
+  }
+}

@@ -1,0 +1,43 @@
+import { useQuery } from '@tanstack/react-query';
+import { formatViDate } from '@pcmt/shared/dates';
+import type { Tier } from '@pcmt/shared/domain';
+import { TIER_LABELS } from '../../i18n/messages.ts';
+import { useI18n } from '../../i18n/use-i18n.ts';
+import { unitQuery } from '../../lib/queries.ts';
+import { TIER_COLORS } from '../../map/styles.ts';
+
+/** The selected commune: tier history and its units before or after the 2025 reform. */
+export function UnitPanel({ id, onClose }: { id: string; onClose(): void }) {
+  const { t, lang, num } = useI18n();
+  const q = useQuery(unitQuery(id));
+  if (q.isPending) return <section className="unit-panel">{t('loading')}</section>;
+  if (q.isError) throw q.error;
+  const u = q.data;
+  return (
+    <section className="unit-panel" data-testid="unit-panel">
+      <header>
+        <h3>{u.name}</h3>
+        <button type="button" onClick={onClose} aria-label={t('close')}>
+          ×
+        </button>
+      </header>
+      <p className="muted">
+        {u.code} · {t('population')}: {u.population ? num(u.population) : '—'} · {num(u.areaKm2)} km²
+        {u.synthetic ? ` · ${t('demoData')}` : ''}
+      </p>
+      <ol className="tier-history">
+        {u.tierHistory.map((h) => (
+          <li key={h.id}>
+            <span className="swatch" style={{ background: TIER_COLORS[h.tier as Tier] }} />
+            {formatViDate(h.assessedOn)} — {TIER_LABELS[lang][h.tier as Tier]}
+          </li>
+        ))}
+      </ol>
+      {[...u.predecessors, ...u.successors].length > 0 && (
+        <p className="muted">
+          ↔ {[...u.predecessors, ...u.successors].map((o) => o.name).join(', ')}
+        </p>
+      )}
+    </section>
+  );
+}

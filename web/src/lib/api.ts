@@ -1,0 +1,32 @@
+/** The one typed API client (Hono RPC) and `unwrap`, which turns an error body into an ApiError. */
+import { hc } from 'hono/client';
+import type { AppType } from '@pcmt/server/app';
+import type { ErrorBody } from '@pcmt/shared/errors';
+
+export const api = hc<AppType>('/api');
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+type Json<R> = R extends { json(): Promise<infer T> } ? T : never;
+
+/** Awaits a client call; returns its JSON or throws ApiError with the server's code and field. */
+export async function unwrap<R extends { ok: boolean; status: number; json(): Promise<unknown> }>(call: Promise<R>): Promise<Exclude<Json<R>, ErrorBody>> {
+  const res = await call;
+  if (res.ok) return (await res.json()) as Exclude<Json<R>, ErrorBody>;
+  let body: Partial<ErrorBody> = {};
+  try {
+    body = (await res.json()) as unknown as ErrorBody;
+  } catch {
+    // not JSON: keep the status only
+  }
+  throw new ApiError(res.status, body.error?.code ?? 'http_error', body.error?.message ?? `HTTP ${res.status}`, body.error?.field);
+}

@@ -1,0 +1,33 @@
+/** Source and layer ids, in one place. */
+export const SOURCES = {
+  basemap: 'basemap',
+  communes: 'communes',
+  districts: 'districts',
+  province: 'province',
+  hotspots: 'hotspots',
+  crossings: 'crossings',
+  borders: 'borders',
+  routes: 'routes',
+} as const;
+
+export const LAYERS = {
+  background: 'background',
+  sea: 'basemap-sea',
+  countries: 'basemap-countries',
+  vietnam: 'basemap-vietnam',
+  countryLines: 'basemap-country-lines',
+  provinceLines: 'basemap-province-lines',
+  communeFill: 'communes-fill',
+  communeLine: 'communes-line',
+  communeSelected: 'communes-selected',
+  districtLine: 'districts-line',
+  provinceLine: 'province-line',
+  routes: 'routes-line',
+  borders: 'borders-line',
+  bordersCasing: 'borders-casing',
+  hotspots: 'hotspots-circle',
+  crossings: 'crossings-circle',
+} as const;
+
+/** Layers that answer hover and click, topmost first. */
+export const INTERACTIVE_LAYERS = [LAYERS.crossings, LAYERS.hotspots, LAYERS.communeFill] as const;

@@ -1,0 +1,106 @@
+/** Owns the maplibregl.Map behind a narrow API; React never touches the map directly. */
+import type { FeatureCollection } from 'geojson';
+import * as maplibregl from 'maplibre-gl';
+import type { GeoJSONSource, LayerSpecification, MapGeoJSONFeature } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { INTERACTIVE_LAYERS, SOURCES } from './ids.ts';
+import { buildBaseStyle } from './styles.ts';
+
+// Vite does not follow MapLibre's computed worker URL: point it at the emitted asset (same origin).
+maplibregl.setWorkerUrl(workerUrl);
+
+type SourceId = (typeof SOURCES)[keyof typeof SOURCES];
+const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+export interface MapCallbacks {
+  onHover(feature: MapGeoJSONFeature | null, point: { x: number; y: number }): void;
+  onClick(feature: MapGeoJSONFeature | null): void;
+  onMoveEnd(camera: { zoom: number; lng: number; lat: number }): void;
+  onError(message: string): void;
+}
+
+export class MapController {
+  private readonly map: maplibregl.Map;
+  private readonly ready: Promise<void>;
+  private layerIds: string[] = [];
+  private hovered: { source: string; id: string | number } | null = null;
+
+  constructor(container: HTMLElement, basemap: FeatureCollection, attribution: string, camera: { zoom: number; lng: number; lat: number } | null, private readonly cb: MapCallbacks) {
+    this.map = new maplibregl.Map({
+      container,
+      style: buildBaseStyle(basemap),
+      center: camera ? [camera.lng, camera.lat] : [104.0, 22.3],
+      zoom: camera?.zoom ?? 7.6,
+      attributionControl: { compact: false, customAttribution: attribution },
+      canvasContextAttributes: { preserveDrawingBuffer: true },
+      maxZoom: 15,
+    });
+    this.map.addControl(new maplibregl.NavigationControl({ showCompass: true }), 'top-right');
+    this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
+    this.ready = new Promise((resolve) => this.map.once('load', () => resolve()));
+    void this.ready.then(() => {
+      for (const id of Object.values(SOURCES)) {
+        if (id !== SOURCES.basemap) this.map.addSource(id, { type: 'geojson', data: EMPTY, promoteId: 'id' });
+      }
+    });
+    this.map.on('error', (e) => cb.onError(e.error?.message ?? 'map error'));
+    this.map.on('mousemove', (e) => this.hover(e.point));
+    this.map.on('mouseout', () => this.hover(null));
+    this.map.on('click', (e) => cb.onClick(this.featureAt(e.point)));
+    this.map.on('moveend', () => {
+      const c = this.map.getCenter();
+      cb.onMoveEnd({ zoom: this.map.getZoom(), lng: c.lng, lat: c.lat });
+    });
+  }
+
+  private featureAt(point: maplibregl.PointLike): MapGeoJSONFeature | null {
+    const layers = INTERACTIVE_LAYERS.filter((id) => this.map.getLayer(id));
+    return layers.length ? (this.map.queryRenderedFeatures(point, { layers })[0] ?? null) : null;
+  }
+
+  private hover(point: maplibregl.Point | null) {
+    const f = point ? this.featureAt(point) : null;
+    if (this.hovered) this.map.setFeatureState(this.hovered, { hover: false });
+    this.hovered = f && f.id !== undefined ? { source: f.source, id: f.id } : null;
+    if (this.hovered) this.map.setFeatureState(this.hovered, { hover: true });
+    this.map.getCanvas().style.cursor = f ? 'pointer' : '';
+    this.cb.onHover(f, point ?? { x: 0, y: 0 });
+  }
+
+  async setData(source: SourceId, data: FeatureCollection | null) {
+    await this.ready;
+    (this.map.getSource(source) as GeoJSONSource).setData(data ?? EMPTY);
+  }
+
+  /** Replaces the operational layers; unchanged ones are left alone. */
+  async setLayers(layers: LayerSpecification[]) {
+    await this.ready;
+    const next = new Map(layers.map((l) => [l.id, l]));
+    for (const id of this.layerIds) if (!next.has(id) && this.map.getLayer(id)) this.map.removeLayer(id);
+    const previous = new Map(this.layerIds.map((id) => [id, JSON.stringify(this.map.getStyle().layers.find((l) => l.id === id))]));
+    for (const layer of layers) {
+      const existing = this.map.getLayer(layer.id);
+      if (existing && previous.get(layer.id) === JSON.stringify(layer)) continue;
+      if (existing) this.map.removeLayer(layer.id);
+      this.map.addLayer(layer);
+    }
+    for (const layer of layers) this.map.moveLayer(layer.id);
+    this.layerIds = layers.map((l) => l.id);
+  }
+
+  async fitBounds(bbox: [number, number, number, number]) {
+    await this.ready;
+    this.map.fitBounds([[bbox[0], bbox[1]], [bbox[2], bbox[3]]], { padding: 30, duration: 0 });
+  }
+
+  /** Resolves once the map has drawn everything it was given. */
+  async idle() {
+    await this.ready;
+    if (this.map.loaded()) return;
+    await new Promise<void>((resolve) => this.map.once('idle', () => resolve()));
+  }
+
+  destroy() {
+    this.map.remove();
+  }
+}
