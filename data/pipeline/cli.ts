@@ -9,7 +9,11 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 export function readSources(dir = join(root, 'sources')): Sources {
   const read = (f: string) => JSON.parse(readFileSync(join(dir, f), 'utf8'));
-  return { provinces: read('ne-vn-provinces.geojson'), countries: read('ne-countries.geojson'), borders: read('ne-borders.geojson') };
+  return {
+    provinces: read('ne-vn-provinces.geojson'),
+    countries: read('ne-countries.geojson'),
+    borders: read('ne-borders.geojson'),
+  };
 }
 
 /** Serialises the build outputs; returns file name → contents. */

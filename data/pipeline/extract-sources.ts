@@ -26,7 +26,9 @@ function install(): NodeRequire {
   if (!existsSync(join(cache, 'node_modules', 'world-atlas'))) {
     mkdirSync(cache, { recursive: true });
     writeFileSync(join(cache, 'package.json'), '{"private":true}');
-    execFileSync('npm', ['install', '--no-save', '--prefix', cache, ...PACKAGES], { stdio: 'inherit' });
+    execFileSync('npm', ['install', '--no-save', '--prefix', cache, ...PACKAGES], {
+      stdio: 'inherit',
+    });
   }
   return createRequire(join(cache, 'package.json'));
 }
@@ -55,7 +57,9 @@ function extractProvinces(req: NodeRequire): Feature[] {
       },
       geometry: simplifyGeometry(f.geometry, 0),
     }))
-    .sort((a, b) => String(a.properties.ne_adm1_code).localeCompare(String(b.properties.ne_adm1_code)));
+    .sort((a, b) =>
+      String(a.properties.ne_adm1_code).localeCompare(String(b.properties.ne_adm1_code)),
+    );
 }
 
 const NEIGHBOURS: Record<string, string> = {
@@ -70,8 +74,13 @@ const NEIGHBOURS: Record<string, string> = {
 function extractCountries(req: NodeRequire) {
   const topo = req('world-atlas/countries-10m.json');
   const topojson = req('topojson-client');
-  const geoms = topo.objects.countries.geometries as { id?: string; properties: { name: string } }[];
-  const wanted = geoms.filter((g) => (g.id && NEIGHBOURS[g.id]) || g.properties.name === 'Spratly Is.');
+  const geoms = topo.objects.countries.geometries as {
+    id?: string;
+    properties: { name: string };
+  }[];
+  const wanted = geoms.filter(
+    (g) => (g.id && NEIGHBOURS[g.id]) || g.properties.name === 'Spratly Is.',
+  );
   const countries = wanted.map((g) => {
     const f = topojson.feature(topo, g) as Feature;
     const iso = g.id ? NEIGHBOURS[g.id]! : 'VN';
@@ -108,4 +117,8 @@ const { countries, borders } = extractCountries(req);
 writeFileSync(join(out, 'ne-vn-provinces.geojson'), fc(extractProvinces(req)));
 writeFileSync(join(out, 'ne-countries.geojson'), fc(countries));
 writeFileSync(join(out, 'ne-borders.geojson'), fc(borders));
-console.log('wrote', readFileSync(join(out, 'ne-vn-provinces.geojson')).length, 'bytes of provinces');
+console.log(
+  'wrote',
+  readFileSync(join(out, 'ne-vn-provinces.geojson')).length,
+  'bytes of provinces',
+);

@@ -53,7 +53,11 @@ export function tessellate(area: Area, count: number, rng: Rng): Area[] {
 export function dissolve(parts: Area[]): Area {
   const merged = parts.length === 1 ? parts[0]! : turf.union(turf.featureCollection(parts));
   if (!merged) throw new Error('dissolve produced nothing');
-  return { ...merged, properties: {}, geometry: { ...merged.geometry, coordinates: roundCoords(merged.geometry.coordinates, 5) } } as Area;
+  return {
+    ...merged,
+    properties: {},
+    geometry: { ...merged.geometry, coordinates: roundCoords(merged.geometry.coordinates, 5) },
+  } as Area;
 }
 
 /** Index of the nearest site to `p` (planar distance on degrees, fine at this scale). */
@@ -73,7 +77,8 @@ export function nearest(p: Position, sites: Position[]): number {
 function vertexKeys(a: Area): Set<string> {
   const keys = new Set<string>();
   const polys = a.geometry.type === 'Polygon' ? [a.geometry.coordinates] : a.geometry.coordinates;
-  for (const poly of polys) for (const ring of poly) for (const p of ring) keys.add(`${p[0]},${p[1]}`);
+  for (const poly of polys)
+    for (const ring of poly) for (const p of ring) keys.add(`${p[0]},${p[1]}`);
   return keys;
 }
 
@@ -85,7 +90,8 @@ export function adjacency(areas: Area[], group: string[]): number[][] {
   for (let i = 0; i < areas.length; i++) {
     for (let j = i + 1; j < areas.length; j++) {
       const [a, b] = [boxes[i]!, boxes[j]!];
-      if (a[0] > b[2] + 1e-3 || b[0] > a[2] + 1e-3 || a[1] > b[3] + 1e-3 || b[1] > a[3] + 1e-3) continue;
+      if (a[0] > b[2] + 1e-3 || b[0] > a[2] + 1e-3 || a[1] > b[3] + 1e-3 || b[1] > a[3] + 1e-3)
+        continue;
       const touch = group[i] !== group[j] || [...keys[i]!].some((k) => keys[j]!.has(k));
       if (touch) {
         adj[i]!.push(j);
@@ -102,13 +108,18 @@ export function adjacency(areas: Area[], group: string[]): number[][] {
  */
 export function groupContiguous(centroids: Position[], adj: number[][], count: number): number[] {
   const seeds = [0];
-  const dist = centroids.map((c) => (c[0]! - centroids[0]![0]!) ** 2 + (c[1]! - centroids[0]![1]!) ** 2);
+  const dist = centroids.map(
+    (c) => (c[0]! - centroids[0]![0]!) ** 2 + (c[1]! - centroids[0]![1]!) ** 2,
+  );
   while (seeds.length < count) {
     let far = 0;
     dist.forEach((d, i) => (d > dist[far]! ? (far = i) : 0));
     seeds.push(far);
     centroids.forEach((c, i) => {
-      dist[i] = Math.min(dist[i]!, (c[0]! - centroids[far]![0]!) ** 2 + (c[1]! - centroids[far]![1]!) ** 2);
+      dist[i] = Math.min(
+        dist[i]!,
+        (c[0]! - centroids[far]![0]!) ** 2 + (c[1]! - centroids[far]![1]!) ** 2,
+      );
     });
   }
   const owner = centroids.map(() => -1);
@@ -135,7 +146,13 @@ export function groupContiguous(centroids: Position[], adj: number[][], count: n
       // An island with no neighbour: attach it to the group of its nearest assigned centroid.
       const i = owner.indexOf(-1);
       const assignedIdx = owner.map((o, k) => (o >= 0 ? k : -1)).filter((k) => k >= 0);
-      const near = assignedIdx[nearest(centroids[i]!, assignedIdx.map((k) => centroids[k]!))]!;
+      const near =
+        assignedIdx[
+          nearest(
+            centroids[i]!,
+            assignedIdx.map((k) => centroids[k]!),
+          )
+        ]!;
       owner[i] = owner[near]!;
       assigned++;
     }

@@ -1,7 +1,16 @@
 /** The shape of data/build/demo.json; SPEC.md describes each field. */
 import type { Geometry } from '@pcmt/shared/geo';
 import type {
-  AgencyKind, Border, CrossingKind, DeadlineKind, EventKind, HotspotKind, PlanStatus, QuotaMetric, Tier, UnitLevel,
+  AgencyKind,
+  Border,
+  CrossingKind,
+  DeadlineKind,
+  EventKind,
+  HotspotKind,
+  PlanStatus,
+  QuotaMetric,
+  Tier,
+  UnitLevel,
 } from '@pcmt/shared/domain';
 
 export interface UnitRow {
@@ -21,9 +30,25 @@ export interface UnitRow {
   geometry: Geometry;
 }
 
-export interface CrosswalkRow { fromUnitId: string; toUnitId: string; share: number; effectiveOn: string }
-export interface BorderLineRow { id: string; border: Border; name: string; geometry: Geometry }
-export interface KeyRouteRow { id: string; name: string; provinceSlug: string; synthetic: boolean; geometry: Geometry }
+export interface CrosswalkRow {
+  fromUnitId: string;
+  toUnitId: string;
+  share: number;
+  effectiveOn: string;
+}
+export interface BorderLineRow {
+  id: string;
+  border: Border;
+  name: string;
+  geometry: Geometry;
+}
+export interface KeyRouteRow {
+  id: string;
+  name: string;
+  provinceSlug: string;
+  synthetic: boolean;
+  geometry: Geometry;
+}
 
 export interface AgencyRow {
   id: string;
@@ -73,7 +98,15 @@ export interface AssessmentRow {
   note: string;
 }
 
-export interface PhaseRow { id: string; ordinal: number; name: string; nameEn: string; startsOn: string; endsOn: string; objectives: string[] }
+export interface PhaseRow {
+  id: string;
+  ordinal: number;
+  name: string;
+  nameEn: string;
+  startsOn: string;
+  endsOn: string;
+  objectives: string[];
+}
 export interface QuotaRow {
   id: string;
   phaseId: string | null;
@@ -84,7 +117,14 @@ export interface QuotaRow {
   label: string;
   progress: { recordedOn: string; value: number }[];
 }
-export interface DeadlineRow { id: string; phaseId: string | null; kind: DeadlineKind; dueOn: string; title: string; submittedOn: string | null }
+export interface DeadlineRow {
+  id: string;
+  phaseId: string | null;
+  kind: DeadlineKind;
+  dueOn: string;
+  title: string;
+  submittedOn: string | null;
+}
 export interface CampaignRow {
   id: string;
   name: string;
@@ -126,7 +166,12 @@ export interface PlanRow {
 }
 
 export interface DemoData {
-  meta: { version: number; generator: string; sources: { name: string; licence: string; use: string }[]; syntheticNote: string };
+  meta: {
+    version: number;
+    generator: string;
+    sources: { name: string; licence: string; use: string }[];
+    syntheticNote: string;
+  };
   units: UnitRow[];
   crosswalk: CrosswalkRow[];
   borderLines: BorderLineRow[];

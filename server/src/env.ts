@@ -6,7 +6,10 @@ const EnvSchema = z.object({
   HOST: z.string().min(1).default('0.0.0.0'),
   DATABASE_URL: z
     .string()
-    .regex(/^(file:\/\/.+|memory:\/\/.*|postgres(ql)?:\/\/.+)$/, 'must be file://DIR, memory:// or postgres://…')
+    .regex(
+      /^(file:\/\/.+|memory:\/\/.*|postgres(ql)?:\/\/.+)$/,
+      'must be file://DIR, memory:// or postgres://…',
+    )
     .optional(),
   SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
   STATIC_DIR: z.string().optional(),

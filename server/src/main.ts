@@ -49,11 +49,17 @@ async function main() {
 }
 
 main().catch((e: unknown) => {
-  if (e instanceof DirectoryLockedError || (e instanceof Error && e.message.startsWith('Invalid environment'))) {
+  if (
+    e instanceof DirectoryLockedError ||
+    (e instanceof Error && e.message.startsWith('Invalid environment'))
+  ) {
     console.error(e.message);
   } else {
     const err = e as { message?: string; cause?: { message?: string } };
-    console.error('failed to start:', (err.cause?.message ?? err.message ?? String(e)).slice(0, 500));
+    console.error(
+      'failed to start:',
+      (err.cause?.message ?? err.message ?? String(e)).slice(0, 500),
+    );
   }
   process.exit(1);
 });

@@ -4,7 +4,9 @@ import { BORDERS, CROSSING_KINDS, HOTSPOT_KINDS, HOTSPOT_STATUSES, UNIT_LEVELS }
 import { isIsoDate } from './dates.ts';
 
 export const IsoDateSchema = z.string().refine(isIsoDate, 'must be a calendar date YYYY-MM-DD');
-export const SlugSchema = z.string().regex(/^[a-z][a-z-]{1,40}$/, 'must be a province slug such as lao-cai');
+export const SlugSchema = z
+  .string()
+  .regex(/^[a-z][a-z-]{1,40}$/, 'must be a province slug such as lao-cai');
 export const IdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,80}$/, 'must be an identifier');
 
 /** `west,south,east,north` in degrees. */
@@ -12,7 +14,15 @@ export const BBoxParamSchema = z
   .string()
   .transform((s) => s.split(',').map(Number))
   .refine(
-    (n) => n.length === 4 && n.every(Number.isFinite) && n[0]! <= n[2]! && n[1]! <= n[3]! && n[0]! >= -180 && n[2]! <= 180 && n[1]! >= -90 && n[3]! <= 90,
+    (n) =>
+      n.length === 4 &&
+      n.every(Number.isFinite) &&
+      n[0]! <= n[2]! &&
+      n[1]! <= n[3]! &&
+      n[0]! >= -180 &&
+      n[2]! <= 180 &&
+      n[1]! >= -90 &&
+      n[3]! <= 90,
     'must be west,south,east,north in degrees',
   );
 
@@ -42,7 +52,10 @@ export const CrossingsQuerySchema = z.object({
   kind: z.enum(CROSSING_KINDS).optional(),
 });
 
-export const ProvinceQuerySchema = z.object({ province: SlugSchema.optional(), asOf: IsoDateSchema.optional() });
+export const ProvinceQuerySchema = z.object({
+  province: SlugSchema.optional(),
+  asOf: IsoDateSchema.optional(),
+});
 
 export const EventsQuerySchema = z.object({
   crossing: IdSchema.optional(),

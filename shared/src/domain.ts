@@ -1,6 +1,13 @@
 /** Domain vocabulary shared by every package. Codes are English; labels live in the web's i18n. */
 
-export const TIERS = ['type_1', 'type_2', 'type_3', 'has_activity', 'drug_free', 'unassessed'] as const;
+export const TIERS = [
+  'type_1',
+  'type_2',
+  'type_3',
+  'has_activity',
+  'drug_free',
+  'unassessed',
+] as const;
 export type Tier = (typeof TIERS)[number];
 
 /** Severity rank: lower is worse; `unassessed` is not ranked. */
@@ -58,10 +65,22 @@ export const EVENT_KINDS = [
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
-export const QUOTA_METRICS = ['cases', 'compulsory_rehab', 'propaganda_sessions', 'lines_dismantled'] as const;
+export const QUOTA_METRICS = [
+  'cases',
+  'compulsory_rehab',
+  'propaganda_sessions',
+  'lines_dismantled',
+] as const;
 export type QuotaMetric = (typeof QUOTA_METRICS)[number];
 
-export const DEADLINE_KINDS = ['one_month', 'phase', 'final', 'six_month', 'quarter', 'yearly'] as const;
+export const DEADLINE_KINDS = [
+  'one_month',
+  'phase',
+  'final',
+  'six_month',
+  'quarter',
+  'yearly',
+] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
 export const PLAN_STATUSES = ['planned', 'in_progress', 'achieved', 'at_risk'] as const;

@@ -7,8 +7,10 @@ export type BBox = readonly [number, number, number, number] & { readonly [bboxB
 
 /** Validates a `[lng, lat]` pair; throws a RangeError naming the bad value. */
 export function toLngLat(lng: number, lat: number): LngLat {
-  if (!Number.isFinite(lng) || lng < -180 || lng > 180) throw new RangeError(`longitude out of range: ${lng}`);
-  if (!Number.isFinite(lat) || lat < -90 || lat > 90) throw new RangeError(`latitude out of range: ${lat}`);
+  if (!Number.isFinite(lng) || lng < -180 || lng > 180)
+    throw new RangeError(`longitude out of range: ${lng}`);
+  if (!Number.isFinite(lat) || lat < -90 || lat > 90)
+    throw new RangeError(`latitude out of range: ${lat}`);
   return [lng, lat] as unknown as LngLat;
 }
 

@@ -60,7 +60,10 @@ export interface DatedSpan {
 }
 
 /** The span (phase) that contains `date`, both ends inclusive. */
-export function spanContaining<T extends DatedSpan>(spans: readonly T[], date: string): T | undefined {
+export function spanContaining<T extends DatedSpan>(
+  spans: readonly T[],
+  date: string,
+): T | undefined {
   return spans.find((s) => s.startsOn <= date && date <= s.endsOn);
 }
 

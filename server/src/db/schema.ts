@@ -5,7 +5,17 @@
  */
 import { sql } from 'drizzle-orm';
 import {
-  boolean, date, doublePrecision, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex,
+  boolean,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import type { Geometry } from '@pcmt/shared/geo';
 
@@ -54,8 +64,12 @@ export const unitCrosswalk = pgTable(
   'unit_crosswalk',
   {
     id: serial('id').primaryKey(),
-    fromUnitId: text('from_unit_id').notNull().references(() => adminUnits.id),
-    toUnitId: text('to_unit_id').notNull().references(() => adminUnits.id),
+    fromUnitId: text('from_unit_id')
+      .notNull()
+      .references(() => adminUnits.id),
+    toUnitId: text('to_unit_id')
+      .notNull()
+      .references(() => adminUnits.id),
     share: doublePrecision('share').notNull().default(1),
     effectiveOn: day('effective_on').notNull(),
   },
@@ -76,7 +90,9 @@ export const tierAssessments = pgTable(
   'tier_assessments',
   {
     id: text('id').primaryKey(),
-    unitId: text('unit_id').notNull().references(() => adminUnits.id),
+    unitId: text('unit_id')
+      .notNull()
+      .references(() => adminUnits.id),
     assessedOn: day('assessed_on').notNull(),
     tier: text('tier').notNull(),
     criteria: jsonb('criteria').$type<Record<string, number | boolean>>().notNull().default({}),
@@ -92,7 +108,9 @@ export const hotspots = pgTable(
   {
     id: text('id').primaryKey(),
     kind: text('kind').notNull(),
-    unitId: text('unit_id').notNull().references(() => adminUnits.id),
+    unitId: text('unit_id')
+      .notNull()
+      .references(() => adminUnits.id),
     lng: doublePrecision('lng').notNull(),
     lat: doublePrecision('lat').notNull(),
     identifiedOn: day('identified_on').notNull(),
@@ -166,7 +184,9 @@ export const phases = pgTable(
   'phases',
   {
     id: text('id').primaryKey(),
-    campaignId: text('campaign_id').notNull().references(() => campaigns.id, { onDelete: 'cascade' }),
+    campaignId: text('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
     ordinal: integer('ordinal').notNull(),
     name: text('name').notNull(),
     nameEn: text('name_en').notNull(),
@@ -182,7 +202,9 @@ export const quotas = pgTable(
   'quotas',
   {
     id: text('id').primaryKey(),
-    campaignId: text('campaign_id').notNull().references(() => campaigns.id, { onDelete: 'cascade' }),
+    campaignId: text('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
     phaseId: text('phase_id').references(() => phases.id),
     agencyId: text('agency_id').references(() => agencies.id),
     unitId: text('unit_id').references(() => adminUnits.id),
@@ -198,7 +220,9 @@ export const progressEntries = pgTable(
   'progress_entries',
   {
     id: text('id').primaryKey(),
-    quotaId: text('quota_id').notNull().references(() => quotas.id, { onDelete: 'cascade' }),
+    quotaId: text('quota_id')
+      .notNull()
+      .references(() => quotas.id, { onDelete: 'cascade' }),
     recordedOn: day('recorded_on').notNull(),
     value: integer('value').notNull(),
     note: text('note').notNull().default(''),
@@ -209,7 +233,9 @@ export const progressEntries = pgTable(
 
 export const reportDeadlines = pgTable('report_deadlines', {
   id: text('id').primaryKey(),
-  campaignId: text('campaign_id').notNull().references(() => campaigns.id, { onDelete: 'cascade' }),
+  campaignId: text('campaign_id')
+    .notNull()
+    .references(() => campaigns.id, { onDelete: 'cascade' }),
   phaseId: text('phase_id').references(() => phases.id),
   kind: text('kind').notNull(),
   dueOn: day('due_on').notNull(),
@@ -237,7 +263,9 @@ export const coordinationEvents = pgTable(
 
 export const transformationPlans = pgTable('transformation_plans', {
   id: text('id').primaryKey(),
-  unitId: text('unit_id').notNull().references(() => adminUnits.id),
+  unitId: text('unit_id')
+    .notNull()
+    .references(() => adminUnits.id),
   fromTier: text('from_tier').notNull(),
   targetTier: text('target_tier').notNull(),
   campaignId: text('campaign_id').references(() => campaigns.id),
@@ -252,7 +280,9 @@ export const criteriaChecks = pgTable(
   'criteria_checks',
   {
     id: serial('id').primaryKey(),
-    planId: text('plan_id').notNull().references(() => transformationPlans.id, { onDelete: 'cascade' }),
+    planId: text('plan_id')
+      .notNull()
+      .references(() => transformationPlans.id, { onDelete: 'cascade' }),
     criterion: integer('criterion').notNull(),
     met: boolean('met').notNull(),
     checkedOn: day('checked_on').notNull(),
@@ -265,5 +295,7 @@ export const criteriaChecks = pgTable(
 export const schemaInfo = pgTable('schema_info', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().default(sql`now()`),
+  updatedAt: timestamp('updated_at', { withTimezone: true })
+    .notNull()
+    .default(sql`now()`),
 });

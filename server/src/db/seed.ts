@@ -11,7 +11,9 @@ import * as t from './schema.ts';
 const require = createRequire(import.meta.url);
 
 export function readDemo(): DemoData {
-  return JSON.parse(readFileSync(require.resolve('@pcmt/data/build/demo.json'), 'utf8')) as DemoData;
+  return JSON.parse(
+    readFileSync(require.resolve('@pcmt/data/build/demo.json'), 'utf8'),
+  ) as DemoData;
 }
 
 const box = (g: Geometry) => {
@@ -19,7 +21,12 @@ const box = (g: Geometry) => {
   return { west, south, east, north };
 };
 
-async function insertChunked<T>(tx: Pick<Db, 'insert'>, table: Parameters<Db['insert']>[0], rows: T[], size = 400) {
+async function insertChunked<T>(
+  tx: Pick<Db, 'insert'>,
+  table: Parameters<Db['insert']>[0],
+  rows: T[],
+  size = 400,
+) {
   for (let i = 0; i < rows.length; i += size) {
     await tx.insert(table).values(rows.slice(i, i + size) as never);
   }
@@ -31,26 +38,69 @@ export async function isEmpty(db: Db): Promise<boolean> {
   return (row?.n ?? 0) === 0;
 }
 
-export async function seedDemo(db: Db, demo: DemoData = readDemo(), today = '2026-11-22'): Promise<void> {
+export async function seedDemo(
+  db: Db,
+  demo: DemoData = readDemo(),
+  today = '2026-11-22',
+): Promise<void> {
   await db.transaction(async (tx) => {
-    await insertChunked(tx, t.adminUnits, demo.units.map((u) => ({ ...u, ...box(u.geometry) })), 200);
+    await insertChunked(
+      tx,
+      t.adminUnits,
+      demo.units.map((u) => ({ ...u, ...box(u.geometry) })),
+      200,
+    );
     await insertChunked(tx, t.unitCrosswalk, demo.crosswalk);
-    await insertChunked(tx, t.borderLines, demo.borderLines.map((b) => ({ ...b, ...box(b.geometry) })));
-    await insertChunked(tx, t.keyRoutes, demo.keyRoutes.map((r) => ({ ...r, ...box(r.geometry) })));
+    await insertChunked(
+      tx,
+      t.borderLines,
+      demo.borderLines.map((b) => ({ ...b, ...box(b.geometry) })),
+    );
+    await insertChunked(
+      tx,
+      t.keyRoutes,
+      demo.keyRoutes.map((r) => ({ ...r, ...box(r.geometry) })),
+    );
     await insertChunked(tx, t.agencies, demo.agencies);
     await insertChunked(tx, t.borderCrossings, demo.crossings);
     await insertChunked(tx, t.tierAssessments, demo.assessments);
-    await insertChunked(tx, t.hotspots, demo.hotspots.map((h) => ({ ...h, status: hotspotStatusOn(h, today) ?? 'active' })));
+    await insertChunked(
+      tx,
+      t.hotspots,
+      demo.hotspots.map((h) => ({ ...h, status: hotspotStatusOn(h, today) ?? 'active' })),
+    );
     for (const c of demo.campaigns) {
       await tx.insert(t.campaigns).values({ ...c });
-      await insertChunked(tx, t.phases, c.phases.map((p) => ({ ...p, campaignId: c.id })));
-      await insertChunked(tx, t.quotas, c.quotas.map(({ progress: _p, ...q }) => ({ ...q, campaignId: c.id })));
-      const entries = c.quotas.flatMap((q) => q.progress.map((e, i) => ({ ...e, id: `${q.id}-e${i + 1}`, quotaId: q.id })));
+      await insertChunked(
+        tx,
+        t.phases,
+        c.phases.map((p) => ({ ...p, campaignId: c.id })),
+      );
+      await insertChunked(
+        tx,
+        t.quotas,
+        c.quotas.map(({ progress: _p, ...q }) => ({ ...q, campaignId: c.id })),
+      );
+      const entries = c.quotas.flatMap((q) =>
+        q.progress.map((e, i) => ({ ...e, id: `${q.id}-e${i + 1}`, quotaId: q.id })),
+      );
       await insertChunked(tx, t.progressEntries, entries);
-      await insertChunked(tx, t.reportDeadlines, c.deadlines.map((d) => ({ ...d, campaignId: c.id })));
+      await insertChunked(
+        tx,
+        t.reportDeadlines,
+        c.deadlines.map((d) => ({ ...d, campaignId: c.id })),
+      );
     }
     await insertChunked(tx, t.coordinationEvents, demo.events);
-    await insertChunked(tx, t.transformationPlans, demo.plans.map(({ criteria: _c, ...p }) => p));
-    await insertChunked(tx, t.criteriaChecks, demo.plans.flatMap((p) => p.criteria.map((c) => ({ ...c, planId: p.id }))));
+    await insertChunked(
+      tx,
+      t.transformationPlans,
+      demo.plans.map(({ criteria: _c, ...p }) => p),
+    );
+    await insertChunked(
+      tx,
+      t.criteriaChecks,
+      demo.plans.flatMap((p) => p.criteria.map((c) => ({ ...c, planId: p.id }))),
+    );
   });
 }

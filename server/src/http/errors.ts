@@ -16,7 +16,8 @@ export class ApiError extends Error {
   }
 }
 
-export const notFound = (what: string, field?: string) => new ApiError(404, ERROR_CODES.notFound, `${what} not found`, field);
+export const notFound = (what: string, field?: string) =>
+  new ApiError(404, ERROR_CODES.notFound, `${what} not found`, field);
 
 export function body(code: string, message: string, field?: string): ErrorBody {
   return { error: field ? { code, message, field } : { code, message } };
@@ -33,10 +34,17 @@ export const onError: ErrorHandler = (err, c: Context) => {
   if (err instanceof ApiError) return c.json(body(err.code, err.message, err.field), err.status);
   if (err instanceof HTTPException) {
     const status = err.status;
-    return c.json(body(status >= 500 ? ERROR_CODES.internal : ERROR_CODES.badRequest, err.message || 'Bad request'), status);
+    return c.json(
+      body(
+        status >= 500 ? ERROR_CODES.internal : ERROR_CODES.badRequest,
+        err.message || 'Bad request',
+      ),
+      status,
+    );
   }
   console.error('unhandled error', err);
   return c.json(body(ERROR_CODES.internal, 'Internal server error'), 500);
 };
 
-export const onNotFound: NotFoundHandler = (c) => c.json(body(ERROR_CODES.notFound, `No route ${c.req.method} ${c.req.path}`), 404);
+export const onNotFound: NotFoundHandler = (c) =>
+  c.json(body(ERROR_CODES.notFound, `No route ${c.req.method} ${c.req.path}`), 404);

@@ -7,6 +7,12 @@ import { crossingDetail, crossingsCollection, listEvents } from '../services/bor
 
 export const borderRoutes = (deps: AppDeps) =>
   new Hono()
-    .get('/crossings', query(CrossingsQuerySchema), async (c) => c.json(await crossingsCollection(deps.db, c.req.valid('query'))))
-    .get('/crossings/:id', params(z.object({ id: IdSchema })), async (c) => c.json(await crossingDetail(deps.db, c.req.valid('param').id)))
-    .get('/events', query(EventsQuerySchema), async (c) => c.json(await listEvents(deps.db, c.req.valid('query'))));
+    .get('/crossings', query(CrossingsQuerySchema), async (c) =>
+      c.json(await crossingsCollection(deps.db, c.req.valid('query'))),
+    )
+    .get('/crossings/:id', params(z.object({ id: IdSchema })), async (c) =>
+      c.json(await crossingDetail(deps.db, c.req.valid('param').id)),
+    )
+    .get('/events', query(EventsQuerySchema), async (c) =>
+      c.json(await listEvents(deps.db, c.req.valid('query'))),
+    );

@@ -7,7 +7,13 @@ import { campaignDetail, listCampaigns } from '../services/campaigns.ts';
 
 export const campaignRoutes = (deps: AppDeps) =>
   new Hono()
-    .get('/campaigns', query(ProvinceQuerySchema.pick({ province: true })), async (c) => c.json(await listCampaigns(deps.db, c.req.valid('query').province)))
-    .get('/campaigns/:id', params(z.object({ id: IdSchema })), query(z.object({ asOf: IsoDateSchema.optional() })), async (c) =>
-      c.json(await campaignDetail(deps.db, c.req.valid('param').id, c.req.valid('query').asOf)),
+    .get('/campaigns', query(ProvinceQuerySchema.pick({ province: true })), async (c) =>
+      c.json(await listCampaigns(deps.db, c.req.valid('query').province)),
+    )
+    .get(
+      '/campaigns/:id',
+      params(z.object({ id: IdSchema })),
+      query(z.object({ asOf: IsoDateSchema.optional() })),
+      async (c) =>
+        c.json(await campaignDetail(deps.db, c.req.valid('param').id, c.req.valid('query').asOf)),
     );

@@ -6,4 +6,6 @@ import { query } from '../http/validate.ts';
 import { hotspotsCollection } from '../services/hotspots.ts';
 
 export const hotspotRoutes = (deps: AppDeps) =>
-  new Hono().get('/hotspots', query(HotspotsQuerySchema), async (c) => c.json(await hotspotsCollection(deps.db, c.req.valid('query'), vietnamDay(deps.clock()))));
+  new Hono().get('/hotspots', query(HotspotsQuerySchema), async (c) =>
+    c.json(await hotspotsCollection(deps.db, c.req.valid('query'), vietnamDay(deps.clock()))),
+  );

@@ -6,37 +6,85 @@ import { notFound } from '../http/errors.ts';
 
 export async function borderCollection(db: Db) {
   const rows = await db.select().from(borderLines).orderBy(asc(borderLines.id));
-  return { type: 'FeatureCollection' as const, features: rows.map((r) => ({ type: 'Feature' as const, id: r.id, geometry: r.geometry, properties: { id: r.id, border: r.border, name: r.name } })) };
+  return {
+    type: 'FeatureCollection' as const,
+    features: rows.map((r) => ({
+      type: 'Feature' as const,
+      id: r.id,
+      geometry: r.geometry,
+      properties: { id: r.id, border: r.border, name: r.name },
+    })),
+  };
 }
 
 export async function routesCollection(db: Db, province?: string) {
-  const rows = await db.select().from(keyRoutes).where(province ? eq(keyRoutes.provinceSlug, province) : undefined).orderBy(asc(keyRoutes.id));
-  return { type: 'FeatureCollection' as const, features: rows.map((r) => ({ type: 'Feature' as const, id: r.id, geometry: r.geometry, properties: { id: r.id, name: r.name, province: r.provinceSlug, synthetic: r.synthetic } })) };
+  const rows = await db
+    .select()
+    .from(keyRoutes)
+    .where(province ? eq(keyRoutes.provinceSlug, province) : undefined)
+    .orderBy(asc(keyRoutes.id));
+  return {
+    type: 'FeatureCollection' as const,
+    features: rows.map((r) => ({
+      type: 'Feature' as const,
+      id: r.id,
+      geometry: r.geometry,
+      properties: { id: r.id, name: r.name, province: r.provinceSlug, synthetic: r.synthetic },
+    })),
+  };
 }
 
-export async function crossingsCollection(db: Db, q: { province?: string; border?: string; kind?: string }) {
+export async function crossingsCollection(
+  db: Db,
+  q: { province?: string; border?: string; kind?: string },
+) {
   const rows = await db
     .select()
     .from(borderCrossings)
-    .where(and(q.province ? eq(borderCrossings.provinceSlug, q.province) : undefined, q.border ? eq(borderCrossings.border, q.border) : undefined, q.kind ? eq(borderCrossings.kind, q.kind) : undefined))
+    .where(
+      and(
+        q.province ? eq(borderCrossings.provinceSlug, q.province) : undefined,
+        q.border ? eq(borderCrossings.border, q.border) : undefined,
+        q.kind ? eq(borderCrossings.kind, q.kind) : undefined,
+      ),
+    )
     .orderBy(asc(borderCrossings.id));
   return {
     type: 'FeatureCollection' as const,
-    features: rows.map(({ lng, lat, createdAt: _c, updatedAt: _u, ...r }) => ({ type: 'Feature' as const, id: r.id, geometry: { type: 'Point' as const, coordinates: [lng, lat] }, properties: r })),
+    features: rows.map(({ lng, lat, createdAt: _c, updatedAt: _u, ...r }) => ({
+      type: 'Feature' as const,
+      id: r.id,
+      geometry: { type: 'Point' as const, coordinates: [lng, lat] },
+      properties: r,
+    })),
   };
 }
 
 export async function crossingDetail(db: Db, id: string) {
   const [row] = await db.select().from(borderCrossings).where(eq(borderCrossings.id, id));
   if (!row) throw notFound(`Crossing ${id}`, 'id');
-  const events = await db.select().from(coordinationEvents).where(eq(coordinationEvents.crossingId, id)).orderBy(desc(coordinationEvents.occurredOn));
+  const events = await db
+    .select()
+    .from(coordinationEvents)
+    .where(eq(coordinationEvents.crossingId, id))
+    .orderBy(desc(coordinationEvents.occurredOn));
   return { ...row, events };
 }
 
-export async function listEvents(db: Db, q: { crossing?: string; border?: string; from?: string; to?: string }) {
+export async function listEvents(
+  db: Db,
+  q: { crossing?: string; border?: string; from?: string; to?: string },
+) {
   return db
     .select()
     .from(coordinationEvents)
-    .where(and(q.crossing ? eq(coordinationEvents.crossingId, q.crossing) : undefined, q.border ? eq(coordinationEvents.border, q.border) : undefined, q.from ? gte(coordinationEvents.occurredOn, q.from) : undefined, q.to ? lte(coordinationEvents.occurredOn, q.to) : undefined))
+    .where(
+      and(
+        q.crossing ? eq(coordinationEvents.crossingId, q.crossing) : undefined,
+        q.border ? eq(coordinationEvents.border, q.border) : undefined,
+        q.from ? gte(coordinationEvents.occurredOn, q.from) : undefined,
+        q.to ? lte(coordinationEvents.occurredOn, q.to) : undefined,
+      ),
+    )
     .orderBy(desc(coordinationEvents.occurredOn), asc(coordinationEvents.id));
 }

@@ -18,13 +18,29 @@ export async function hotspotsCollection(db: Db, q: HotspotsQuery, today: string
   if (q.province) {
     const province = await provinceOn(db, q.province, asOf);
     const provinceIds = await relatedProvinceIds(db, province.id);
-    const units = await db.select({ id: adminUnits.id }).from(adminUnits).where(and(inArray(adminUnits.provinceId, provinceIds), eq(adminUnits.level, 'commune')));
-    unitFilter = and(unitFilter, inArray(hotspots.unitId, units.map((u) => u.id)));
+    const units = await db
+      .select({ id: adminUnits.id })
+      .from(adminUnits)
+      .where(and(inArray(adminUnits.provinceId, provinceIds), eq(adminUnits.level, 'commune')));
+    unitFilter = and(
+      unitFilter,
+      inArray(
+        hotspots.unitId,
+        units.map((u) => u.id),
+      ),
+    );
   }
   const rows = await db
     .select()
     .from(hotspots)
-    .where(and(unitFilter, q.kind ? eq(hotspots.kind, q.kind) : undefined, lte(hotspots.identifiedOn, asOf), or(isNull(hotspots.eliminatedOn), gte(hotspots.eliminatedOn, since))))
+    .where(
+      and(
+        unitFilter,
+        q.kind ? eq(hotspots.kind, q.kind) : undefined,
+        lte(hotspots.identifiedOn, asOf),
+        or(isNull(hotspots.eliminatedOn), gte(hotspots.eliminatedOn, since)),
+      ),
+    )
     .orderBy(asc(hotspots.identifiedOn), asc(hotspots.id));
   const features = rows
     .map((h) => {
@@ -35,8 +51,16 @@ export async function hotspotsCollection(db: Db, q: HotspotsQuery, today: string
         id: h.id,
         geometry: { type: 'Point' as const, coordinates: [h.lng, h.lat] },
         properties: {
-          id: h.id, kind, status, unitId: h.unitId, identifiedOn: h.identifiedOn, eliminatedOn: h.eliminatedOn && h.eliminatedOn <= asOf ? h.eliminatedOn : null,
-          reEmergedFromId: h.reEmergedFromId, ageDays: daysBetween(h.identifiedOn, asOf), overdue: isOverdue({ ...h, kind }, asOf, limits), version: h.version,
+          id: h.id,
+          kind,
+          status,
+          unitId: h.unitId,
+          identifiedOn: h.identifiedOn,
+          eliminatedOn: h.eliminatedOn && h.eliminatedOn <= asOf ? h.eliminatedOn : null,
+          reEmergedFromId: h.reEmergedFromId,
+          ageDays: daysBetween(h.identifiedOn, asOf),
+          overdue: isOverdue({ ...h, kind }, asOf, limits),
+          version: h.version,
         },
       };
     })

@@ -7,27 +7,51 @@ import { adminUnits, tierAssessments, unitCrosswalk } from '../db/schema.ts';
 import { notFound } from '../http/errors.ts';
 
 export const validOn = (date: string) =>
-  and(lte(adminUnits.validFrom, date), or(isNull(adminUnits.validTo), gt(adminUnits.validTo, date)));
+  and(
+    lte(adminUnits.validFrom, date),
+    or(isNull(adminUnits.validTo), gt(adminUnits.validTo, date)),
+  );
 
 export async function listProvinces(db: Db, asOf?: string) {
   const rows = await db
-    .select({ id: adminUnits.id, code: adminUnits.code, slug: adminUnits.slug, name: adminUnits.name, nameEn: adminUnits.nameEn, validFrom: adminUnits.validFrom, validTo: adminUnits.validTo, west: adminUnits.west, south: adminUnits.south, east: adminUnits.east, north: adminUnits.north })
+    .select({
+      id: adminUnits.id,
+      code: adminUnits.code,
+      slug: adminUnits.slug,
+      name: adminUnits.name,
+      nameEn: adminUnits.nameEn,
+      validFrom: adminUnits.validFrom,
+      validTo: adminUnits.validTo,
+      west: adminUnits.west,
+      south: adminUnits.south,
+      east: adminUnits.east,
+      north: adminUnits.north,
+    })
     .from(adminUnits)
     .where(and(eq(adminUnits.level, 'province'), asOf ? validOn(asOf) : undefined))
     .orderBy(asc(adminUnits.name), asc(adminUnits.validFrom));
-  return rows.map(({ west, south, east, north, ...r }) => ({ ...r, bbox: [west, south, east, north] as [number, number, number, number] }));
+  return rows.map(({ west, south, east, north, ...r }) => ({
+    ...r,
+    bbox: [west, south, east, north] as [number, number, number, number],
+  }));
 }
 
 /** The province row with this slug valid on `date`, or a 404. */
 export async function provinceOn(db: Db, slug: string, date: string) {
-  const [row] = await db.select().from(adminUnits).where(and(eq(adminUnits.level, 'province'), eq(adminUnits.slug, slug), validOn(date)));
+  const [row] = await db
+    .select()
+    .from(adminUnits)
+    .where(and(eq(adminUnits.level, 'province'), eq(adminUnits.slug, slug), validOn(date)));
   if (!row) throw notFound(`Province ${slug} on ${date}`, 'province');
   return row;
 }
 
 /** Province ids that cover the same ground as `provinceId` in either era (via the crosswalk). */
 export async function relatedProvinceIds(db: Db, provinceId: string): Promise<string[]> {
-  const links = await db.select().from(unitCrosswalk).where(or(eq(unitCrosswalk.toUnitId, provinceId), eq(unitCrosswalk.fromUnitId, provinceId)));
+  const links = await db
+    .select()
+    .from(unitCrosswalk)
+    .where(or(eq(unitCrosswalk.toUnitId, provinceId), eq(unitCrosswalk.fromUnitId, provinceId)));
   const ids = new Set([provinceId]);
   for (const l of links) {
     ids.add(l.fromUnitId);
@@ -36,15 +60,25 @@ export async function relatedProvinceIds(db: Db, provinceId: string): Promise<st
   return [...ids].sort();
 }
 
-export async function tiersOn(db: Db, unitIds: string[], date: string): Promise<Map<string, { tier: Tier; assessedOn: string }>> {
+export async function tiersOn(
+  db: Db,
+  unitIds: string[],
+  date: string,
+): Promise<Map<string, { tier: Tier; assessedOn: string }>> {
   const result = new Map<string, { tier: Tier; assessedOn: string }>();
   if (unitIds.length === 0) return result;
   const rows = await db
-    .select({ unitId: tierAssessments.unitId, tier: tierAssessments.tier, assessedOn: tierAssessments.assessedOn })
+    .select({
+      unitId: tierAssessments.unitId,
+      tier: tierAssessments.tier,
+      assessedOn: tierAssessments.assessedOn,
+    })
     .from(tierAssessments)
     .where(and(inArray(tierAssessments.unitId, unitIds), lte(tierAssessments.assessedOn, date)))
     .orderBy(asc(tierAssessments.unitId), desc(tierAssessments.assessedOn));
-  for (const r of rows) if (!result.has(r.unitId)) result.set(r.unitId, { tier: r.tier as Tier, assessedOn: r.assessedOn });
+  for (const r of rows)
+    if (!result.has(r.unitId))
+      result.set(r.unitId, { tier: r.tier as Tier, assessedOn: r.assessedOn });
   return result;
 }
 
@@ -59,12 +93,27 @@ export async function unitsCollection(db: Db, q: UnitsQuery, today: string) {
       and(
         eq(adminUnits.level, q.level),
         validOn(asOf),
-        province ? (q.level === 'province' ? eq(adminUnits.id, province.id) : eq(adminUnits.provinceId, province.id)) : undefined,
-        q.bbox ? and(lte(adminUnits.west, e!), gte(adminUnits.east, w!), lte(adminUnits.south, n!), gte(adminUnits.north, s!)) : undefined,
+        province
+          ? q.level === 'province'
+            ? eq(adminUnits.id, province.id)
+            : eq(adminUnits.provinceId, province.id)
+          : undefined,
+        q.bbox
+          ? and(
+              lte(adminUnits.west, e!),
+              gte(adminUnits.east, w!),
+              lte(adminUnits.south, n!),
+              gte(adminUnits.north, s!),
+            )
+          : undefined,
       ),
     )
     .orderBy(asc(adminUnits.code));
-  const tiers = await tiersOn(db, rows.map((r) => r.id), asOf);
+  const tiers = await tiersOn(
+    db,
+    rows.map((r) => r.id),
+    asOf,
+  );
   return {
     type: 'FeatureCollection' as const,
     asOf,
@@ -73,8 +122,17 @@ export async function unitsCollection(db: Db, q: UnitsQuery, today: string) {
       id: r.id,
       geometry: r.geometry,
       properties: {
-        id: r.id, level: r.level, code: r.code, name: r.name, nameEn: r.nameEn, parentId: r.parentId, synthetic: r.synthetic,
-        population: r.population, areaKm2: r.areaKm2, tier: tiers.get(r.id)?.tier ?? ('unassessed' as Tier), assessedOn: tiers.get(r.id)?.assessedOn ?? null,
+        id: r.id,
+        level: r.level,
+        code: r.code,
+        name: r.name,
+        nameEn: r.nameEn,
+        parentId: r.parentId,
+        synthetic: r.synthetic,
+        population: r.population,
+        areaKm2: r.areaKm2,
+        tier: tiers.get(r.id)?.tier ?? ('unassessed' as Tier),
+        assessedOn: tiers.get(r.id)?.assessedOn ?? null,
       },
     })),
   };
@@ -83,18 +141,43 @@ export async function unitsCollection(db: Db, q: UnitsQuery, today: string) {
 export async function unitDetail(db: Db, id: string) {
   const [unit] = await db.select().from(adminUnits).where(eq(adminUnits.id, id));
   if (!unit) throw notFound(`Unit ${id}`, 'id');
-  const history = await db.select().from(tierAssessments).where(eq(tierAssessments.unitId, id)).orderBy(asc(tierAssessments.assessedOn));
+  const history = await db
+    .select()
+    .from(tierAssessments)
+    .where(eq(tierAssessments.unitId, id))
+    .orderBy(asc(tierAssessments.assessedOn));
   const links = await db
-    .select({ fromUnitId: unitCrosswalk.fromUnitId, toUnitId: unitCrosswalk.toUnitId, effectiveOn: unitCrosswalk.effectiveOn })
+    .select({
+      fromUnitId: unitCrosswalk.fromUnitId,
+      toUnitId: unitCrosswalk.toUnitId,
+      effectiveOn: unitCrosswalk.effectiveOn,
+    })
     .from(unitCrosswalk)
     .where(or(eq(unitCrosswalk.fromUnitId, id), eq(unitCrosswalk.toUnitId, id)));
   const otherIds = links.map((l) => (l.fromUnitId === id ? l.toUnitId : l.fromUnitId));
-  const others = otherIds.length ? await db.select({ id: adminUnits.id, name: adminUnits.name, validFrom: adminUnits.validFrom, validTo: adminUnits.validTo }).from(adminUnits).where(inArray(adminUnits.id, otherIds)) : [];
+  const others = otherIds.length
+    ? await db
+        .select({
+          id: adminUnits.id,
+          name: adminUnits.name,
+          validFrom: adminUnits.validFrom,
+          validTo: adminUnits.validTo,
+        })
+        .from(adminUnits)
+        .where(inArray(adminUnits.id, otherIds))
+    : [];
   const { geometry: _g, west, south, east, north, ...rest } = unit;
   return {
     ...rest,
     bbox: [west, south, east, north],
-    tierHistory: history.map((h) => ({ id: h.id, assessedOn: h.assessedOn, tier: h.tier as Tier, criteria: h.criteria, note: h.note, decidedBy: h.decidedBy })),
+    tierHistory: history.map((h) => ({
+      id: h.id,
+      assessedOn: h.assessedOn,
+      tier: h.tier as Tier,
+      criteria: h.criteria,
+      note: h.note,
+      decidedBy: h.decidedBy,
+    })),
     predecessors: others.filter((o) => links.some((l) => l.fromUnitId === o.id)),
     successors: others.filter((o) => links.some((l) => l.toUnitId === o.id)),
   };

@@ -18,7 +18,8 @@ import { LAYERS } from '../map/ids.ts';
 import { tooltipFor } from './tooltip.tsx';
 import { useViewState } from './url-state.ts';
 
-const ATTRIBUTION = 'Ranh giới tỉnh, biên giới: Natural Earth (public domain) · Xã, huyện, điểm nóng: dữ liệu minh họa';
+const ATTRIBUTION =
+  'Ranh giới tỉnh, biên giới: Natural Earth (public domain) · Xã, huyện, điểm nóng: dữ liệu minh họa';
 
 export function App() {
   const [view, setView] = useViewState();
@@ -27,14 +28,26 @@ export function App() {
   const provinces = useQuery(Q.provincesQuery());
   const campaigns = useQuery(Q.campaignsQuery(view.province));
   const campaign = campaigns.data?.find((c) => c.id === view.campaign) ?? campaigns.data?.[0];
-  const phase = campaign?.phases.find((p) => p.id === view.phase) ?? campaign?.phases.find((p) => p.ordinal === 1) ?? campaign?.phases[0];
-  const asOf = phase?.endsOn ?? campaign?.endsOn ?? vietnamDay(new Date());
+  const phase =
+    campaign?.phases.find((p) => p.id === view.phase) ??
+    campaign?.phases.find((p) => p.ordinal === 1) ??
+    campaign?.phases[0];
+  const today = vietnamDay(new Date());
+  // A phase that has not ended yet is shown as it stands today, not as of its planned end.
+  const planned = phase?.endsOn ?? campaign?.endsOn ?? today;
+  const asOf = planned < today ? planned : today;
   const since = phase?.startsOn ?? asOf;
 
-  const communes = useQuery({ ...Q.unitsQuery(view.province, 'commune', asOf), placeholderData: (prev) => prev });
+  const communes = useQuery({
+    ...Q.unitsQuery(view.province, 'commune', asOf),
+    placeholderData: (prev) => prev,
+  });
   const districts = useQuery(Q.unitsQuery(view.province, 'district', asOf));
   const province = useQuery(Q.unitsQuery(view.province, 'province', asOf));
-  const hotspots = useQuery({ ...Q.hotspotsQuery(view.province, asOf, since), placeholderData: (prev) => prev });
+  const hotspots = useQuery({
+    ...Q.hotspotsQuery(view.province, asOf, since),
+    placeholderData: (prev) => prev,
+  });
   const crossings = useQuery(Q.crossingsQuery());
   const borders = useQuery(Q.bordersQuery());
   const routes = useQuery(Q.routesQuery());
@@ -43,7 +56,9 @@ export function App() {
 
   const provinceOptions = useMemo(() => {
     const seen = new Map<string, { slug: string; name: string; nameEn: string }>();
-    for (const p of provinces.data ?? []) if (p.slug && (!seen.has(p.slug) || p.validTo === null)) seen.set(p.slug, { slug: p.slug, name: p.name, nameEn: p.nameEn });
+    for (const p of provinces.data ?? [])
+      if (p.slug && (!seen.has(p.slug) || p.validTo === null))
+        seen.set(p.slug, { slug: p.slug, name: p.name, nameEn: p.nameEn });
     return [...seen.values()];
   }, [provinces.data]);
 
@@ -58,10 +73,14 @@ export function App() {
     return counts;
   }, [hotspots.data]);
   const provinceCrossings = useMemo(() => {
-    const features = (crossings.data?.features ?? []).filter((f) => f.properties.provinceSlug === view.province);
+    const features = (crossings.data?.features ?? []).filter(
+      (f) => f.properties.provinceSlug === view.province,
+    );
     return { type: 'FeatureCollection' as const, features };
   }, [crossings.data, view.province]);
-  const bbox = province.data?.features[0] ? bboxOfFeatureCollection(province.data as unknown as FeatureCollection) : null;
+  const bbox = province.data?.features[0]
+    ? bboxOfFeatureCollection(province.data as unknown as FeatureCollection)
+    : null;
 
   return (
     <LangContext.Provider value={view.lang}>
@@ -72,7 +91,12 @@ export function App() {
               <h1>{m.appTitle}</h1>
               <p>{m.appSubtitle}</p>
             </div>
-            <button type="button" className="lang" data-testid="lang-toggle" onClick={() => setView({ lang: view.lang === 'vi' ? 'en' : 'vi' })}>
+            <button
+              type="button"
+              className="lang"
+              data-testid="lang-toggle"
+              onClick={() => setView({ lang: view.lang === 'vi' ? 'en' : 'vi' })}
+            >
               {m.language}
             </button>
           </header>
@@ -84,7 +108,15 @@ export function App() {
               campaign={campaign?.id ?? null}
               phase={phase?.id ?? null}
               asOf={asOf}
-              onProvince={(slug) => setView({ province: slug, campaign: null, phase: null, selected: null, camera: null })}
+              onProvince={(slug) =>
+                setView({
+                  province: slug,
+                  campaign: null,
+                  phase: null,
+                  selected: null,
+                  camera: null,
+                })
+              }
               onCampaign={(id) => setView({ campaign: id, phase: null, selected: null })}
               onPhase={(id) => setView({ campaign: campaign?.id ?? null, phase: id })}
             />
@@ -101,11 +133,16 @@ export function App() {
               overdue={(hotspots.data?.features ?? []).filter((f) => f.properties.overdue).length}
               crossingCount={provinceCrossings.features.length}
               objectives={phase?.objectives ?? []}
-              deadlines={(detail.data?.deadlines ?? []).filter((d) => !phase || d.phaseId === phase.id || d.phaseId === null)}
+              deadlines={(detail.data?.deadlines ?? []).filter(
+                (d) => !phase || d.phaseId === phase.id || d.phaseId === null,
+              )}
             />
           </ErrorBoundary>
           <ErrorBoundary title={m.errorTitle} retryLabel={m.retry}>
-            <Legend tierCounts={tierCounts} showDistricts={(districts.data?.features.length ?? 0) > 0} />
+            <Legend
+              tierCounts={tierCounts}
+              showDistricts={(districts.data?.features.length ?? 0) > 0}
+            />
           </ErrorBoundary>
           <p className="demo-note">{m.demoNote}</p>
         </aside>
@@ -127,7 +164,12 @@ export function App() {
                 selectedId={view.selected}
                 fitTo={view.camera ? null : bbox}
                 initialCamera={view.camera}
-                onSelect={(f) => setView({ selected: f && f.layer.id === LAYERS.communeFill ? String(f.properties.id) : null })}
+                onSelect={(f) =>
+                  setView({
+                    selected:
+                      f && f.layer.id === LAYERS.communeFill ? String(f.properties.id) : null,
+                  })
+                }
                 onCamera={(camera) => setView({ camera }, 'replace')}
                 onError={setMapError}
                 renderTooltip={(f) => tooltipFor(f, view.lang, m.approximate)}
@@ -136,7 +178,9 @@ export function App() {
               <div className="map-loading">{m.loading}</div>
             )}
           </ErrorBoundary>
-          <div className="badge" data-testid="demo-badge">{m.demoData}</div>
+          <div className="badge" data-testid="demo-badge">
+            {m.demoData}
+          </div>
           {mapError && (
             <div className="map-error" role="alert">
               {m.mapError}: {mapError}
@@ -150,5 +194,10 @@ export function App() {
 
 function bboxOfFeatureCollection(fc: FeatureCollection): [number, number, number, number] {
   const boxes = fc.features.map((f) => bboxOf(f.geometry as Geometry));
-  return [Math.min(...boxes.map((b) => b[0])), Math.min(...boxes.map((b) => b[1])), Math.max(...boxes.map((b) => b[2])), Math.max(...boxes.map((b) => b[3]))];
+  return [
+    Math.min(...boxes.map((b) => b[0])),
+    Math.min(...boxes.map((b) => b[1])),
+    Math.max(...boxes.map((b) => b[2])),
+    Math.max(...boxes.map((b) => b[3])),
+  ];
 }

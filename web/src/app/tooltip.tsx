@@ -1,7 +1,13 @@
 import type { MapGeoJSONFeature } from 'maplibre-gl';
 import { formatViDate } from '@pcmt/shared/dates';
 import type { CrossingKind, HotspotKind, HotspotStatus, Tier } from '@pcmt/shared/domain';
-import { CROSSING_LABELS, HOTSPOT_KIND_LABELS, STATUS_LABELS, TIER_LABELS, type Lang } from '../i18n/messages.ts';
+import {
+  CROSSING_LABELS,
+  HOTSPOT_KIND_LABELS,
+  STATUS_LABELS,
+  TIER_LABELS,
+  type Lang,
+} from '../i18n/messages.ts';
 import { LAYERS } from '../map/ids.ts';
 
 /** Tooltip text for a hovered feature; rendered as text nodes, never as HTML from data. */
@@ -20,7 +26,10 @@ export function tooltipFor(f: MapGeoJSONFeature, lang: Lang, approximate: string
     return (
       <>
         <strong>{HOTSPOT_KIND_LABELS[lang][p.kind as HotspotKind]}</strong>
-        <div>{STATUS_LABELS[lang][p.status as HotspotStatus]}{p.overdue ? ' ⚠' : ''}</div>
+        <div>
+          {STATUS_LABELS[lang][p.status as HotspotStatus]}
+          {p.overdue ? ' ⚠' : ''}
+        </div>
         <div className="muted">
           {formatViDate(String(p.identifiedOn))}
           {p.eliminatedOn ? ` → ${formatViDate(String(p.eliminatedOn))}` : ''}

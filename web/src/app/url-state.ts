@@ -15,7 +15,12 @@ const EVENT = 'pcmt:url';
 
 function parseCamera(s: string | null): ViewState['camera'] {
   const [z, lat, lng] = (s ?? '').split('/').map(Number);
-  return z !== undefined && lat !== undefined && lng !== undefined && [z, lat, lng].every(Number.isFinite) ? { zoom: z, lat, lng } : null;
+  return z !== undefined &&
+    lat !== undefined &&
+    lng !== undefined &&
+    [z, lat, lng].every(Number.isFinite)
+    ? { zoom: z, lat, lng }
+    : null;
 }
 
 export function readViewState(search: string): ViewState {
@@ -37,7 +42,11 @@ export function writeViewState(s: ViewState): string {
   if (s.phase) p.set('phase', s.phase);
   if (s.lang !== 'vi') p.set('lang', s.lang);
   if (s.selected) p.set('sel', s.selected);
-  if (s.camera) p.set('map', `${s.camera.zoom.toFixed(2)}/${s.camera.lat.toFixed(4)}/${s.camera.lng.toFixed(4)}`);
+  if (s.camera)
+    p.set(
+      'map',
+      `${s.camera.zoom.toFixed(2)}/${s.camera.lat.toFixed(4)}/${s.camera.lng.toFixed(4)}`,
+    );
   return `?${p.toString()}`;
 }
 
@@ -50,7 +59,10 @@ const subscribe = (notify: () => void) => {
   };
 };
 
-export function useViewState(): [ViewState, (patch: Partial<ViewState>, mode?: 'push' | 'replace') => void] {
+export function useViewState(): [
+  ViewState,
+  (patch: Partial<ViewState>, mode?: 'push' | 'replace') => void,
+] {
   const search = useSyncExternalStore(subscribe, () => window.location.search);
   const state = readViewState(search);
   const update = useCallback((patch: Partial<ViewState>, mode: 'push' | 'replace' = 'push') => {

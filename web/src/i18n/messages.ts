@@ -58,7 +58,8 @@ const en: Messages = {
   keyRoute: 'Key route (illustrative)',
   overdue: 'Overdue for elimination',
   demoData: 'Illustrative data',
-  demoNote: 'Communes, districts and hotspots are illustrative; crossing positions are approximate.',
+  demoNote:
+    'Communes, districts and hotspots are illustrative; crossing positions are approximate.',
   communes: 'communes',
   active: 'Active',
   summary: 'Overview',
@@ -85,8 +86,22 @@ export const MESSAGES: Record<Lang, Messages> = { vi, en };
 export type MessageKey = keyof Messages;
 
 export const TIER_LABELS: Record<Lang, Record<Tier, string>> = {
-  vi: { type_1: 'Trọng điểm loại I', type_2: 'Trọng điểm loại II', type_3: 'Trọng điểm loại III', has_activity: 'Có tệ nạn ma túy', drug_free: 'Không ma túy', unassessed: 'Chưa đánh giá' },
-  en: { type_1: 'Key area type I', type_2: 'Key area type II', type_3: 'Key area type III', has_activity: 'Some drug activity', drug_free: 'Drug-free', unassessed: 'Not assessed' },
+  vi: {
+    type_1: 'Trọng điểm loại I',
+    type_2: 'Trọng điểm loại II',
+    type_3: 'Trọng điểm loại III',
+    has_activity: 'Có tệ nạn ma túy',
+    drug_free: 'Không ma túy',
+    unassessed: 'Chưa đánh giá',
+  },
+  en: {
+    type_1: 'Key area type I',
+    type_2: 'Key area type II',
+    type_3: 'Key area type III',
+    has_activity: 'Some drug activity',
+    drug_free: 'Drug-free',
+    unassessed: 'Not assessed',
+  },
 };
 
 export const STATUS_LABELS: Record<Lang, Record<HotspotStatus, string>> = {
@@ -95,11 +110,37 @@ export const STATUS_LABELS: Record<Lang, Record<HotspotStatus, string>> = {
 };
 
 export const HOTSPOT_KIND_LABELS: Record<Lang, Record<HotspotKind, string>> = {
-  vi: { retail_point: 'Điểm bán lẻ', complex_point: 'Điểm phức tạp', complex_cluster: 'Tụ điểm phức tạp', organised_use: 'Điểm tổ chức sử dụng', conditional_business: 'Cơ sở kinh doanh có điều kiện', illicit_crop: 'Diện tích trồng cây có chất ma túy' },
-  en: { retail_point: 'Retail point', complex_point: 'Complex point', complex_cluster: 'Complex cluster', organised_use: 'Place of organised use', conditional_business: 'Conditional business at risk', illicit_crop: 'Illicit crop plot' },
+  vi: {
+    retail_point: 'Điểm bán lẻ',
+    complex_point: 'Điểm phức tạp',
+    complex_cluster: 'Tụ điểm phức tạp',
+    organised_use: 'Điểm tổ chức sử dụng',
+    conditional_business: 'Cơ sở kinh doanh có điều kiện',
+    illicit_crop: 'Diện tích trồng cây có chất ma túy',
+  },
+  en: {
+    retail_point: 'Retail point',
+    complex_point: 'Complex point',
+    complex_cluster: 'Complex cluster',
+    organised_use: 'Place of organised use',
+    conditional_business: 'Conditional business at risk',
+    illicit_crop: 'Illicit crop plot',
+  },
 };
 
 export const CROSSING_LABELS: Record<Lang, Record<CrossingKind, string>> = {
-  vi: { international: 'Cửa khẩu quốc tế', main: 'Cửa khẩu chính', secondary: 'Cửa khẩu phụ', opening: 'Lối mở', trail: 'Đường mòn' },
-  en: { international: 'International gate', main: 'Main gate', secondary: 'Secondary gate', opening: 'Opening', trail: 'Trail' },
+  vi: {
+    international: 'Cửa khẩu quốc tế',
+    main: 'Cửa khẩu chính',
+    secondary: 'Cửa khẩu phụ',
+    opening: 'Lối mở',
+    trail: 'Đường mòn',
+  },
+  en: {
+    international: 'International gate',
+    main: 'Main gate',
+    secondary: 'Secondary gate',
+    opening: 'Opening',
+    trail: 'Trail',
+  },
 };

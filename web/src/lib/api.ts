@@ -19,7 +19,9 @@ export class ApiError extends Error {
 type Json<R> = R extends { json(): Promise<infer T> } ? T : never;
 
 /** Awaits a client call; returns its JSON or throws ApiError with the server's code and field. */
-export async function unwrap<R extends { ok: boolean; status: number; json(): Promise<unknown> }>(call: Promise<R>): Promise<Exclude<Json<R>, ErrorBody>> {
+export async function unwrap<R extends { ok: boolean; status: number; json(): Promise<unknown> }>(
+  call: Promise<R>,
+): Promise<Exclude<Json<R>, ErrorBody>> {
   const res = await call;
   if (res.ok) return (await res.json()) as Exclude<Json<R>, ErrorBody>;
   let body: Partial<ErrorBody> = {};
@@ -28,5 +30,10 @@ export async function unwrap<R extends { ok: boolean; status: number; json(): Pr
   } catch {
     // not JSON: keep the status only
   }
-  throw new ApiError(res.status, body.error?.code ?? 'http_error', body.error?.message ?? `HTTP ${res.status}`, body.error?.field);
+  throw new ApiError(
+    res.status,
+    body.error?.code ?? 'http_error',
+    body.error?.message ?? `HTTP ${res.status}`,
+    body.error?.field,
+  );
 }

@@ -3,23 +3,70 @@ import { queryOptions } from '@tanstack/react-query';
 import { api, unwrap } from './api.ts';
 
 export const provincesQuery = () =>
-  queryOptions({ queryKey: ['provinces'], queryFn: () => unwrap(api.provinces.$get({ query: {} })), staleTime: Infinity });
+  queryOptions({
+    queryKey: ['provinces'],
+    queryFn: () => unwrap(api.provinces.$get({ query: {} })),
+    staleTime: Infinity,
+  });
 
 export const campaignsQuery = (province: string) =>
-  queryOptions({ queryKey: ['campaigns', province], queryFn: () => unwrap(api.campaigns.$get({ query: { province } })), staleTime: 60_000 });
+  queryOptions({
+    queryKey: ['campaigns', province],
+    queryFn: () => unwrap(api.campaigns.$get({ query: { province } })),
+    staleTime: 60_000,
+  });
 
 export const campaignQuery = (id: string, asOf: string) =>
-  queryOptions({ queryKey: ['campaigns', 'detail', id, asOf], queryFn: () => unwrap(api.campaigns[':id'].$get({ param: { id }, query: { asOf } })) });
+  queryOptions({
+    queryKey: ['campaigns', 'detail', id, asOf],
+    queryFn: () => unwrap(api.campaigns[':id'].$get({ param: { id }, query: { asOf } })),
+  });
 
-export const unitsQuery = (province: string, level: 'commune' | 'district' | 'province', asOf: string) =>
-  queryOptions({ queryKey: ['units', province, level, asOf], queryFn: () => unwrap(api.units.$get({ query: { province, level, asOf } })), staleTime: 60_000 });
+export const unitsQuery = (
+  province: string,
+  level: 'commune' | 'district' | 'province',
+  asOf: string,
+) =>
+  queryOptions({
+    queryKey: ['units', province, level, asOf],
+    queryFn: () => unwrap(api.units.$get({ query: { province, level, asOf } })),
+    staleTime: 60_000,
+  });
 
 export const hotspotsQuery = (province: string, asOf: string, since: string) =>
-  queryOptions({ queryKey: ['hotspots', province, asOf, since], queryFn: () => unwrap(api.hotspots.$get({ query: { province, asOf, since } })) });
+  queryOptions({
+    queryKey: ['hotspots', province, asOf, since],
+    queryFn: () => unwrap(api.hotspots.$get({ query: { province, asOf, since } })),
+  });
 
-export const crossingsQuery = () => queryOptions({ queryKey: ['crossings'], queryFn: () => unwrap(api.crossings.$get({ query: {} })), staleTime: Infinity });
-export const bordersQuery = () => queryOptions({ queryKey: ['borders'], queryFn: () => unwrap(api.borders.$get()), staleTime: Infinity });
-export const routesQuery = () => queryOptions({ queryKey: ['routes'], queryFn: () => unwrap(api.routes.$get({ query: {} })), staleTime: Infinity });
-export const basemapQuery = () => queryOptions({ queryKey: ['basemap'], queryFn: () => unwrap(api.basemap.$get()) as Promise<unknown>, staleTime: Infinity });
-export const unitQuery = (id: string) => queryOptions({ queryKey: ['units', 'detail', id], queryFn: () => unwrap(api.units[':id'].$get({ param: { id } })) });
-export const metaQuery = () => queryOptions({ queryKey: ['meta'], queryFn: () => unwrap(api.meta.$get()), staleTime: Infinity });
+export const crossingsQuery = () =>
+  queryOptions({
+    queryKey: ['crossings'],
+    queryFn: () => unwrap(api.crossings.$get({ query: {} })),
+    staleTime: Infinity,
+  });
+export const bordersQuery = () =>
+  queryOptions({
+    queryKey: ['borders'],
+    queryFn: () => unwrap(api.borders.$get()),
+    staleTime: Infinity,
+  });
+export const routesQuery = () =>
+  queryOptions({
+    queryKey: ['routes'],
+    queryFn: () => unwrap(api.routes.$get({ query: {} })),
+    staleTime: Infinity,
+  });
+export const basemapQuery = () =>
+  queryOptions({
+    queryKey: ['basemap'],
+    queryFn: () => unwrap(api.basemap.$get()) as Promise<unknown>,
+    staleTime: Infinity,
+  });
+export const unitQuery = (id: string) =>
+  queryOptions({
+    queryKey: ['units', 'detail', id],
+    queryFn: () => unwrap(api.units[':id'].$get({ param: { id } })),
+  });
+export const metaQuery = () =>
+  queryOptions({ queryKey: ['meta'], queryFn: () => unwrap(api.meta.$get()), staleTime: Infinity });

@@ -25,7 +25,13 @@ export class MapController {
   private layerIds: string[] = [];
   private hovered: { source: string; id: string | number } | null = null;
 
-  constructor(container: HTMLElement, basemap: FeatureCollection, attribution: string, camera: { zoom: number; lng: number; lat: number } | null, private readonly cb: MapCallbacks) {
+  constructor(
+    container: HTMLElement,
+    basemap: FeatureCollection,
+    attribution: string,
+    camera: { zoom: number; lng: number; lat: number } | null,
+    private readonly cb: MapCallbacks,
+  ) {
     this.map = new maplibregl.Map({
       container,
       style: buildBaseStyle(basemap),
@@ -40,7 +46,8 @@ export class MapController {
     this.ready = new Promise((resolve) => this.map.once('load', () => resolve()));
     void this.ready.then(() => {
       for (const id of Object.values(SOURCES)) {
-        if (id !== SOURCES.basemap) this.map.addSource(id, { type: 'geojson', data: EMPTY, promoteId: 'id' });
+        if (id !== SOURCES.basemap)
+          this.map.addSource(id, { type: 'geojson', data: EMPTY, promoteId: 'id' });
       }
     });
     this.map.on('error', (e) => cb.onError(e.error?.message ?? 'map error'));
@@ -76,8 +83,14 @@ export class MapController {
   async setLayers(layers: LayerSpecification[]) {
     await this.ready;
     const next = new Map(layers.map((l) => [l.id, l]));
-    for (const id of this.layerIds) if (!next.has(id) && this.map.getLayer(id)) this.map.removeLayer(id);
-    const previous = new Map(this.layerIds.map((id) => [id, JSON.stringify(this.map.getStyle().layers.find((l) => l.id === id))]));
+    for (const id of this.layerIds)
+      if (!next.has(id) && this.map.getLayer(id)) this.map.removeLayer(id);
+    const previous = new Map(
+      this.layerIds.map((id) => [
+        id,
+        JSON.stringify(this.map.getStyle().layers.find((l) => l.id === id)),
+      ]),
+    );
     for (const layer of layers) {
       const existing = this.map.getLayer(layer.id);
       if (existing && previous.get(layer.id) === JSON.stringify(layer)) continue;
@@ -90,7 +103,13 @@ export class MapController {
 
   async fitBounds(bbox: [number, number, number, number]) {
     await this.ready;
-    this.map.fitBounds([[bbox[0], bbox[1]], [bbox[2], bbox[3]]], { padding: 30, duration: 0 });
+    this.map.fitBounds(
+      [
+        [bbox[0], bbox[1]],
+        [bbox[2], bbox[3]],
+      ],
+      { padding: 30, duration: 0 },
+    );
   }
 
   /** Resolves once the map has drawn everything it was given. */
@@ -98,6 +117,15 @@ export class MapController {
     await this.ready;
     if (this.map.loaded()) return;
     await new Promise<void>((resolve) => this.map.once('idle', () => resolve()));
+  }
+
+  /** Distinct features of `layer` currently drawn; the end-to-end tests read it. */
+  renderedCount(layer: string, status?: string): number {
+    if (!this.map.getLayer(layer)) return 0;
+    const features = this.map.queryRenderedFeatures({ layers: [layer] });
+    return new Set(
+      features.filter((f) => !status || f.properties.status === status).map((f) => f.id),
+    ).size;
   }
 
   destroy() {

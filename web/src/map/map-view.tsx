@@ -36,16 +36,24 @@ export function MapView(props: Props) {
   const controller = useRef<MapController | null>(null);
   const callbacks = useRef(props);
   callbacks.current = props;
-  const [hover, setHover] = useState<{ feature: MapGeoJSONFeature; x: number; y: number } | null>(null);
+  const [hover, setHover] = useState<{ feature: MapGeoJSONFeature; x: number; y: number } | null>(
+    null,
+  );
   const [ready, setReady] = useState(false);
 
   useEffect(() => {
-    const c = new MapController(container.current!, props.basemap, props.attribution, props.initialCamera, {
-      onHover: (feature, p) => setHover(feature ? { feature, x: p.x, y: p.y } : null),
-      onClick: (f) => callbacks.current.onSelect(f),
-      onMoveEnd: (cam) => callbacks.current.onCamera(cam),
-      onError: (m) => callbacks.current.onError(m),
-    });
+    const c = new MapController(
+      container.current!,
+      props.basemap,
+      props.attribution,
+      props.initialCamera,
+      {
+        onHover: (feature, p) => setHover(feature ? { feature, x: p.x, y: p.y } : null),
+        onClick: (f) => callbacks.current.onSelect(f),
+        onMoveEnd: (cam) => callbacks.current.onCamera(cam),
+        onError: (m) => callbacks.current.onError(m),
+      },
+    );
     controller.current = c;
     setReady(true);
     (window as unknown as { __pcmtMap?: MapController }).__pcmtMap = c;
@@ -60,13 +68,34 @@ export function MapView(props: Props) {
   }, [ready, props.selectedId]);
 
   const { communes, districts, province, hotspots, crossings, borders, routes } = props.data;
-  useEffect(() => void (ready && controller.current!.setData(SOURCES.communes, communes)), [ready, communes]);
-  useEffect(() => void (ready && controller.current!.setData(SOURCES.districts, districts)), [ready, districts]);
-  useEffect(() => void (ready && controller.current!.setData(SOURCES.province, province)), [ready, province]);
-  useEffect(() => void (ready && controller.current!.setData(SOURCES.hotspots, hotspots)), [ready, hotspots]);
-  useEffect(() => void (ready && controller.current!.setData(SOURCES.crossings, crossings)), [ready, crossings]);
-  useEffect(() => void (ready && controller.current!.setData(SOURCES.borders, borders)), [ready, borders]);
-  useEffect(() => void (ready && controller.current!.setData(SOURCES.routes, routes)), [ready, routes]);
+  useEffect(
+    () => void (ready && controller.current!.setData(SOURCES.communes, communes)),
+    [ready, communes],
+  );
+  useEffect(
+    () => void (ready && controller.current!.setData(SOURCES.districts, districts)),
+    [ready, districts],
+  );
+  useEffect(
+    () => void (ready && controller.current!.setData(SOURCES.province, province)),
+    [ready, province],
+  );
+  useEffect(
+    () => void (ready && controller.current!.setData(SOURCES.hotspots, hotspots)),
+    [ready, hotspots],
+  );
+  useEffect(
+    () => void (ready && controller.current!.setData(SOURCES.crossings, crossings)),
+    [ready, crossings],
+  );
+  useEffect(
+    () => void (ready && controller.current!.setData(SOURCES.borders, borders)),
+    [ready, borders],
+  );
+  useEffect(
+    () => void (ready && controller.current!.setData(SOURCES.routes, routes)),
+    [ready, routes],
+  );
   const fitKey = props.fitTo?.join(',');
   useEffect(() => {
     if (ready && props.fitTo) void controller.current!.fitBounds(props.fitTo);

@@ -37,10 +37,34 @@ export function buildBaseStyle(basemap: FeatureCollection): StyleSpecification {
     sources: { [SOURCES.basemap]: { type: 'geojson', data: basemap } },
     layers: [
       { id: LAYERS.background, type: 'background', paint: { 'background-color': '#c9dfee' } },
-      { id: LAYERS.countries, type: 'fill', source: SOURCES.basemap, filter: ['all', ['==', ['get', 'layer'], 'country'], ['!=', ['get', 'iso'], 'VN']], paint: { 'fill-color': '#ece9e2' } },
-      { id: LAYERS.vietnam, type: 'fill', source: SOURCES.basemap, filter: ['==', ['get', 'layer'], 'province'], paint: { 'fill-color': '#fbf9f3' } },
-      { id: LAYERS.provinceLines, type: 'line', source: SOURCES.basemap, filter: ['==', ['get', 'layer'], 'province'], paint: { 'line-color': '#a7a192', 'line-width': 0.8, 'line-dasharray': [3, 2] } },
-      { id: LAYERS.countryLines, type: 'line', source: SOURCES.basemap, filter: ['all', ['==', ['get', 'layer'], 'country'], ['!=', ['get', 'iso'], 'VN']], paint: { 'line-color': '#b9b3a6', 'line-width': 0.8 } },
+      {
+        id: LAYERS.countries,
+        type: 'fill',
+        source: SOURCES.basemap,
+        filter: ['all', ['==', ['get', 'layer'], 'country'], ['!=', ['get', 'iso'], 'VN']],
+        paint: { 'fill-color': '#ece9e2' },
+      },
+      {
+        id: LAYERS.vietnam,
+        type: 'fill',
+        source: SOURCES.basemap,
+        filter: ['==', ['get', 'layer'], 'province'],
+        paint: { 'fill-color': '#fbf9f3' },
+      },
+      {
+        id: LAYERS.provinceLines,
+        type: 'line',
+        source: SOURCES.basemap,
+        filter: ['==', ['get', 'layer'], 'province'],
+        paint: { 'line-color': '#a7a192', 'line-width': 0.8, 'line-dasharray': [3, 2] },
+      },
+      {
+        id: LAYERS.countryLines,
+        type: 'line',
+        source: SOURCES.basemap,
+        filter: ['all', ['==', ['get', 'layer'], 'country'], ['!=', ['get', 'iso'], 'VN']],
+        paint: { 'line-color': '#b9b3a6', 'line-width': 0.8 },
+      },
     ],
   };
 }
@@ -48,23 +72,77 @@ export function buildBaseStyle(basemap: FeatureCollection): StyleSpecification {
 /** Communes coloured by tier, with district and province outlines; `selectedId` is outlined. */
 export function buildUnitLayers(state: { selectedId: string | null }): LayerSpecification[] {
   return [
-    { id: LAYERS.communeFill, type: 'fill', source: SOURCES.communes, paint: { 'fill-color': match('tier', TIER_COLORS, TIER_COLORS.unassessed), 'fill-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 0.95, 0.78] } },
-    { id: LAYERS.communeLine, type: 'line', source: SOURCES.communes, paint: { 'line-color': '#ffffff', 'line-width': ['interpolate', ['linear'], ['zoom'], 7, 0.3, 11, 1.2] } },
-    { id: LAYERS.districtLine, type: 'line', source: SOURCES.districts, paint: { 'line-color': '#4d4d4d', 'line-width': 1.3, 'line-dasharray': [4, 2] } },
-    { id: LAYERS.provinceLine, type: 'line', source: SOURCES.province, paint: { 'line-color': '#222222', 'line-width': 2.2 } },
-    { id: LAYERS.communeSelected, type: 'line', source: SOURCES.communes, filter: ['==', ['get', 'id'], state.selectedId ?? ''], paint: { 'line-color': '#0b3d91', 'line-width': 3 } },
+    {
+      id: LAYERS.communeFill,
+      type: 'fill',
+      source: SOURCES.communes,
+      paint: {
+        'fill-color': match('tier', TIER_COLORS, TIER_COLORS.unassessed),
+        'fill-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 0.95, 0.78],
+      },
+    },
+    {
+      id: LAYERS.communeLine,
+      type: 'line',
+      source: SOURCES.communes,
+      paint: {
+        'line-color': '#ffffff',
+        'line-width': ['interpolate', ['linear'], ['zoom'], 7, 0.3, 11, 1.2],
+      },
+    },
+    {
+      id: LAYERS.districtLine,
+      type: 'line',
+      source: SOURCES.districts,
+      paint: { 'line-color': '#4d4d4d', 'line-width': 1.3, 'line-dasharray': [4, 2] },
+    },
+    {
+      id: LAYERS.provinceLine,
+      type: 'line',
+      source: SOURCES.province,
+      paint: { 'line-color': '#222222', 'line-width': 2.2 },
+    },
+    {
+      id: LAYERS.communeSelected,
+      type: 'line',
+      source: SOURCES.communes,
+      filter: ['==', ['get', 'id'], state.selectedId ?? ''],
+      paint: { 'line-color': '#0b3d91', 'line-width': 3 },
+    },
   ];
 }
 
 export function buildBorderLayers(): LayerSpecification[] {
   return [
-    { id: LAYERS.bordersCasing, type: 'line', source: SOURCES.borders, paint: { 'line-color': '#ffffff', 'line-width': 5, 'line-opacity': 0.8 } },
-    { id: LAYERS.borders, type: 'line', source: SOURCES.borders, paint: { 'line-color': '#8b1a1a', 'line-width': 2.4, 'line-dasharray': [4, 1.5, 1, 1.5] } },
+    {
+      id: LAYERS.bordersCasing,
+      type: 'line',
+      source: SOURCES.borders,
+      paint: { 'line-color': '#ffffff', 'line-width': 5, 'line-opacity': 0.8 },
+    },
+    {
+      id: LAYERS.borders,
+      type: 'line',
+      source: SOURCES.borders,
+      paint: { 'line-color': '#8b1a1a', 'line-width': 2.4, 'line-dasharray': [4, 1.5, 1, 1.5] },
+    },
   ];
 }
 
 export function buildRouteLayers(): LayerSpecification[] {
-  return [{ id: LAYERS.routes, type: 'line', source: SOURCES.routes, paint: { 'line-color': '#6a3d9a', 'line-width': 2, 'line-dasharray': [2, 2], 'line-opacity': 0.8 } }];
+  return [
+    {
+      id: LAYERS.routes,
+      type: 'line',
+      source: SOURCES.routes,
+      paint: {
+        'line-color': '#6a3d9a',
+        'line-width': 2,
+        'line-dasharray': [2, 2],
+        'line-opacity': 0.8,
+      },
+    },
+  ];
 }
 
 /** Hotspots coloured by status; overdue ones get a thick black ring. */
@@ -78,7 +156,12 @@ export function buildHotspotLayers(): LayerSpecification[] {
         'circle-radius': ['interpolate', ['linear'], ['zoom'], 7, 3.5, 12, 7],
         'circle-color': match('status', STATUS_COLORS, STATUS_COLORS.active),
         'circle-opacity': ['case', ['==', ['get', 'status'], 'eliminated'], 0.55, 0.95],
-        'circle-stroke-color': ['case', ['boolean', ['get', 'overdue'], false], '#000000', '#ffffff'],
+        'circle-stroke-color': [
+          'case',
+          ['boolean', ['get', 'overdue'], false],
+          '#000000',
+          '#ffffff',
+        ],
         'circle-stroke-width': ['case', ['boolean', ['get', 'overdue'], false], 2.2, 1],
       },
     },
@@ -92,7 +175,17 @@ export function buildCrossingLayers(): LayerSpecification[] {
       type: 'circle',
       source: SOURCES.crossings,
       paint: {
-        'circle-radius': ['match', ['get', 'kind'], 'international', 8, 'main', 7, 'secondary', 6, 4.5],
+        'circle-radius': [
+          'match',
+          ['get', 'kind'],
+          'international',
+          8,
+          'main',
+          7,
+          'secondary',
+          6,
+          4.5,
+        ],
         'circle-color': match('kind', CROSSING_COLORS, CROSSING_COLORS.trail),
         'circle-stroke-color': '#ffffff',
         'circle-stroke-width': 2,
@@ -103,5 +196,11 @@ export function buildCrossingLayers(): LayerSpecification[] {
 
 /** Every operational layer, bottom to top. */
 export function buildOverlayLayers(state: { selectedId: string | null }): LayerSpecification[] {
-  return [...buildUnitLayers(state), ...buildRouteLayers(), ...buildBorderLayers(), ...buildHotspotLayers(), ...buildCrossingLayers()];
+  return [
+    ...buildUnitLayers(state),
+    ...buildRouteLayers(),
+    ...buildBorderLayers(),
+    ...buildHotspotLayers(),
+    ...buildCrossingLayers(),
+  ];
 }

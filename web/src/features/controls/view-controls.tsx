@@ -1,8 +1,19 @@
 import { formatViDate } from '@pcmt/shared/dates';
 import { useI18n } from '../../i18n/use-i18n.ts';
 
-interface Phase { id: string; name: string; nameEn: string; startsOn: string; endsOn: string }
-interface Campaign { id: string; name: string; nameEn: string; phases: Phase[] }
+interface Phase {
+  id: string;
+  name: string;
+  nameEn: string;
+  startsOn: string;
+  endsOn: string;
+}
+interface Campaign {
+  id: string;
+  name: string;
+  nameEn: string;
+  phases: Phase[];
+}
 interface Props {
   provinces: { slug: string; name: string; nameEn: string }[];
   province: string;
@@ -23,7 +34,11 @@ export function ViewControls(p: Props) {
     <section className="controls" aria-label={t('campaign')}>
       <label>
         <span>{t('province')}</span>
-        <select data-testid="province-select" value={p.province} onChange={(e) => p.onProvince(e.target.value)}>
+        <select
+          data-testid="province-select"
+          value={p.province}
+          onChange={(e) => p.onProvince(e.target.value)}
+        >
           {p.provinces.map((x) => (
             <option key={x.slug} value={x.slug}>
               {lang === 'vi' ? x.name : x.nameEn}
@@ -36,7 +51,11 @@ export function ViewControls(p: Props) {
         {p.campaigns.length === 0 ? (
           <em>{t('noCampaign')}</em>
         ) : (
-          <select data-testid="campaign-select" value={p.campaign ?? ''} onChange={(e) => p.onCampaign(e.target.value)}>
+          <select
+            data-testid="campaign-select"
+            value={p.campaign ?? ''}
+            onChange={(e) => p.onCampaign(e.target.value)}
+          >
             {p.campaigns.map((c) => (
               <option key={c.id} value={c.id}>
                 {lang === 'vi' ? c.name : c.nameEn}
@@ -46,7 +65,12 @@ export function ViewControls(p: Props) {
         )}
       </label>
       {current && (
-        <div className="timeline" role="tablist" aria-label={t('phase')} data-testid="phase-timeline">
+        <div
+          className="timeline"
+          role="tablist"
+          aria-label={t('phase')}
+          data-testid="phase-timeline"
+        >
           {current.phases.map((ph) => (
             <button
               key={ph.id}

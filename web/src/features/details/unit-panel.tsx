@@ -22,7 +22,8 @@ export function UnitPanel({ id, onClose }: { id: string; onClose(): void }) {
         </button>
       </header>
       <p className="muted">
-        {u.code} · {t('population')}: {u.population ? num(u.population) : '—'} · {num(u.areaKm2)} km²
+        {u.code} · {t('population')}: {u.population ? num(u.population) : '—'} · {num(u.areaKm2)}{' '}
+        km²
         {u.synthetic ? ` · ${t('demoData')}` : ''}
       </p>
       <ol className="tier-history">

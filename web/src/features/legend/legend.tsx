@@ -4,7 +4,13 @@ import { useI18n } from '../../i18n/use-i18n.ts';
 import { CROSSING_COLORS, STATUS_COLORS, TIER_COLORS } from '../../map/styles.ts';
 
 /** The map legend, with the number of communes in each tier. */
-export function Legend({ tierCounts, showDistricts }: { tierCounts: Record<Tier, number>; showDistricts: boolean }) {
+export function Legend({
+  tierCounts,
+  showDistricts,
+}: {
+  tierCounts: Record<Tier, number>;
+  showDistricts: boolean;
+}) {
   const { t, lang, num } = useI18n();
   return (
     <section className="legend" data-testid="legend" aria-label={t('legend')}>

@@ -9,7 +9,13 @@ interface Props {
   overdue: number;
   crossingCount: number;
   objectives: string[];
-  deadlines: { id: string; title: string; dueOn: string; submittedOn: string | null; onTime: boolean | null }[];
+  deadlines: {
+    id: string;
+    title: string;
+    dueOn: string;
+    submittedOn: string | null;
+    onTime: boolean | null;
+  }[];
 }
 
 /** Counts for the chosen date; the end-to-end test compares them with the API. */

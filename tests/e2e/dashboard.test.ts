@@ -1,0 +1,124 @@
+/**
+ * The built dashboard in Chromium against the real server on a fresh embedded database:
+ * given the Lào Cai 2024 campaign, when the commander steps through its phases,
+ * then the legend, the cards and the map follow the API.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Dashboard, launchChromium } from '../support/browser.ts';
+import { startServer, type RunningServer } from '../support/server-process.ts';
+
+let server: RunningServer;
+let chrome: Awaited<ReturnType<typeof launchChromium>>;
+let d: Dashboard;
+
+const api = async (path: string): Promise<any> => (await fetch(`${server.url}${path}`)).json();
+const statusCount = (fc: any, s: string) =>
+  fc.features.filter((f: any) => f.properties.status === s).length;
+
+beforeAll(async () => {
+  server = await startServer({
+    DATABASE_URL: `file://${join(mkdtempSync(join(tmpdir(), 'pcmt-e2e-')), 'db')}`,
+  });
+  chrome = await launchChromium();
+  d = await Dashboard.open(
+    chrome.browser,
+    server.url,
+    '?province=lao-cai&campaign=lc-2024-peak&phase=lc-2024-peak-p0',
+  );
+});
+
+afterAll(async () => {
+  await chrome?.close();
+  expect(await server?.stop()).toBe(0);
+});
+
+describe('commander opens the Lào Cai 2024 campaign', () => {
+  it('shows a legend that counts the 151 pre-reform communes by tier, matching the API', async () => {
+    const legend = await d.legendCounts();
+    const units = await api('/api/units?province=lao-cai&asOf=2024-08-31');
+    const expected: Record<string, number> = {};
+    for (const f of units.features)
+      expected[f.properties.tier] = (expected[f.properties.tier] ?? 0) + 1;
+    expect(Object.values(legend).reduce((a, b) => a + b, 0)).toBe(151);
+    for (const [tier, n] of Object.entries(expected)) expect(legend[tier]).toBe(n);
+    expect(await d.renderedCount('communes-fill')).toBeGreaterThan(100);
+    expect(await d.renderedCount('crossings-circle')).toBe(12);
+    await d.screenshot('01-preparation');
+  });
+
+  it('steps to phase 1: most hotspots eliminated, the cards and the map match the API', async () => {
+    const before = await d.card('hotspots-active');
+    await d.choosePhase('lc-2024-peak-p1');
+    const fc = await api('/api/hotspots?province=lao-cai&asOf=2024-10-31&since=2024-09-01');
+    expect(await d.card('hotspots-active')).toBe(statusCount(fc, 'active'));
+    expect(await d.card('hotspots-eliminated')).toBe(statusCount(fc, 'eliminated'));
+    expect(await d.card('hotspots-active')).toBeLessThan(before);
+    expect(await d.renderedCount('hotspots-circle', 'eliminated')).toBe(
+      statusCount(fc, 'eliminated'),
+    );
+    expect(await d.page.textContent('[data-testid="as-of"]')).toContain('31/10/2024');
+    await d.screenshot('02-phase-1');
+  });
+
+  it('steps to phase 2: re-emerged hotspots appear and the URL keeps the choice', async () => {
+    await d.choosePhase('lc-2024-peak-p2');
+    const fc = await api('/api/hotspots?province=lao-cai&asOf=2024-12-14&since=2024-11-01');
+    expect(statusCount(fc, 're_emerged')).toBeGreaterThan(0);
+    expect(await d.card('hotspots-re_emerged')).toBe(statusCount(fc, 're_emerged'));
+    expect(await d.renderedCount('hotspots-circle', 're_emerged')).toBe(
+      statusCount(fc, 're_emerged'),
+    );
+    expect(d.page.url()).toContain('phase=lc-2024-peak-p2');
+    await d.screenshot('03-phase-2');
+  });
+
+  it('reopens the same view from a shared link', async () => {
+    const link = d.page.url();
+    const again = await Dashboard.open(chrome.browser, server.url, link.slice(link.indexOf('?')));
+    expect(
+      await again.page.getAttribute('[data-testid="phase-lc-2024-peak-p2"]', 'aria-selected'),
+    ).toBe('true');
+    await again.page.close();
+  });
+
+  it('opens a commune panel with its tier history when clicked', async () => {
+    const box = (await d.page.locator('[data-testid="map"]').boundingBox())!;
+    await d.page.mouse.click(box.x + box.width * 0.55, box.y + box.height * 0.55);
+    await d.page.waitForSelector('[data-testid="unit-panel"] .tier-history li');
+    expect(d.page.url()).toMatch(/sel=com-10-\d{4}/);
+    await d.screenshot('04-commune-panel');
+  });
+
+  it('switches to English', async () => {
+    await d.page.click('[data-testid="lang-toggle"]');
+    await d.page.waitForSelector('text=Drug-control map');
+    expect(await d.page.textContent('[data-testid="legend"]')).toContain('Drug-free');
+    await d.screenshot('05-english');
+  });
+
+  it('shows the post-reform province for the 2026 plan', async () => {
+    const p = await Dashboard.open(
+      chrome.browser,
+      server.url,
+      '?province=lao-cai&campaign=lc-2026-p4',
+    );
+    expect(Object.values(await p.legendCounts()).reduce((a, b) => a + b, 0)).toBe(99);
+    await p.screenshot('06-lao-cai-2026');
+    await p.page.close();
+  });
+
+  it('shows Sơn La crossings on the Lao border', async () => {
+    const p = await Dashboard.open(chrome.browser, server.url, '?province=son-la');
+    expect(await p.renderedCount('crossings-circle')).toBe(3);
+    await p.screenshot('07-son-la');
+    await p.page.close();
+  });
+
+  it('fetched nothing from another host and threw no error', () => {
+    expect(d.offsiteRequests).toEqual([]);
+    expect(d.errors).toEqual([]);
+  });
+});

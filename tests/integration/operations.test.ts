@@ -1,0 +1,126 @@
+import * as turf from '@turf/turf';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDb, type TestDb } from '../support/test-db.ts';
+import { testApp } from '../support/app.ts';
+
+let t: TestDb;
+let api: ReturnType<typeof testApp>;
+beforeAll(async () => {
+  t = await openTestDb();
+  api = testApp(t.db, t.engine);
+});
+afterAll(() => t.close());
+
+const count = (fc: any, status: string) =>
+  fc.features.filter((f: any) => f.properties.status === status).length;
+
+describe(`hotspots, crossings, campaigns (${process.env.DB_ENGINE})`, () => {
+  it('shows most Lào Cai hotspots eliminated in phase 1 and some re-emerging in phase 2', async () => {
+    const prep = await api.get('/api/hotspots?province=lao-cai&phase=lc-2024-peak-p0');
+    const p1 = await api.get('/api/hotspots?province=lao-cai&phase=lc-2024-peak-p1');
+    const p2 = await api.get('/api/hotspots?province=lao-cai&phase=lc-2024-peak-p2');
+    expect(p1.body.asOf).toBe('2024-10-31');
+    expect(count(prep.body, 'active')).toBeGreaterThan(count(p1.body, 'active'));
+    expect(count(p1.body, 'eliminated')).toBeGreaterThan(count(p1.body, 'active'));
+    expect(count(p1.body, 're_emerged')).toBe(0);
+    expect(count(p2.body, 're_emerged')).toBeGreaterThan(0);
+    for (const f of p2.body.features) {
+      if (f.properties.status === 'eliminated')
+        expect(f.properties.eliminatedOn <= '2024-12-14').toBe(true);
+      expect(f.properties.identifiedOn <= '2024-12-14').toBe(true);
+    }
+  });
+
+  it('filters hotspots by kind and status', async () => {
+    const r = await api.get(
+      '/api/hotspots?province=lao-cai&asOf=2024-08-31&kind=complex_point&status=active',
+    );
+    expect(r.body.features.length).toBeGreaterThan(0);
+    expect(
+      r.body.features.every(
+        (f: any) => f.properties.kind === 'complex_point' && f.properties.status === 'active',
+      ),
+    ).toBe(true);
+  });
+
+  it('flags complex points alive for more than 3 months as overdue', async () => {
+    const r = await api.get('/api/hotspots?province=lao-cai&asOf=2024-08-31&kind=complex_point');
+    const overdue = r.body.features.filter((f: any) => f.properties.overdue);
+    expect(overdue.length).toBeGreaterThan(0);
+    expect(overdue.every((f: any) => f.properties.ageDays > 89)).toBe(true);
+  });
+
+  it('refuses a phase of another campaign and an unknown phase', async () => {
+    const wrong = await api.get('/api/hotspots?campaign=th-2023&phase=lc-2024-peak-p1');
+    expect(wrong.status).toBe(422);
+    expect(wrong.body.error.field).toBe('phase');
+    const unknown = await api.get('/api/hotspots?phase=nope');
+    expect(unknown.status).toBe(404);
+    const bad = await api.get('/api/hotspots?kind=dealer');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.field).toBe('kind');
+  });
+
+  it('places every crossing on the border line, with the seed classes', async () => {
+    const crossings = await api.get('/api/crossings?province=lao-cai');
+    const borders = await api.get('/api/borders');
+    const cn = borders.body.features.find((f: any) => f.properties.border === 'VN-CN');
+    for (const c of crossings.body.features) {
+      expect(
+        turf.pointToLineDistance(
+          c.geometry.coordinates,
+          turf.lineString(nearestPart(cn.geometry, c.geometry.coordinates)),
+          { units: 'meters' },
+        ),
+      ).toBeLessThan(50);
+    }
+    const kinds = crossings.body.features.map((f: any) => f.properties.kind);
+    expect(kinds.filter((k: string) => k === 'opening')).toHaveLength(7);
+    expect(
+      crossings.body.features.find((f: any) => f.properties.name === 'Bản Vược').properties.kind,
+    ).toBe('secondary');
+    expect(
+      crossings.body.features.find((f: any) => f.properties.name === 'Pha Long').properties.kind,
+    ).toBe('secondary');
+  });
+
+  it('returns a crossing with its coordination events', async () => {
+    const r = await api.get('/api/crossings/crossing-07');
+    expect(r.status).toBe(200);
+    expect(r.body.counterpartCountry).toBe('LA');
+    expect(r.body.events.length).toBeGreaterThan(0);
+  });
+
+  it('carries the Lào Cai 2024 campaign with its real phases, quotas and deadlines', async () => {
+    const list = await api.get('/api/campaigns?province=lao-cai');
+    const peak = list.body.find((c: any) => c.id === 'lc-2024-peak');
+    expect(peak.phases.map((p: any) => [p.startsOn, p.endsOn])).toEqual([
+      ['2024-08-15', '2024-08-31'],
+      ['2024-09-01', '2024-10-31'],
+      ['2024-11-01', '2024-12-14'],
+    ]);
+    const detail = await api.get('/api/campaigns/lc-2024-peak');
+    const districtCases = detail.body.quotas.filter((q: any) => q.metric === 'cases' && q.unitId);
+    expect(districtCases.reduce((s: number, q: any) => s + q.target, 0)).toBe(160);
+    expect(detail.body.deadlines.map((d: any) => d.dueOn)).toEqual([
+      '2024-10-02',
+      '2024-11-02',
+      '2024-12-17',
+    ]);
+    expect(detail.body.deadlines.map((d: any) => d.onTime)).toEqual([true, false, true]);
+  });
+
+  it('sums quota progress only up to the date asked', async () => {
+    const early = await api.get('/api/campaigns/lc-2024-peak?asOf=2024-09-15');
+    const late = await api.get('/api/campaigns/lc-2024-peak?asOf=2024-10-31');
+    const total = (b: any) => b.quotas.reduce((s: number, q: any) => s + q.achieved, 0);
+    expect(total(early.body)).toBeLessThan(total(late.body));
+  });
+});
+
+/** The part of a MultiLineString nearest to a point. */
+function nearestPart(g: { coordinates: number[][][] }, p: number[]) {
+  return g.coordinates
+    .map((part) => ({ part, d: turf.pointToLineDistance(p, turf.lineString(part)) }))
+    .sort((a, b) => a.d - b.d)[0]!.part;
+}

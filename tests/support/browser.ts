@@ -1,0 +1,106 @@
+/** Debian Chromium driven by playwright-core, and a small given/when/then driver for the dashboard. */
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const SCREENSHOTS = fileURLToPath(new URL('../e2e/screenshots', import.meta.url));
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export async function launchChromium(): Promise<{
+  browser: BrowserContext;
+  close(): Promise<void>;
+}> {
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`,
+    );
+  const context = await chromium.launchPersistentContext(
+    mkdtempSync(join(tmpdir(), 'pcmt-chrome-')),
+    {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: { width: 1400, height: 880 },
+      args: [
+        '--headless=new',
+        '--no-sandbox',
+        '--use-angle=swiftshader',
+        '--enable-unsafe-swiftshader',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+  );
+  return { browser: context, close: () => context.close() };
+}
+
+export class Dashboard {
+  readonly errors: string[] = [];
+  readonly offsiteRequests: string[] = [];
+  private constructor(
+    readonly page: Page,
+    private readonly base: string,
+  ) {
+    page.on('pageerror', (e) => this.errors.push(e.message));
+    page.on('request', (r) => {
+      if (!r.url().startsWith(base) && !r.url().startsWith('blob:') && !r.url().startsWith('data:'))
+        this.offsiteRequests.push(r.url());
+    });
+  }
+
+  static async open(context: BrowserContext, base: string, query: string) {
+    const d = new Dashboard(await context.newPage(), base);
+    await d.page.goto(`${base}/${query}`);
+    await d.mapIdle();
+    return d;
+  }
+
+  async mapIdle() {
+    await this.page.waitForSelector('[data-testid="legend"]');
+    await this.page.waitForFunction(() => (window as any).__pcmtMap !== undefined);
+    await this.page.evaluate(() => (window as any).__pcmtMap.idle());
+    await this.page.waitForTimeout(300);
+  }
+
+  async choosePhase(id: string) {
+    await this.page.click(`[data-testid="phase-${id}"]`);
+    await this.page.waitForFunction((p) => location.search.includes(`phase=${p}`), id);
+    await this.page.waitForFunction(
+      () => !document.querySelector('[data-testid="as-of"]')?.closest('.loading'),
+    );
+    await this.mapIdle();
+  }
+
+  async card(name: string): Promise<number> {
+    const text = await this.page.textContent(`[data-testid="card-${name}"] b`);
+    return Number((text ?? '').replace(/\D/g, ''));
+  }
+
+  async legendCounts(): Promise<Record<string, number>> {
+    return this.page.$$eval('[data-testid^="legend-tier-"]', (items) =>
+      Object.fromEntries(
+        items.map((li) => [
+          li.getAttribute('data-testid')!.replace('legend-tier-', ''),
+          Number(li.querySelector('.count')!.textContent!.replace(/\D/g, '')),
+        ]),
+      ),
+    );
+  }
+
+  /** Features MapLibre has drawn from a source (what the user sees, not what was fetched). */
+  async renderedCount(layer: string, status?: string): Promise<number> {
+    return this.page.evaluate(([l, s]) => (window as any).__pcmtMap.renderedCount(l, s), [
+      layer,
+      status,
+    ] as const);
+  }
+
+  async screenshot(name: string) {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await this.page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+  }
+}
+export type { Browser };

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { TIERS } from '@pcmt/shared/domain';
+import { SOURCES } from '@pcmt/web/map/ids.ts';
+import { buildBaseStyle, buildOverlayLayers, TIER_COLORS } from '@pcmt/web/map/styles.ts';
+
+describe('map layers', () => {
+  const layers = buildOverlayLayers({ selectedId: 'com-10-0004' });
+  it('have unique ids and use known sources only', () => {
+    expect(new Set(layers.map((l) => l.id)).size).toBe(layers.length);
+    const known = new Set<string>(Object.values(SOURCES));
+    for (const l of layers) if ('source' in l) expect(known.has(l.source as string)).toBe(true);
+  });
+  it('colour every tier distinctly', () => {
+    const fill = layers.find((l) => l.id === 'communes-fill')!;
+    const expr = JSON.stringify((fill as { paint: Record<string, unknown> }).paint['fill-color']);
+    for (const t of TIERS) expect(expr).toContain(`"${t}","${TIER_COLORS[t]}"`);
+    expect(new Set(Object.values(TIER_COLORS)).size).toBe(TIERS.length);
+  });
+  it('outline the selected commune', () => {
+    const sel = layers.find((l) => l.id === 'communes-selected') as { filter: unknown };
+    expect(sel.filter).toEqual(['==', ['get', 'id'], 'com-10-0004']);
+  });
+  it('build a basemap that fetches nothing from another host', () => {
+    const style = buildBaseStyle({ type: 'FeatureCollection', features: [] });
+    const text = JSON.stringify(style);
+    expect(text).not.toMatch(/https?:\/\//);
+    expect(style.glyphs).toBeUndefined();
+    expect(style.sprite).toBeUndefined();
+  });
+});

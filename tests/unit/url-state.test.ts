@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { readViewState, writeViewState } from '@pcmt/web/app/url-state.ts';
+
+describe('view state in the URL', () => {
+  it('defaults to Lào Cai in Vietnamese', () => {
+    expect(readViewState('')).toEqual({
+      province: 'lao-cai',
+      campaign: null,
+      phase: null,
+      lang: 'vi',
+      selected: null,
+      camera: null,
+    });
+  });
+  it('round-trips every field', () => {
+    const s = {
+      province: 'son-la',
+      campaign: 'sl-2023-coop',
+      phase: 'sl-2023-coop-p2',
+      lang: 'en' as const,
+      selected: 'com-14-0534',
+      camera: { zoom: 9.5, lat: 21.3, lng: 104.1 },
+    };
+    expect(readViewState(writeViewState(s))).toEqual(s);
+  });
+  it('ignores a malformed camera', () => expect(readViewState('?map=abc').camera).toBeNull());
+});
