@@ -162,6 +162,7 @@ export function App() {
                   routes: (routes.data as unknown as FeatureCollection) ?? null,
                 }}
                 selectedId={view.selected}
+                lang={view.lang}
                 fitTo={view.camera ? null : bbox}
                 initialCamera={view.camera}
                 onSelect={(f) =>

@@ -39,6 +39,8 @@ const vi = {
   deadlines: 'Hạn báo cáo',
   counterpart: 'Phía Bạn',
   approximate: 'vị trí gần đúng',
+  formedFrom: 'Hình thành từ (trước 01/07/2025)',
+  mergedInto: 'Từ 01/07/2025 thuộc',
 };
 
 type Messages = typeof vi;
@@ -80,6 +82,8 @@ const en: Messages = {
   deadlines: 'Report deadlines',
   counterpart: 'Counterpart',
   approximate: 'approximate position',
+  formedFrom: 'Formed from (before 01/07/2025)',
+  mergedInto: 'From 01/07/2025 part of',
 };
 
 export const MESSAGES: Record<Lang, Messages> = { vi, en };

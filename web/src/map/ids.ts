@@ -27,6 +27,9 @@ export const LAYERS = {
   bordersCasing: 'borders-casing',
   hotspots: 'hotspots-circle',
   crossings: 'crossings-circle',
+  communeLabels: 'communes-label',
+  crossingLabels: 'crossings-label',
+  archipelagoLabels: 'basemap-archipelago-label',
 } as const;
 
 /** Layers that answer hover and click, topmost first. */

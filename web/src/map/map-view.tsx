@@ -23,6 +23,7 @@ interface Props {
   attribution: string;
   data: MapData;
   selectedId: string | null;
+  lang: 'vi' | 'en';
   fitTo: [number, number, number, number] | null;
   initialCamera: { zoom: number; lat: number; lng: number } | null;
   onSelect(feature: MapGeoJSONFeature | null): void;
@@ -64,8 +65,10 @@ export function MapView(props: Props) {
 
   useEffect(() => {
     if (!ready) return;
-    void controller.current!.setLayers(buildOverlayLayers({ selectedId: props.selectedId }));
-  }, [ready, props.selectedId]);
+    void controller.current!.setLayers(
+      buildOverlayLayers({ selectedId: props.selectedId, lang: props.lang }),
+    );
+  }, [ready, props.selectedId, props.lang]);
 
   const { communes, districts, province, hotspots, crossings, borders, routes } = props.data;
   useEffect(

@@ -27,6 +27,10 @@ export const CROSSING_COLORS: Record<CrossingKind, string> = {
   trail: '#8c6d31',
 };
 
+// No `glyphs` URL: MapLibre (>= 5.11) draws text locally from this CSS font stack, so nothing is fetched.
+const FONT = ['Noto Sans', 'DejaVu Sans', 'sans-serif'];
+const HALO = { 'text-color': '#1d2430', 'text-halo-color': '#ffffff', 'text-halo-width': 1.4 };
+
 const match = <K extends string>(prop: string, colors: Record<K, string>, fallback: string) =>
   ['match', ['get', prop], ...Object.entries(colors).flat(), fallback] as unknown as string;
 
@@ -57,6 +61,14 @@ export function buildBaseStyle(basemap: FeatureCollection): StyleSpecification {
         source: SOURCES.basemap,
         filter: ['==', ['get', 'layer'], 'province'],
         paint: { 'line-color': '#a7a192', 'line-width': 0.8, 'line-dasharray': [3, 2] },
+      },
+      {
+        id: LAYERS.archipelagoLabels,
+        type: 'symbol',
+        source: SOURCES.basemap,
+        filter: ['==', ['get', 'layer'], 'label'],
+        layout: { 'text-field': ['get', 'name'], 'text-font': FONT, 'text-size': 12 },
+        paint: { 'text-color': '#0b3d91', 'text-halo-color': '#ffffff', 'text-halo-width': 1.2 },
       },
       {
         id: LAYERS.countryLines,
@@ -194,13 +206,52 @@ export function buildCrossingLayers(): LayerSpecification[] {
   ];
 }
 
+/** Commune names from zoom 9, crossing names always; text comes from data as plain text. */
+export function buildLabelLayers(lang: 'vi' | 'en'): LayerSpecification[] {
+  const name = lang === 'vi' ? ['get', 'name'] : ['coalesce', ['get', 'nameEn'], ['get', 'name']];
+  return [
+    {
+      id: LAYERS.communeLabels,
+      type: 'symbol',
+      source: SOURCES.communes,
+      minzoom: 9,
+      layout: {
+        'text-field': name as never,
+        'text-font': FONT,
+        'text-size': 11,
+        'text-max-width': 7,
+      },
+      paint: HALO,
+    },
+    {
+      id: LAYERS.crossingLabels,
+      type: 'symbol',
+      source: SOURCES.crossings,
+      filter: ['!=', ['get', 'kind'], 'opening'],
+      layout: {
+        'text-field': ['get', 'name'],
+        'text-font': FONT,
+        'text-size': 12,
+        'text-anchor': 'top',
+        'text-offset': [0, 0.9],
+        'text-max-width': 10,
+      },
+      paint: { ...HALO, 'text-color': '#08306b' },
+    },
+  ];
+}
+
 /** Every operational layer, bottom to top. */
-export function buildOverlayLayers(state: { selectedId: string | null }): LayerSpecification[] {
+export function buildOverlayLayers(state: {
+  selectedId: string | null;
+  lang?: 'vi' | 'en';
+}): LayerSpecification[] {
   return [
     ...buildUnitLayers(state),
     ...buildRouteLayers(),
     ...buildBorderLayers(),
     ...buildHotspotLayers(),
     ...buildCrossingLayers(),
+    ...buildLabelLayers(state.lang ?? 'vi'),
   ];
 }

@@ -34,9 +34,14 @@ export function UnitPanel({ id, onClose }: { id: string; onClose(): void }) {
           </li>
         ))}
       </ol>
-      {[...u.predecessors, ...u.successors].length > 0 && (
-        <p className="muted">
-          ↔ {[...u.predecessors, ...u.successors].map((o) => o.name).join(', ')}
+      {u.predecessors.length > 0 && (
+        <p className="muted" data-testid="unit-predecessors">
+          {t('formedFrom')}: {u.predecessors.map((o) => o.name).join(', ')}
+        </p>
+      )}
+      {u.successors.length > 0 && (
+        <p className="muted" data-testid="unit-successors">
+          {t('mergedInto')}: {u.successors.map((o) => o.name).join(', ')}
         </p>
       )}
     </section>
