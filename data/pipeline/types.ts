@@ -146,6 +146,7 @@ export interface EventRow {
   occurredOn: string;
   crossingId: string | null;
   border: Border;
+  provinceSlug: string;
   counterpart: string;
   agencyIds: string[];
   summary: string;

@@ -34,6 +34,21 @@ CREATE TABLE "agencies" (
 	"version" integer DEFAULT 1 NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "audit_log" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"at" timestamp with time zone NOT NULL,
+	"user_id" text,
+	"username" text,
+	"role" text,
+	"action" text NOT NULL,
+	"object_type" text,
+	"object_id" text,
+	"changes" jsonb,
+	"outcome" text NOT NULL,
+	"client_ip" text,
+	"detail" text
+);
+--> statement-breakpoint
 CREATE TABLE "border_crossings" (
 	"id" text PRIMARY KEY NOT NULL,
 	"kind" text NOT NULL,
@@ -86,6 +101,7 @@ CREATE TABLE "coordination_events" (
 	"occurred_on" date NOT NULL,
 	"crossing_id" text,
 	"border" text NOT NULL,
+	"province_slug" text NOT NULL,
 	"counterpart" text NOT NULL,
 	"agency_ids" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"summary" text NOT NULL,
@@ -136,6 +152,13 @@ CREATE TABLE "key_routes" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "login_attempts" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"username" text NOT NULL,
+	"at" timestamp with time zone NOT NULL,
+	"ok" boolean NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "phases" (
@@ -190,10 +213,12 @@ CREATE TABLE "report_deadlines" (
 	"version" integer DEFAULT 1 NOT NULL
 );
 --> statement-breakpoint
-CREATE TABLE "schema_info" (
-	"key" text PRIMARY KEY NOT NULL,
-	"value" text NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+CREATE TABLE "sessions" (
+	"token_hash" text PRIMARY KEY NOT NULL,
+	"user_id" text NOT NULL,
+	"csrf_token" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	"last_seen_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "tier_assessments" (
@@ -232,6 +257,22 @@ CREATE TABLE "unit_crosswalk" (
 	"effective_on" date NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "users" (
+	"id" text PRIMARY KEY NOT NULL,
+	"username" text NOT NULL,
+	"password_hash" text NOT NULL,
+	"role" text NOT NULL,
+	"province_slug" text,
+	"agency_id" text,
+	"title" text DEFAULT '' NOT NULL,
+	"locked_at" timestamp with time zone,
+	"unlocked_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	CONSTRAINT "users_username_unique" UNIQUE("username")
+);
+--> statement-breakpoint
 ALTER TABLE "agencies" ADD CONSTRAINT "agencies_unit_id_admin_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."admin_units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "border_crossings" ADD CONSTRAINT "border_crossings_responsible_agency_id_agencies_id_fk" FOREIGN KEY ("responsible_agency_id") REFERENCES "public"."agencies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "coordination_events" ADD CONSTRAINT "coordination_events_crossing_id_border_crossings_id_fk" FOREIGN KEY ("crossing_id") REFERENCES "public"."border_crossings"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -245,6 +286,7 @@ ALTER TABLE "quotas" ADD CONSTRAINT "quotas_agency_id_agencies_id_fk" FOREIGN KE
 ALTER TABLE "quotas" ADD CONSTRAINT "quotas_unit_id_admin_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."admin_units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "report_deadlines" ADD CONSTRAINT "report_deadlines_campaign_id_campaigns_id_fk" FOREIGN KEY ("campaign_id") REFERENCES "public"."campaigns"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "report_deadlines" ADD CONSTRAINT "report_deadlines_phase_id_phases_id_fk" FOREIGN KEY ("phase_id") REFERENCES "public"."phases"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "tier_assessments" ADD CONSTRAINT "tier_assessments_unit_id_admin_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."admin_units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "tier_assessments" ADD CONSTRAINT "tier_assessments_decided_by_agencies_id_fk" FOREIGN KEY ("decided_by") REFERENCES "public"."agencies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "transformation_plans" ADD CONSTRAINT "transformation_plans_unit_id_admin_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."admin_units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -253,19 +295,25 @@ ALTER TABLE "transformation_plans" ADD CONSTRAINT "transformation_plans_target_p
 ALTER TABLE "transformation_plans" ADD CONSTRAINT "transformation_plans_responsible_agency_id_agencies_id_fk" FOREIGN KEY ("responsible_agency_id") REFERENCES "public"."agencies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "unit_crosswalk" ADD CONSTRAINT "unit_crosswalk_from_unit_id_admin_units_id_fk" FOREIGN KEY ("from_unit_id") REFERENCES "public"."admin_units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "unit_crosswalk" ADD CONSTRAINT "unit_crosswalk_to_unit_id_admin_units_id_fk" FOREIGN KEY ("to_unit_id") REFERENCES "public"."admin_units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "users" ADD CONSTRAINT "users_agency_id_agencies_id_fk" FOREIGN KEY ("agency_id") REFERENCES "public"."agencies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "admin_units_level_validity" ON "admin_units" USING btree ("level","valid_from","valid_to");--> statement-breakpoint
 CREATE INDEX "admin_units_province" ON "admin_units" USING btree ("province_id","level");--> statement-breakpoint
 CREATE INDEX "admin_units_bbox" ON "admin_units" USING btree ("bbox_west","bbox_south","bbox_east","bbox_north");--> statement-breakpoint
 CREATE UNIQUE INDEX "admin_units_code_era" ON "admin_units" USING btree ("level","code","valid_from");--> statement-breakpoint
+CREATE INDEX "audit_at" ON "audit_log" USING btree ("at");--> statement-breakpoint
+CREATE INDEX "audit_user" ON "audit_log" USING btree ("user_id","at");--> statement-breakpoint
+CREATE INDEX "audit_object" ON "audit_log" USING btree ("object_type","object_id");--> statement-breakpoint
 CREATE INDEX "crossings_province" ON "border_crossings" USING btree ("province_slug");--> statement-breakpoint
 CREATE INDEX "events_crossing_date" ON "coordination_events" USING btree ("crossing_id","occurred_on");--> statement-breakpoint
 CREATE UNIQUE INDEX "criteria_plan_criterion" ON "criteria_checks" USING btree ("plan_id","criterion");--> statement-breakpoint
 CREATE INDEX "hotspots_unit" ON "hotspots" USING btree ("unit_id");--> statement-breakpoint
 CREATE INDEX "hotspots_dates" ON "hotspots" USING btree ("identified_on","eliminated_on");--> statement-breakpoint
 CREATE INDEX "hotspots_position" ON "hotspots" USING btree ("lng","lat");--> statement-breakpoint
+CREATE INDEX "login_attempts_user_at" ON "login_attempts" USING btree ("username","at");--> statement-breakpoint
 CREATE INDEX "phases_campaign" ON "phases" USING btree ("campaign_id","ordinal");--> statement-breakpoint
 CREATE INDEX "progress_quota" ON "progress_entries" USING btree ("quota_id","recorded_on");--> statement-breakpoint
 CREATE INDEX "quotas_campaign" ON "quotas" USING btree ("campaign_id");--> statement-breakpoint
+CREATE INDEX "sessions_user" ON "sessions" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "assessments_unit_date" ON "tier_assessments" USING btree ("unit_id","assessed_on");--> statement-breakpoint
 CREATE INDEX "crosswalk_from" ON "unit_crosswalk" USING btree ("from_unit_id");--> statement-breakpoint
 CREATE INDEX "crosswalk_to" ON "unit_crosswalk" USING btree ("to_unit_id");

@@ -1,34 +1,77 @@
-/** The Hono app: composes one router per resource. No I/O here beyond what deps provide. */
+/** The Hono app: guards, then one router per resource. No I/O here beyond what deps provide. */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { ROUTE_POLICY } from '@pcmt/shared/policy';
 import type { AppDeps } from './deps.ts';
+import type { AppEnv } from './http/env.ts';
 import { onError, onNotFound } from './http/errors.ts';
+import { authenticate, jsonBodies, requirePermission } from './http/guards.ts';
+import { adminRoutes } from './routes/admin.ts';
+import { authRoutes } from './routes/auth.ts';
 import { borderRoutes } from './routes/borders.ts';
 import { campaignRoutes } from './routes/campaigns.ts';
 import { geographyRoutes } from './routes/geography.ts';
 import { hotspotRoutes } from './routes/hotspots.ts';
 import { systemRoutes } from './routes/system.ts';
+import { writeRoutes } from './routes/writes.ts';
 
 export function createApi(deps: AppDeps) {
-  return new Hono()
-    .use(async (c, next) => {
-      await next();
-      c.header('X-Content-Type-Options', 'nosniff');
-      if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
-    })
+  const api = new Hono<AppEnv>();
+  api.use(async (c, next) => {
+    await next();
+    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
+  });
+  api.use(...jsonBodies);
+  api.use(authenticate(deps));
+  for (const r of ROUTE_POLICY)
+    api.on(r.method, r.path.replace(/^\/api/, ''), requirePermission(deps, r.permission));
+  return api
     .route('/', systemRoutes(deps))
+    .route('/', authRoutes(deps))
     .route('/', geographyRoutes(deps))
     .route('/', hotspotRoutes(deps))
     .route('/', borderRoutes(deps))
-    .route('/', campaignRoutes(deps));
+    .route('/', campaignRoutes(deps))
+    .route('/', writeRoutes(deps))
+    .route('/', adminRoutes(deps));
 }
 
 export type AppType = ReturnType<typeof createApi>;
 
+/** No inline scripts, no plugins, no framing; MapLibre's worker and canvases are same-origin or blob:. */
+const headers = secureHeaders({
+  contentSecurityPolicy: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", 'data:', 'blob:'],
+    workerSrc: ["'self'", 'blob:'],
+    childSrc: ["'self'", 'blob:'],
+    connectSrc: ["'self'"],
+    fontSrc: ["'self'", 'data:'],
+    objectSrc: ["'none'"],
+    baseUri: ["'none'"],
+    frameAncestors: ["'none'"],
+    formAction: ["'self'"],
+  },
+  strictTransportSecurity: false,
+  referrerPolicy: 'no-referrer',
+  xFrameOptions: 'DENY',
+  crossOriginResourcePolicy: 'same-origin',
+});
+
+const hsts: MiddlewareHandler = async (c, next) => {
+  await next();
+  const tls = c.req.url.startsWith('https:') || c.req.header('x-forwarded-proto') === 'https';
+  if (tls) c.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+};
+
 export function createApp(deps: AppDeps) {
   const app = new Hono();
+  app.use(headers, hsts);
   app.onError(onError);
   app.notFound(onNotFound);
   const api = createApi(deps);
@@ -38,7 +81,6 @@ export function createApp(deps: AppDeps) {
   const dir = deps.staticDir;
   if (dir && existsSync(join(dir, 'index.html'))) {
     const index = readFileSync(join(dir, 'index.html'), 'utf8');
-    app.use('/assets/*', serveStatic({ root: relative(process.cwd(), dir) }));
     app.use('/*', serveStatic({ root: relative(process.cwd(), dir) }));
     app.get('*', (c) => (c.req.path.startsWith('/api') ? onNotFound(c) : c.html(index)));
   }

@@ -7,6 +7,7 @@ import { createApp } from './app.ts';
 import { createDb } from './db/create-db.ts';
 import { DirectoryLockedError } from './db/lock.ts';
 import { isEmpty, readDemo, seedDemo } from './db/seed.ts';
+import { createDemoUsers } from './services/demo-users.ts';
 import { readEnv } from './env.ts';
 
 const require = createRequire(import.meta.url);
@@ -20,6 +21,12 @@ async function main() {
   if (env.SEED_DEMO === 'auto' && (await isEmpty(handle.db))) {
     console.log('loading the demo data (first start)…');
     await seedDemo(handle.db, demo);
+    const accounts = await createDemoUsers(handle.db);
+    console.log('Demo accounts (shown once; change them or create your own with the CLI):');
+    for (const a of accounts)
+      console.log(
+        `  DEMO-USER ${a.username} ${a.password} (${a.role}, ${a.provinceSlug ?? 'all provinces'})`,
+      );
   }
   const staticDir = env.STATIC_DIR ?? fileURLToPath(new URL('../../web/dist', import.meta.url));
   const app = createApp({

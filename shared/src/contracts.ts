@@ -1,6 +1,16 @@
 /** Zod contracts for API input, used by the server to validate and by the web to build requests. */
 import { z } from 'zod';
-import { BORDERS, CROSSING_KINDS, HOTSPOT_KINDS, HOTSPOT_STATUSES, UNIT_LEVELS } from './domain.ts';
+import {
+  BORDERS,
+  CROSSING_KINDS,
+  EVENT_KINDS,
+  HOTSPOT_KINDS,
+  HOTSPOT_STATUSES,
+  PLAN_STATUSES,
+  TIERS,
+  UNIT_LEVELS,
+} from './domain.ts';
+import { ROLES } from './policy.ts';
 import { isIsoDate } from './dates.ts';
 
 export const IsoDateSchema = z.string().refine(isIsoDate, 'must be a calendar date YYYY-MM-DD');
@@ -60,6 +70,115 @@ export const ProvinceQuerySchema = z.object({
 export const EventsQuerySchema = z.object({
   crossing: IdSchema.optional(),
   border: z.enum(BORDERS).optional(),
+  from: IsoDateSchema.optional(),
+  to: IsoDateSchema.optional(),
+});
+
+// ---- writes (strict: an unknown field such as province, unit owner or version is refused) ----
+
+export const LoginSchema = z
+  .object({ username: z.string().min(1).max(80), password: z.string().min(1).max(200) })
+  .strict();
+
+export const AssessmentInputSchema = z
+  .object({
+    unitId: IdSchema,
+    assessedOn: IsoDateSchema,
+    tier: z.enum(TIERS),
+    criteria: z.record(z.string().max(40), z.union([z.number().finite(), z.boolean()])).default({}),
+    note: z.string().max(2000).default(''),
+  })
+  .strict();
+
+export const ProgressInputSchema = z
+  .object({
+    recordedOn: IsoDateSchema,
+    value: z.number().int().min(-10000).max(10000),
+    note: z.string().max(2000).default(''),
+  })
+  .strict();
+
+export const EliminateInputSchema = z
+  .object({ eliminatedOn: IsoDateSchema, version: z.number().int().min(1).optional() })
+  .strict();
+
+export const CrossingInputSchema = z
+  .object({
+    kind: z.enum(CROSSING_KINDS),
+    name: z.string().trim().min(1).max(200),
+    border: z.enum(BORDERS),
+    lng: z.number().min(-180).max(180),
+    lat: z.number().min(-90).max(90),
+    counterpartGate: z.string().max(200).nullable().default(null),
+    counterpartProvince: z.string().min(1).max(200),
+    counterpartCountry: z.enum(['CN', 'LA']),
+  })
+  .strict();
+export const CrossingPatchSchema = CrossingInputSchema.partial()
+  .extend({ version: z.number().int().min(1).optional() })
+  .strict();
+
+export const EventInputSchema = z
+  .object({
+    kind: z.enum(EVENT_KINDS),
+    occurredOn: IsoDateSchema,
+    crossingId: IdSchema,
+    counterpart: z.string().trim().min(1).max(300),
+    summary: z.string().trim().min(1).max(4000),
+    followUps: z.array(z.string().max(500)).max(20).default([]),
+  })
+  .strict();
+export const EventPatchSchema = EventInputSchema.omit({ crossingId: true })
+  .partial()
+  .extend({ version: z.number().int().min(1).optional() })
+  .strict();
+
+export const PlanPatchSchema = z
+  .object({
+    targetTier: z.enum(TIERS).optional(),
+    targetDate: IsoDateSchema.optional(),
+    status: z.enum(PLAN_STATUSES).optional(),
+    version: z.number().int().min(1).optional(),
+  })
+  .strict();
+/** One of the 8 drug-free criteria: met or not, on a date. */
+export const CriterionInputSchema = z
+  .object({
+    met: z.boolean(),
+    checkedOn: IsoDateSchema,
+    note: z.string().max(2000).default(''),
+    version: z.number().int().min(1).optional(),
+  })
+  .strict();
+
+export const UserInputSchema = z
+  .object({
+    username: z.string().regex(/^[a-z0-9._-]{3,40}$/, 'must be 3–40 of a-z, 0-9, . _ -'),
+    password: z.string().min(1).max(200),
+    role: z.enum(ROLES),
+    provinceSlug: SlugSchema.nullable(),
+    agencyId: IdSchema.nullable().default(null),
+    title: z.string().max(200).default(''),
+  })
+  .strict();
+export const UserPatchSchema = z
+  .object({
+    role: z.enum(ROLES).optional(),
+    provinceSlug: SlugSchema.nullable().optional(),
+    agencyId: IdSchema.nullable().optional(),
+    title: z.string().max(200).optional(),
+    unlock: z.literal(true).optional(),
+    password: z.string().min(1).max(200).optional(),
+    version: z.number().int().min(1).optional(),
+  })
+  .strict();
+
+export const AuditQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+  action: z.string().max(100).optional(),
+  username: z.string().max(80).optional(),
+  outcome: z.enum(['ok', 'denied', 'failed', 'conflict', 'locked']).optional(),
   from: IsoDateSchema.optional(),
   to: IsoDateSchema.optional(),
 });

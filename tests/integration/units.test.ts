@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tierOn } from '@pcmt/shared/rules';
 import { openTestDb, type TestDb } from '../support/test-db.ts';
-import { testApp } from '../support/app.ts';
+import { testApp, type TestApi } from '../support/app.ts';
 
 let t: TestDb;
-let api: ReturnType<typeof testApp>;
+let api: TestApi;
 beforeAll(async () => {
   t = await openTestDb();
-  api = testApp(t.db, t.engine);
+  api = await testApp(t.db, t.engine);
 });
 afterAll(() => t.close());
 

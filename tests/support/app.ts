@@ -1,26 +1,134 @@
-/** The real app over a test database, with a fixed clock; `get` returns status and parsed JSON. */
+/**
+ * The real app over a test database with a controllable clock, and signed-in test users.
+ * `call(method, path, { as, body })` returns status, parsed JSON and headers.
+ */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { eq } from 'drizzle-orm';
 import { createApp } from '@pcmt/server/app';
 import type { Db, Engine } from '@pcmt/server/db/create-db';
+import { agencies } from '@pcmt/server/db/schema';
+import { createUser } from '@pcmt/server/services/users';
+import type { Role } from '@pcmt/shared/policy';
 
 const require = createRequire(import.meta.url);
 const basemapJson = readFileSync(require.resolve('@pcmt/data/build/basemap.json'), 'utf8');
 
 export const FIXED_NOW = new Date('2026-11-22T03:00:00Z');
+export const PASSWORD = 'Kiem-tra-2026!';
 
-export function testApp(db: Db, engine: Engine) {
-  const app = createApp({ db, engine, clock: () => FIXED_NOW, basemapJson, meta: { test: true } });
+/** Test accounts: one per role in Lào Cai, plus users of other provinces; `national` reads everything. */
+export const TEST_USERS = {
+  national: { role: 'admin', province: null, station: null },
+  commander: { role: 'commander', province: 'lao-cai', station: null },
+  border: {
+    role: 'border_unit',
+    province: 'lao-cai',
+    station: 'Đồn Biên phòng Cửa khẩu Quốc tế Lào Cai',
+  },
+  border2: { role: 'border_unit', province: 'lao-cai', station: 'Đồn Biên phòng Bản Vược' },
+  planner: { role: 'planner', province: 'lai-chau', station: null },
+  admin: { role: 'admin', province: 'lao-cai', station: null },
+  commanderSonLa: { role: 'commander', province: 'son-la', station: null },
+  borderSonLa: { role: 'border_unit', province: 'son-la', station: 'Đồn Biên phòng Chiềng Khương' },
+  plannerLaoCai: { role: 'planner', province: 'lao-cai', station: null },
+} as const satisfies Record<
+  string,
+  { role: Role; province: string | null; station: string | null }
+>;
+export type TestUser = keyof typeof TEST_USERS;
+
+export interface Answer<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+export async function testApp(db: Db, engine: Engine) {
+  let now = new Date(FIXED_NOW);
+  const app = createApp({ db, engine, clock: () => now, basemapJson, meta: { test: true } });
+  const sessions = new Map<string, { cookie: string; csrf: string }>();
+
+  for (const [name, u] of Object.entries(TEST_USERS)) {
+    const [station] = u.station
+      ? await db.select().from(agencies).where(eq(agencies.name, u.station))
+      : [];
+    await createUser(db, {
+      username: `t.${name.toLowerCase()}`,
+      password: PASSWORD,
+      role: u.role,
+      provinceSlug: u.province,
+      agencyId: station?.id ?? null,
+    });
+  }
+
+  async function raw(
+    method: string,
+    path: string,
+    init: { body?: unknown; headers?: Record<string, string>; cookie?: string } = {},
+  ): Promise<Answer> {
+    const headers: Record<string, string> = { ...(init.headers ?? {}) };
+    if (init.cookie) headers.cookie = init.cookie;
+    if (init.body !== undefined && !headers['content-type'])
+      headers['content-type'] = 'application/json';
+    const res = await app.request(path, {
+      method,
+      headers,
+      body:
+        init.body === undefined
+          ? undefined
+          : typeof init.body === 'string'
+            ? init.body
+            : JSON.stringify(init.body),
+    });
+    const text = await res.text();
+    let body: unknown = text;
+    try {
+      body = text ? JSON.parse(text) : null;
+    } catch {
+      // not JSON (CSV, HTML)
+    }
+    return { status: res.status, body, headers: res.headers };
+  }
+
+  async function login(username: string, password = PASSWORD) {
+    const r = await raw('POST', '/api/auth/login', { body: { username, password } });
+    const cookie = (r.headers.get('set-cookie') ?? '').split(';')[0]!;
+    return { ...r, cookie, csrf: r.body?.csrfToken as string };
+  }
+
+  async function session(user: TestUser) {
+    let s = sessions.get(user);
+    if (!s) {
+      const r = await login(`t.${user.toLowerCase()}`);
+      if (r.status !== 200) throw new Error(`login ${user}: ${r.status} ${JSON.stringify(r.body)}`);
+      s = { cookie: r.cookie, csrf: r.csrf };
+      sessions.set(user, s);
+    }
+    return s;
+  }
+
+  async function call(
+    method: string,
+    path: string,
+    opts: { as?: TestUser; body?: unknown; headers?: Record<string, string> } = {},
+  ): Promise<Answer> {
+    const s = await session(opts.as ?? 'national');
+    return raw(method, path, {
+      body: opts.body,
+      cookie: s.cookie,
+      headers: { 'x-csrf-token': s.csrf, ...(opts.headers ?? {}) },
+    });
+  }
+
   return {
     app,
-    async get<T = any>(path: string): Promise<{ status: number; body: T; headers: Headers }> {
-      const res = await app.request(path);
-      const text = await res.text();
-      return {
-        status: res.status,
-        body: (text ? JSON.parse(text) : null) as T,
-        headers: res.headers,
-      };
-    },
+    raw,
+    login,
+    call,
+    get: (path: string, as: TestUser = 'national') => call('GET', path, { as }),
+    setNow: (d: Date) => (now = d),
+    forget: () => sessions.clear(),
   };
 }
+export type TestApi = Awaited<ReturnType<typeof testApp>>;

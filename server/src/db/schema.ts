@@ -252,6 +252,7 @@ export const coordinationEvents = pgTable(
     occurredOn: day('occurred_on').notNull(),
     crossingId: text('crossing_id').references(() => borderCrossings.id),
     border: text('border').notNull(),
+    provinceSlug: text('province_slug').notNull(),
     counterpart: text('counterpart').notNull(),
     agencyIds: jsonb('agency_ids').$type<string[]>().notNull().default([]),
     summary: text('summary').notNull(),
@@ -292,10 +293,64 @@ export const criteriaChecks = pgTable(
   (t) => [uniqueIndex('criteria_plan_criterion').on(t.planId, t.criterion)],
 );
 
-export const schemaInfo = pgTable('schema_info', {
-  key: text('key').primaryKey(),
-  value: text('value').notNull(),
-  updatedAt: timestamp('updated_at', { withTimezone: true })
-    .notNull()
-    .default(sql`now()`),
+export const users = pgTable('users', {
+  id: text('id').primaryKey(),
+  username: text('username').notNull().unique(),
+  passwordHash: text('password_hash').notNull(),
+  role: text('role').notNull(),
+  provinceSlug: text('province_slug'),
+  agencyId: text('agency_id').references(() => agencies.id),
+  title: text('title').notNull().default(''),
+  lockedAt: timestamp('locked_at', { withTimezone: true }),
+  unlockedAt: timestamp('unlocked_at', { withTimezone: true }),
+  ...audit,
 });
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('sessions_user').on(t.userId)],
+);
+
+export const loginAttempts = pgTable(
+  'login_attempts',
+  {
+    id: serial('id').primaryKey(),
+    username: text('username').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    ok: boolean('ok').notNull(),
+  },
+  (t) => [index('login_attempts_user_at').on(t.username, t.at)],
+);
+
+/** Append-only: a trigger (migration 0002) refuses UPDATE, DELETE and TRUNCATE. */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: serial('id').primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    userId: text('user_id'),
+    username: text('username'),
+    role: text('role'),
+    action: text('action').notNull(),
+    objectType: text('object_type'),
+    objectId: text('object_id'),
+    changes: jsonb('changes').$type<Record<string, { before: unknown; after: unknown }>>(),
+    outcome: text('outcome').notNull(),
+    clientIp: text('client_ip'),
+    detail: text('detail'),
+  },
+  (t) => [
+    index('audit_at').on(t.at),
+    index('audit_user').on(t.userId, t.at),
+    index('audit_object').on(t.objectType, t.objectId),
+  ],
+);

@@ -31,6 +31,11 @@ export function zodErrorBody(err: ZodError): ErrorBody {
 }
 
 export const onError: ErrorHandler = (err, c: Context) => {
+  if (err instanceof ApiError && 'current' in err)
+    return c.json(
+      { ...body(err.code, err.message), current: (err as { current: unknown }).current },
+      err.status,
+    );
   if (err instanceof ApiError) return c.json(body(err.code, err.message, err.field), err.status);
   if (err instanceof HTTPException) {
     const status = err.status;

@@ -12,3 +12,8 @@ export const params = <T extends ZodType>(schema: T) =>
   zValidator('param', schema, (result, c) => {
     if (!result.success) return c.json(zodErrorBody(result.error as never), 400);
   });
+
+export const json = <T extends ZodType>(schema: T) =>
+  zValidator('json', schema, (result, c) => {
+    if (!result.success) return c.json(zodErrorBody(result.error as never), 400);
+  });

@@ -3,26 +3,51 @@ import { z } from 'zod';
 import { vietnamDay } from '@pcmt/shared/dates';
 import { IdSchema, ProvinceQuerySchema, UnitsQuerySchema } from '@pcmt/shared/contracts';
 import type { AppDeps } from '../deps.ts';
+import type { AppEnv } from '../http/env.ts';
 import { params, query } from '../http/validate.ts';
 import { listProvinces, unitDetail, unitsCollection } from '../services/units.ts';
 import { borderCollection, routesCollection } from '../services/borders.ts';
+import { denyOutOfScope, inScope, provinceScope } from '../services/scope.ts';
 
 export const geographyRoutes = (deps: AppDeps) =>
-  new Hono()
-    .get('/provinces', query(ProvinceQuerySchema.pick({ asOf: true })), async (c) =>
-      c.json(await listProvinces(deps.db, c.req.valid('query').asOf)),
-    )
-    .get('/units', query(UnitsQuerySchema), async (c) =>
-      c.json(await unitsCollection(deps.db, c.req.valid('query'), vietnamDay(deps.clock()))),
-    )
-    .get('/units/:id', params(z.object({ id: IdSchema })), async (c) =>
-      c.json(await unitDetail(deps.db, c.req.valid('param').id)),
-    )
+  new Hono<AppEnv>()
+    .get('/provinces', query(ProvinceQuerySchema.pick({ asOf: true })), async (c) => {
+      const scope = await provinceScope(deps.db, c.get('user'));
+      const rows = await listProvinces(deps.db, c.req.valid('query').asOf);
+      return c.json(rows.filter((p) => inScope(scope, p.slug)));
+    })
+    .get('/units', query(UnitsQuerySchema), async (c) => {
+      const q = c.req.valid('query');
+      const scope = await provinceScope(deps.db, c.get('user'));
+      const province = q.province ?? c.get('user').provinceSlug ?? undefined;
+      if (province && !inScope(scope, province))
+        await denyOutOfScope(deps.db, deps.clock(), scope, `Province ${province}`, 'province', {
+          objectType: 'province',
+          objectId: province,
+        });
+      return c.json(await unitsCollection(deps.db, { ...q, province }, vietnamDay(deps.clock())));
+    })
+    .get('/units/:id', params(z.object({ id: IdSchema })), async (c) => {
+      const scope = await provinceScope(deps.db, c.get('user'));
+      const unit = await unitDetail(deps.db, c.req.valid('param').id);
+      if (!inScope(scope, unit.provinceSlug))
+        await denyOutOfScope(deps.db, deps.clock(), scope, `Unit ${unit.id}`, 'id', {
+          objectType: 'unit',
+          objectId: unit.id,
+        });
+      c.header('ETag', `"${unit.version}"`);
+      return c.json(unit);
+    })
     .get('/borders', async (c) => c.json(await borderCollection(deps.db)))
-    .get('/routes', query(ProvinceQuerySchema.pick({ province: true })), async (c) =>
-      c.json(await routesCollection(deps.db, c.req.valid('query').province)),
-    )
+    .get('/routes', query(ProvinceQuerySchema.pick({ province: true })), async (c) => {
+      const scope = await provinceScope(deps.db, c.get('user'));
+      const fc = await routesCollection(deps.db, c.req.valid('query').province);
+      return c.json({
+        ...fc,
+        features: fc.features.filter((f) => inScope(scope, f.properties.province)),
+      });
+    })
     .get('/basemap', (c) => {
-      c.header('Cache-Control', 'public, max-age=86400');
+      c.header('Cache-Control', 'private, max-age=86400');
       return c.body(deps.basemapJson, 200, { 'Content-Type': 'application/json' });
     });

@@ -1,9 +1,10 @@
 import { Hono } from 'hono';
 import { sql } from 'drizzle-orm';
 import type { AppDeps } from '../deps.ts';
+import type { AppEnv } from '../http/env.ts';
 
 export const systemRoutes = (deps: AppDeps) =>
-  new Hono()
+  new Hono<AppEnv>()
     .get('/health', async (c) => {
       await deps.db.execute(sql`select 1`);
       return c.json({

@@ -8,6 +8,10 @@ import type { Db } from '../db/create-db.ts';
 import { adminUnits, hotspots } from '../db/schema.ts';
 import { phaseWindow } from './campaigns.ts';
 import { provinceOn, relatedProvinceIds } from './units.ts';
+import { audit, diff } from './audit.ts';
+import { denyOutOfScope, inScope, type Scope } from './scope.ts';
+import { updateVersioned } from './versioned.ts';
+import { ApiError } from '../http/errors.ts';
 
 export async function hotspotsCollection(db: Db, q: HotspotsQuery, today: string) {
   const window = q.phase || q.campaign ? await phaseWindow(db, q.campaign, q.phase) : null;
@@ -66,4 +70,68 @@ export async function hotspotsCollection(db: Db, q: HotspotsQuery, today: string
     })
     .filter((f) => !q.status || f.properties.status === q.status);
   return { type: 'FeatureCollection' as const, asOf, since, features };
+}
+
+/** Records that a hotspot was eliminated on a date (commander); version-checked and audited. */
+export async function eliminateHotspot(
+  db: Db,
+  now: Date,
+  scope: Scope,
+  id: string,
+  version: number,
+  eliminatedOn: string,
+  ip: string | null,
+) {
+  const [row] = await db
+    .select({ h: hotspots, provinceId: adminUnits.provinceId })
+    .from(hotspots)
+    .innerJoin(adminUnits, eq(hotspots.unitId, adminUnits.id))
+    .where(eq(hotspots.id, id));
+  const [province] = row
+    ? await db
+        .select({ slug: adminUnits.slug })
+        .from(adminUnits)
+        .where(eq(adminUnits.id, row.provinceId ?? ''))
+    : [];
+  if (!row || !inScope(scope, province?.slug))
+    return denyOutOfScope(db, now, scope, `Hotspot ${id}`, 'id', {
+      action: 'hotspot.eliminate',
+      objectType: 'hotspot',
+      objectId: id,
+      clientIp: ip,
+    });
+  if (eliminatedOn < row.h.identifiedOn)
+    throw new ApiError(
+      422,
+      'validation_failed',
+      `eliminatedOn: must not be before the identification (${row.h.identifiedOn})`,
+      'eliminatedOn',
+    );
+  if (row.h.eliminatedOn)
+    throw new ApiError(
+      409,
+      'conflict',
+      `Hotspot already eliminated on ${row.h.eliminatedOn}`,
+      'eliminatedOn',
+    );
+  return db.transaction(async (tx) => {
+    const { before, after } = await updateVersioned(
+      tx,
+      hotspots,
+      id,
+      version,
+      { eliminatedOn, status: 'eliminated' },
+      now,
+    );
+    await audit(tx, now, {
+      actor: scope.user,
+      action: 'hotspot.eliminate',
+      objectType: 'hotspot',
+      objectId: id,
+      changes: diff(before, after),
+      outcome: 'ok',
+      clientIp: ip,
+    });
+    return after;
+  });
 }

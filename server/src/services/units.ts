@@ -167,8 +167,16 @@ export async function unitDetail(db: Db, id: string) {
         .where(inArray(adminUnits.id, otherIds))
     : [];
   const { geometry: _g, west, south, east, north, ...rest } = unit;
+  const [province] =
+    unit.level === 'province'
+      ? [unit]
+      : await db
+          .select()
+          .from(adminUnits)
+          .where(eq(adminUnits.id, unit.provinceId ?? ''));
   return {
     ...rest,
+    provinceSlug: province?.slug ?? null,
     bbox: [west, south, east, north],
     tierHistory: history.map((h) => ({
       id: h.id,

@@ -1,0 +1,102 @@
+/** Request guards for the API: headers, JSON-only bodies, CSRF, authentication, the route policy. */
+import type { Context, MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { bodyLimit } from 'hono/body-limit';
+import { can, type Permission } from '@pcmt/shared/policy';
+import type { AppDeps } from '../deps.ts';
+import { sessionUser, SESSION_COOKIE } from '../auth/sessions.ts';
+import { audit } from '../services/audit.ts';
+import { ApiError } from './errors.ts';
+import type { AppEnv } from './env.ts';
+
+const WRITE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export function clientIp(c: Context): string | null {
+  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)
+    ?.incoming;
+  return incoming?.socket?.remoteAddress ?? null;
+}
+
+/** 64 KB bodies at most; a write must be JSON (415 otherwise). */
+export const jsonBodies: MiddlewareHandler[] = [
+  bodyLimit({
+    maxSize: 64 * 1024,
+    onError: () => {
+      throw new ApiError(413, 'payload_too_large', 'Request body larger than 64 KB');
+    },
+  }),
+  async (c, next) => {
+    if (
+      WRITE.has(c.req.method) &&
+      !(c.req.header('content-type') ?? '').toLowerCase().startsWith('application/json')
+    ) {
+      throw new ApiError(
+        415,
+        'unsupported_media_type',
+        'Send the body as application/json',
+        'content-type',
+      );
+    }
+    await next();
+  },
+];
+
+const PUBLIC = new Set(['/api/health', '/api/auth/login']);
+
+/** Loads the session user; 401 without one (except public routes); CSRF token on every write. */
+export function authenticate(deps: AppDeps): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    c.set('clientIp', clientIp(c));
+    if (PUBLIC.has(c.req.path)) return next();
+    const now = deps.clock();
+    const user = await sessionUser(deps.db, now, getCookie(c, SESSION_COOKIE));
+    if (!user) {
+      await audit(deps.db, now, {
+        actor: null,
+        action: `${c.req.method} ${c.req.path}`,
+        outcome: 'denied',
+        clientIp: c.get('clientIp'),
+        detail: 'not signed in',
+      });
+      throw new ApiError(401, 'unauthenticated', 'Sign in first');
+    }
+    c.set('user', user);
+    if (WRITE.has(c.req.method) && c.req.header('x-csrf-token') !== user.csrfToken) {
+      await audit(deps.db, now, {
+        actor: user,
+        action: `${c.req.method} ${c.req.path}`,
+        outcome: 'denied',
+        clientIp: c.get('clientIp'),
+        detail: 'missing or wrong CSRF token',
+      });
+      throw new ApiError(
+        403,
+        'csrf_failed',
+        'Missing or wrong X-CSRF-Token header',
+        'x-csrf-token',
+      );
+    }
+    await next();
+  };
+}
+
+/** Refuses (403, audited) a user whose role lacks `permission`. */
+export function requirePermission(
+  deps: AppDeps,
+  permission: Permission,
+): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const user = c.get('user');
+    if (!can(user.role, permission)) {
+      await audit(deps.db, deps.clock(), {
+        actor: user,
+        action: `${c.req.method} ${c.req.path}`,
+        outcome: 'denied',
+        clientIp: c.get('clientIp'),
+        detail: `role ${user.role} lacks ${permission}`,
+      });
+      throw new ApiError(403, 'forbidden', `Your role may not do this (${permission})`);
+    }
+    await next();
+  };
+}

@@ -1,0 +1,24 @@
+/** A small fixed-window rate limiter per key, on the app's clock (login and exports). */
+import type { MiddlewareHandler } from 'hono';
+import { ApiError } from './errors.ts';
+
+export function rateLimit(opts: {
+  limit: number;
+  windowMs: number;
+  clock: () => Date;
+  key: (c: Parameters<MiddlewareHandler>[0]) => string;
+}): MiddlewareHandler {
+  const hits = new Map<string, { start: number; count: number }>();
+  return async (c, next) => {
+    const now = opts.clock().getTime();
+    const key = opts.key(c);
+    const entry = hits.get(key);
+    if (!entry || now - entry.start >= opts.windowMs) hits.set(key, { start: now, count: 1 });
+    else if (++entry.count > opts.limit) {
+      c.header('Retry-After', String(Math.ceil((entry.start + opts.windowMs - now) / 1000)));
+      throw new ApiError(429, 'rate_limited', 'Too many requests: wait a minute and try again');
+    }
+    if (hits.size > 10_000) hits.clear();
+    await next();
+  };
+}

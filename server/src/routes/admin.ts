@@ -1,0 +1,67 @@
+/** Users and the audit trail (admin). An admin of a province manages that province's users only. */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import {
+  AuditQuerySchema,
+  IdSchema,
+  UserInputSchema,
+  UserPatchSchema,
+} from '@pcmt/shared/contracts';
+import type { AppDeps } from '../deps.ts';
+import type { AppEnv } from '../http/env.ts';
+import { json, params, query } from '../http/validate.ts';
+import { rateLimit } from '../http/rate-limit.ts';
+import { auditCsv, queryAudit } from '../services/audit-query.ts';
+import { adminCreateUser, adminUpdateUser } from '../services/user-admin.ts';
+import { listUsers } from '../services/users.ts';
+import { expectedVersion } from '../services/versioned.ts';
+
+export const adminRoutes = (deps: AppDeps) =>
+  new Hono<AppEnv>()
+    .get('/users', async (c) => c.json(await listUsers(deps.db, c.get('user').provinceSlug)))
+    .post('/users', json(UserInputSchema), async (c) =>
+      c.json(
+        await adminCreateUser(
+          deps.db,
+          deps.clock(),
+          c.get('user'),
+          c.req.valid('json'),
+          c.get('clientIp'),
+        ),
+        201,
+      ),
+    )
+    .patch('/users/:id', params(z.object({ id: IdSchema })), json(UserPatchSchema), async (c) => {
+      const { version, ...patch } = c.req.valid('json');
+      return c.json(
+        await adminUpdateUser(
+          deps.db,
+          deps.clock(),
+          c.get('user'),
+          c.req.valid('param').id,
+          expectedVersion(c, version),
+          patch,
+          c.get('clientIp'),
+        ),
+      );
+    })
+    .get('/audit', query(AuditQuerySchema), async (c) =>
+      c.json(await queryAudit(deps.db, c.get('user'), c.req.valid('query'))),
+    )
+    .get(
+      '/audit/export',
+      rateLimit({
+        limit: 5,
+        windowMs: 60_000,
+        clock: deps.clock,
+        key: (c) => `export:${(c.get('user') as { id: string }).id}`,
+      }),
+      query(AuditQuerySchema.omit({ page: true, pageSize: true })),
+      async (c) => {
+        const csv = await auditCsv(deps.db, c.get('user'), c.req.valid('query'));
+        return c.body(csv, 200, {
+          'Content-Type': 'text/csv; charset=utf-8',
+          'Content-Disposition': 'attachment; filename="nhat-ky-he-thong.csv"',
+        });
+      },
+    );

@@ -1,0 +1,73 @@
+import { Hono } from 'hono';
+import { deleteCookie, setCookie } from 'hono/cookie';
+import { LoginSchema } from '@pcmt/shared/contracts';
+import { SESSION_ABSOLUTE_MS } from '@pcmt/shared/policy';
+import type { AppDeps } from '../deps.ts';
+import type { AppEnv } from '../http/env.ts';
+import { json } from '../http/validate.ts';
+import { rateLimit } from '../http/rate-limit.ts';
+import { login, logout, SESSION_COOKIE } from '../auth/sessions.ts';
+import { audit } from '../services/audit.ts';
+
+export const authRoutes = (deps: AppDeps) =>
+  new Hono<AppEnv>()
+    .post(
+      '/auth/login',
+      rateLimit({
+        limit: 10,
+        windowMs: 60_000,
+        clock: deps.clock,
+        key: (c) => `login:${c.get('clientIp') ?? 'local'}`,
+      }),
+      json(LoginSchema),
+      async (c) => {
+        const { username, password } = c.req.valid('json');
+        const { token, csrfToken, user } = await login(
+          deps.db,
+          deps.clock(),
+          username,
+          password,
+          c.get('clientIp'),
+        );
+        setCookie(c, SESSION_COOKIE, token, {
+          path: '/',
+          httpOnly: true,
+          secure: true,
+          sameSite: 'Strict',
+          maxAge: SESSION_ABSOLUTE_MS / 1000,
+        });
+        return c.json({
+          username: user.username,
+          role: user.role,
+          provinceSlug: user.provinceSlug,
+          agencyId: user.agencyId,
+          title: user.title,
+          csrfToken,
+        });
+      },
+    )
+    .post('/auth/logout', async (c) => {
+      const user = c.get('user');
+      await logout(deps.db, user.tokenHash);
+      await audit(deps.db, deps.clock(), {
+        actor: user,
+        action: 'logout',
+        objectType: 'user',
+        objectId: user.id,
+        outcome: 'ok',
+        clientIp: c.get('clientIp'),
+      });
+      deleteCookie(c, SESSION_COOKIE, { path: '/', secure: true });
+      return c.json({ ok: true });
+    })
+    .get('/auth/me', (c) => {
+      const u = c.get('user');
+      return c.json({
+        username: u.username,
+        role: u.role,
+        provinceSlug: u.provinceSlug,
+        agencyId: u.agencyId,
+        title: u.title,
+        csrfToken: u.csrfToken,
+      });
+    });

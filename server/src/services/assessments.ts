@@ -1,0 +1,132 @@
+/** Tier assessments (commander) and quota progress, each written with its audit row in one transaction. */
+import { randomUUID } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { AssessmentInputSchema, ProgressInputSchema } from '@pcmt/shared/contracts';
+import type { Db } from '../db/create-db.ts';
+import {
+  adminUnits,
+  agencies,
+  campaigns,
+  progressEntries,
+  quotas,
+  tierAssessments,
+} from '../db/schema.ts';
+import { audit, diff } from './audit.ts';
+import { denyOutOfScope, inScope, type Scope } from './scope.ts';
+import { ApiError } from '../http/errors.ts';
+
+async function unitProvinceSlug(db: Db, unitId: string) {
+  const [unit] = await db.select().from(adminUnits).where(eq(adminUnits.id, unitId));
+  if (!unit) return null;
+  if (unit.level === 'province') return { unit, slug: unit.slug };
+  const [province] = await db
+    .select({ slug: adminUnits.slug })
+    .from(adminUnits)
+    .where(eq(adminUnits.id, unit.provinceId ?? ''));
+  return { unit, slug: province?.slug ?? null };
+}
+
+export async function createAssessment(
+  db: Db,
+  now: Date,
+  scope: Scope,
+  input: z.infer<typeof AssessmentInputSchema>,
+  ip: string | null,
+) {
+  const found = await unitProvinceSlug(db, input.unitId);
+  if (!found || !inScope(scope, found.slug))
+    return denyOutOfScope(db, now, scope, `Unit ${input.unitId}`, 'unitId', {
+      action: 'assessment.create',
+      objectType: 'unit',
+      objectId: input.unitId,
+      clientIp: ip,
+    });
+  if (found.unit.level !== 'commune')
+    throw new ApiError(
+      422,
+      'validation_failed',
+      'unitId: tiers are assessed for communes',
+      'unitId',
+    );
+  if (
+    input.assessedOn < found.unit.validFrom ||
+    (found.unit.validTo && input.assessedOn >= found.unit.validTo)
+  ) {
+    throw new ApiError(
+      422,
+      'validation_failed',
+      `assessedOn: the unit exists from ${found.unit.validFrom} to ${found.unit.validTo ?? 'now'}`,
+      'assessedOn',
+    );
+  }
+  const [decider] = await db
+    .select({ id: agencies.id })
+    .from(agencies)
+    .where(
+      and(eq(agencies.kind, 'steering_committee'), eq(agencies.provinceSlug, found.slug ?? '')),
+    );
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(tierAssessments)
+      .values({ id: randomUUID(), ...input, decidedBy: decider?.id ?? null })
+      .returning();
+    await audit(tx, now, {
+      actor: scope.user,
+      action: 'assessment.create',
+      objectType: 'tier_assessment',
+      objectId: row!.id,
+      changes: diff(null, row!),
+      outcome: 'ok',
+      clientIp: ip,
+    });
+    return row!;
+  });
+}
+
+export async function addProgress(
+  db: Db,
+  now: Date,
+  scope: Scope,
+  quotaId: string,
+  input: z.infer<typeof ProgressInputSchema>,
+  ip: string | null,
+) {
+  const [row] = await db
+    .select({ q: quotas, c: campaigns })
+    .from(quotas)
+    .innerJoin(campaigns, eq(quotas.campaignId, campaigns.id))
+    .where(eq(quotas.id, quotaId));
+  if (!row || !inScope(scope, row.c.provinceSlug))
+    return denyOutOfScope(db, now, scope, `Quota ${quotaId}`, 'id', {
+      action: 'progress.create',
+      objectType: 'quota',
+      objectId: quotaId,
+      clientIp: ip,
+    });
+  if (input.recordedOn < row.c.startsOn || input.recordedOn > row.c.endsOn) {
+    throw new ApiError(
+      422,
+      'validation_failed',
+      `recordedOn: must fall within the campaign (${row.c.startsOn} – ${row.c.endsOn})`,
+      'recordedOn',
+    );
+  }
+  // Each entry is its own row: parallel requests add up exactly, none overwrites another.
+  return db.transaction(async (tx) => {
+    const [entry] = await tx
+      .insert(progressEntries)
+      .values({ id: randomUUID(), quotaId, ...input })
+      .returning();
+    await audit(tx, now, {
+      actor: scope.user,
+      action: 'progress.create',
+      objectType: 'progress_entry',
+      objectId: entry!.id,
+      changes: diff(null, entry!),
+      outcome: 'ok',
+      clientIp: ip,
+    });
+    return entry!;
+  });
+}

@@ -1,0 +1,63 @@
+/** Optimistic concurrency: a write names the version it read; a stale one gets 412 with the current row. */
+import type { Context } from 'hono';
+import { and, eq, sql } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import type { Db } from '../db/create-db.ts';
+import { ApiError } from '../http/errors.ts';
+
+/** The version a write is based on: `If-Match: "3"` or a `version` field; 428 when neither is given. */
+export function expectedVersion(c: Context, bodyVersion: number | undefined): number {
+  const header = c.req.header('if-match');
+  const fromHeader = header ? Number(header.replace(/^W\//, '').replaceAll('"', '')) : undefined;
+  const v = fromHeader ?? bodyVersion;
+  if (v === undefined)
+    throw new ApiError(
+      428,
+      'precondition_required',
+      'Send the version you edited (If-Match header or version field)',
+      'version',
+    );
+  if (!Number.isInteger(v) || v < 1)
+    throw new ApiError(400, 'validation_failed', 'version: must be a positive integer', 'version');
+  return v;
+}
+
+export class StaleVersionError extends ApiError {
+  constructor(readonly current: unknown) {
+    super(
+      412,
+      'stale_version',
+      'Someone changed this record since you read it: reload the current version',
+    );
+  }
+}
+
+type Versioned = PgTable & { id: PgColumn; version: PgColumn; updatedAt: PgColumn };
+
+/**
+ * Updates one row only if it still has `expected` version, bumping the version; returns before and after.
+ * Throws 404 when the row is gone and StaleVersionError (412) when the version moved on.
+ */
+export async function updateVersioned<T extends Versioned>(
+  tx: Db,
+  table: T,
+  id: string,
+  expected: number,
+  patch: Record<string, unknown>,
+  now: Date,
+) {
+  const t = table as Versioned;
+  const [before] = (await tx.select().from(t).where(eq(t.id, id)).for('update')) as Record<
+    string,
+    unknown
+  >[];
+  if (!before) throw new ApiError(404, 'not_found', `${id} not found`, 'id');
+  if (before.version !== expected) throw new StaleVersionError(before);
+  const [after] = (await tx
+    .update(t)
+    .set({ ...patch, version: sql`${t.version} + 1`, updatedAt: now } as never)
+    .where(and(eq(t.id, id), eq(t.version, expected)))
+    .returning()) as Record<string, unknown>[];
+  if (!after) throw new StaleVersionError(before);
+  return { before, after };
+}

@@ -1,0 +1,68 @@
+/**
+ * Who may do what: one table, read by the server to guard every route and by the tests to
+ * generate the access matrix. Scope (own province, own border unit) is checked per object.
+ */
+export const ROLES = ['commander', 'border_unit', 'planner', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  'read',
+  'assessment.write',
+  'progress.write',
+  'hotspot.write',
+  'crossing.write',
+  'event.write',
+  'plan.write',
+  'user.manage',
+  'audit.read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const POLICY: Record<Role, readonly Permission[]> = {
+  commander: ['read', 'assessment.write', 'progress.write', 'hotspot.write'],
+  border_unit: ['read', 'crossing.write', 'event.write'],
+  planner: ['read', 'plan.write'],
+  admin: ['read', 'user.manage', 'audit.read'],
+};
+
+export const can = (role: Role, permission: Permission) => POLICY[role].includes(permission);
+
+export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+/** Every guarded API route and the permission it needs; `:id` segments are objects in scope. */
+export const ROUTE_POLICY: { method: Method; path: string; permission: Permission }[] = [
+  { method: 'GET', path: '/api/provinces', permission: 'read' },
+  { method: 'GET', path: '/api/units', permission: 'read' },
+  { method: 'GET', path: '/api/units/:id', permission: 'read' },
+  { method: 'GET', path: '/api/borders', permission: 'read' },
+  { method: 'GET', path: '/api/routes', permission: 'read' },
+  { method: 'GET', path: '/api/basemap', permission: 'read' },
+  { method: 'GET', path: '/api/hotspots', permission: 'read' },
+  { method: 'GET', path: '/api/crossings', permission: 'read' },
+  { method: 'GET', path: '/api/crossings/:id', permission: 'read' },
+  { method: 'GET', path: '/api/events', permission: 'read' },
+  { method: 'GET', path: '/api/campaigns', permission: 'read' },
+  { method: 'GET', path: '/api/campaigns/:id', permission: 'read' },
+  { method: 'GET', path: '/api/meta', permission: 'read' },
+  { method: 'POST', path: '/api/assessments', permission: 'assessment.write' },
+  { method: 'POST', path: '/api/quotas/:id/progress', permission: 'progress.write' },
+  { method: 'POST', path: '/api/hotspots/:id/eliminate', permission: 'hotspot.write' },
+  { method: 'POST', path: '/api/crossings', permission: 'crossing.write' },
+  { method: 'PATCH', path: '/api/crossings/:id', permission: 'crossing.write' },
+  { method: 'POST', path: '/api/events', permission: 'event.write' },
+  { method: 'PATCH', path: '/api/events/:id', permission: 'event.write' },
+  { method: 'GET', path: '/api/plans', permission: 'read' },
+  { method: 'PATCH', path: '/api/plans/:id', permission: 'plan.write' },
+  { method: 'PUT', path: '/api/plans/:id/criteria/:n', permission: 'plan.write' },
+  { method: 'GET', path: '/api/users', permission: 'user.manage' },
+  { method: 'POST', path: '/api/users', permission: 'user.manage' },
+  { method: 'PATCH', path: '/api/users/:id', permission: 'user.manage' },
+  { method: 'GET', path: '/api/audit', permission: 'audit.read' },
+  { method: 'GET', path: '/api/audit/export', permission: 'audit.read' },
+];
+
+/** Session lifetimes (issue 3): 30 minutes idle, 12 hours absolute; 5 failures in 15 minutes lock. */
+export const SESSION_IDLE_MS = 30 * 60_000;
+export const SESSION_ABSOLUTE_MS = 12 * 3600_000;
+export const LOCKOUT_FAILURES = 5;
+export const LOCKOUT_WINDOW_MS = 15 * 60_000;

@@ -1,0 +1,401 @@
+/**
+ * The access matrix: every route of the policy table × every role × own / other province,
+ * each answered as the policy says; every denial leaves an audit row.
+ */
+import { count, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog } from '@pcmt/server/db/schema';
+import { can, ROLES, ROUTE_POLICY, type Role } from '@pcmt/shared/policy';
+import { openTestDb, type TestDb } from '../support/test-db.ts';
+import { testApp, type TestApi, type TestUser } from '../support/app.ts';
+
+let t: TestDb;
+let api: TestApi;
+beforeAll(async () => {
+  t = await openTestDb();
+  api = await testApp(t.db, t.engine);
+});
+afterAll(() => t.close());
+
+const AS: Record<Role, TestUser> = {
+  commander: 'commander',
+  border_unit: 'border',
+  planner: 'plannerLaoCai',
+  admin: 'admin',
+};
+type Req = { path: string; body?: unknown; headers?: Record<string, string> };
+type Fixture = {
+  own: () => Promise<Req>;
+  other: (() => Promise<Req>) | null;
+  otherStatus?: number;
+  list?: (body: any) => string[];
+};
+
+const version = async (path: string) => ({
+  'if-match': (await api.get(path)).headers.get('etag') ?? '"1"',
+});
+const activeHotspot = async (province: string) =>
+  (await api.get(`/api/hotspots?province=${province}&status=active`)).body.features[0].id as string;
+const hotspotVersion = async (province: string, id: string) =>
+  (await api.get(`/api/hotspots?province=${province}`)).body.features.find((f: any) => f.id === id)
+    .properties.version;
+const plan = async (province: string) =>
+  (await api.get('/api/plans')).body.find((p: any) => p.provinceSlug === province);
+const userOf = async (province: string) =>
+  (await api.get('/api/users')).body.find((u: any) => u.provinceSlug === province);
+let n = 0;
+
+const FIXTURES: Record<string, Fixture> = {
+  'GET /api/provinces': {
+    own: async () => ({ path: '/api/provinces' }),
+    other: null,
+    list: (b) => b.map((p: any) => p.slug),
+  },
+  'GET /api/units': {
+    own: async () => ({ path: '/api/units?province=lao-cai&asOf=2024-10-31' }),
+    other: async () => ({ path: '/api/units?province=son-la&asOf=2024-10-31' }),
+  },
+  'GET /api/units/:id': {
+    own: async () => ({ path: '/api/units/com-10-0004' }),
+    other: async () => ({ path: '/api/units/com-14-0534' }),
+  },
+  'GET /api/borders': { own: async () => ({ path: '/api/borders' }), other: null },
+  'GET /api/routes': {
+    own: async () => ({ path: '/api/routes' }),
+    other: null,
+    list: (b) => b.features.map((f: any) => f.properties.province),
+  },
+  'GET /api/basemap': { own: async () => ({ path: '/api/basemap' }), other: null },
+  'GET /api/hotspots': {
+    own: async () => ({ path: '/api/hotspots?province=lao-cai' }),
+    other: async () => ({ path: '/api/hotspots?province=son-la' }),
+  },
+  'GET /api/crossings': {
+    own: async () => ({ path: '/api/crossings' }),
+    other: null,
+    list: (b) => b.features.map((f: any) => f.properties.provinceSlug),
+  },
+  'GET /api/crossings/:id': {
+    own: async () => ({ path: '/api/crossings/crossing-01' }),
+    other: async () => ({ path: '/api/crossings/crossing-07' }),
+  },
+  'GET /api/events': {
+    own: async () => ({ path: '/api/events' }),
+    other: null,
+    list: (b) => b.map((e: any) => e.provinceSlug),
+  },
+  'GET /api/campaigns': {
+    own: async () => ({ path: '/api/campaigns' }),
+    other: null,
+    list: (b) => b.map((c: any) => c.provinceSlug),
+  },
+  'GET /api/campaigns/:id': {
+    own: async () => ({ path: '/api/campaigns/lc-2024-peak' }),
+    other: async () => ({ path: '/api/campaigns/sl-2023-coop' }),
+  },
+  'GET /api/meta': { own: async () => ({ path: '/api/meta' }), other: null },
+  'POST /api/assessments': {
+    own: async () => ({
+      path: '/api/assessments',
+      body: { unitId: 'com-10-0004', assessedOn: '2024-11-15', tier: 'type_3' },
+    }),
+    other: async () => ({
+      path: '/api/assessments',
+      body: { unitId: 'com-14-0534', assessedOn: '2024-11-15', tier: 'type_3' },
+    }),
+  },
+  'POST /api/quotas/:id/progress': {
+    own: async () => ({
+      path: '/api/quotas/lc-2024-peak-q01/progress',
+      body: { recordedOn: '2024-09-20', value: 1 },
+    }),
+    other: async () => ({
+      path: '/api/quotas/th-2023-q1/progress',
+      body: { recordedOn: '2023-05-20', value: 1 },
+    }),
+  },
+  'POST /api/hotspots/:id/eliminate': {
+    own: async () => {
+      const id = await activeHotspot('lao-cai');
+      return {
+        path: `/api/hotspots/${id}/eliminate`,
+        body: { eliminatedOn: '2026-11-20', version: await hotspotVersion('lao-cai', id) },
+      };
+    },
+    other: async () => ({
+      path: `/api/hotspots/${await activeHotspot('son-la')}/eliminate`,
+      body: { eliminatedOn: '2026-11-20', version: 1 },
+    }),
+  },
+  'POST /api/crossings': {
+    own: async () => ({
+      path: '/api/crossings',
+      body: {
+        kind: 'opening',
+        name: `Lối mở thử ${++n}`,
+        border: 'VN-CN',
+        lng: 103.9,
+        lat: 22.55,
+        counterpartProvince: 'Vân Nam',
+        counterpartCountry: 'CN',
+      },
+    }),
+    other: null,
+  },
+  'PATCH /api/crossings/:id': {
+    own: async () => ({
+      path: '/api/crossings/crossing-01',
+      body: { counterpartGate: `Hà Khẩu ${++n}` },
+      headers: await version('/api/crossings/crossing-01'),
+    }),
+    other: async () => ({
+      path: '/api/crossings/crossing-07',
+      body: { counterpartGate: 'x' },
+      headers: { 'if-match': '"1"' },
+    }),
+  },
+  'POST /api/events': {
+    own: async () => ({
+      path: '/api/events',
+      body: {
+        kind: 'meeting',
+        occurredOn: '2024-10-01',
+        crossingId: 'crossing-01',
+        counterpart: 'Hà Khẩu',
+        summary: 'Giao ban định kỳ',
+      },
+    }),
+    other: async () => ({
+      path: '/api/events',
+      body: {
+        kind: 'meeting',
+        occurredOn: '2024-10-01',
+        crossingId: 'crossing-07',
+        counterpart: 'Bản Đán',
+        summary: 'Giao ban',
+      },
+    }),
+  },
+  'PATCH /api/events/:id': {
+    own: async () => {
+      const ev = (await api.get('/api/events?crossing=crossing-01')).body[0];
+      return {
+        path: `/api/events/${ev.id}`,
+        body: { summary: `Cập nhật ${++n}`, version: ev.version },
+      };
+    },
+    other: async () => ({
+      path: '/api/events/ev-crossing-07-1',
+      body: { summary: 'x', version: 1 },
+    }),
+  },
+  'GET /api/plans': {
+    own: async () => ({ path: '/api/plans' }),
+    other: null,
+    list: (b) => b.map((p: any) => p.provinceSlug),
+  },
+  'PATCH /api/plans/:id': {
+    own: async () => {
+      const p = await plan('lao-cai');
+      return { path: `/api/plans/${p.id}`, body: { status: 'in_progress', version: p.version } };
+    },
+    other: async () => ({
+      path: `/api/plans/${(await plan('lai-chau')).id}`,
+      body: { status: 'in_progress', version: 1 },
+    }),
+  },
+  'PUT /api/plans/:id/criteria/:n': {
+    own: async () => {
+      const p = await plan('lao-cai');
+      return {
+        path: `/api/plans/${p.id}/criteria/1`,
+        body: { met: true, checkedOn: '2026-11-01', version: p.criteria[0].version },
+      };
+    },
+    other: async () => ({
+      path: `/api/plans/${(await plan('lai-chau')).id}/criteria/1`,
+      body: { met: true, checkedOn: '2026-11-01', version: 1 },
+    }),
+  },
+  'GET /api/users': {
+    own: async () => ({ path: '/api/users' }),
+    other: null,
+    list: (b) => b.map((u: any) => u.provinceSlug),
+  },
+  'POST /api/users': {
+    own: async () => ({
+      path: '/api/users',
+      body: {
+        username: `can.bo${++n}`,
+        password: 'Mat-khau-dai-2026',
+        role: 'commander',
+        provinceSlug: 'lao-cai',
+      },
+    }),
+    other: async () => ({
+      path: '/api/users',
+      body: {
+        username: `can.bo${++n}`,
+        password: 'Mat-khau-dai-2026',
+        role: 'commander',
+        provinceSlug: 'son-la',
+      },
+    }),
+    otherStatus: 403,
+  },
+  'PATCH /api/users/:id': {
+    own: async () => {
+      const u = await userOf('lao-cai');
+      return { path: `/api/users/${u.id}`, body: { title: `Cán bộ ${++n}`, version: u.version } };
+    },
+    other: async () => {
+      const u = await userOf('son-la');
+      return { path: `/api/users/${u.id}`, body: { title: 'x', version: u.version } };
+    },
+  },
+  'GET /api/audit': { own: async () => ({ path: '/api/audit' }), other: null },
+  'GET /api/audit/export': { own: async () => ({ path: '/api/audit/export' }), other: null },
+};
+
+const denials = async () =>
+  (await t.db.select({ n: count() }).from(auditLog).where(eq(auditLog.outcome, 'denied')))[0]!.n;
+
+describe(`access matrix (${process.env.DB_ENGINE})`, () => {
+  it('has a fixture for every route of the policy table', () => {
+    expect(Object.keys(FIXTURES).sort()).toEqual(
+      ROUTE_POLICY.map((r) => `${r.method} ${r.path}`).sort(),
+    );
+  });
+
+  const cases = ROUTE_POLICY.flatMap((r) =>
+    ROLES.flatMap((role) => (['own', 'other'] as const).map((side) => ({ r, role, side }))),
+  );
+  it.each(cases)('$r.method $r.path as $role ($side province)', async ({ r, role, side }) => {
+    const f = FIXTURES[`${r.method} ${r.path}`]!;
+    const make = side === 'own' ? f.own : f.other;
+    if (!make) {
+      if (!f.list || !can(role, r.permission)) return;
+      // A list answers only the user's own province (Lào Cai covers the old Yên Bái).
+      const res = await api.call(r.method, (await f.own()).path, { as: AS[role] });
+      expect(res.status).toBe(200);
+      for (const slug of f.list(res.body)) expect(['lao-cai', 'yen-bai']).toContain(slug);
+      return;
+    }
+    const req = await make();
+    const before = await denials();
+    const res = await api.call(r.method, req.path, {
+      as: AS[role],
+      body: req.body,
+      headers: req.headers,
+    });
+    if (!can(role, r.permission)) {
+      expect(res.status, JSON.stringify(res.body)).toBe(403);
+      expect(await denials()).toBe(before + 1);
+    } else if (side === 'other') {
+      expect(res.status, JSON.stringify(res.body)).toBe(f.otherStatus ?? 404);
+      expect(await denials()).toBe(before + 1);
+    } else {
+      expect([200, 201], JSON.stringify(res.body)).toContain(res.status);
+      expect(await denials()).toBe(before);
+    }
+  });
+});
+
+describe('authentication and mass assignment', () => {
+  it('answers 401 to every policy route without a session, and audits it', async () => {
+    for (const r of ROUTE_POLICY) {
+      const before = await denials();
+      const res = await api.raw(r.method, r.path.replace(':id', 'x').replace(':n', '1'), {
+        body: r.method === 'GET' ? undefined : {},
+      });
+      expect(res.status, `${r.method} ${r.path}`).toBe(401);
+      expect(await denials()).toBe(before + 1);
+    }
+  });
+
+  it.each([
+    [
+      'POST',
+      '/api/crossings',
+      {
+        kind: 'opening',
+        name: 'X',
+        border: 'VN-CN',
+        lng: 104,
+        lat: 22.6,
+        counterpartProvince: 'Vân Nam',
+        counterpartCountry: 'CN',
+        provinceSlug: 'son-la',
+      },
+      'border',
+      'provinceSlug',
+    ],
+    [
+      'POST',
+      '/api/crossings',
+      {
+        kind: 'opening',
+        name: 'X',
+        border: 'VN-CN',
+        lng: 104,
+        lat: 22.6,
+        counterpartProvince: 'Vân Nam',
+        counterpartCountry: 'CN',
+        responsibleAgencyId: 'agency-001',
+      },
+      'border',
+      'responsibleAgencyId',
+    ],
+    [
+      'POST',
+      '/api/assessments',
+      { unitId: 'com-10-0004', assessedOn: '2024-11-15', tier: 'type_3', version: 7 },
+      'commander',
+      'version',
+    ],
+    [
+      'POST',
+      '/api/events',
+      {
+        kind: 'meeting',
+        occurredOn: '2024-10-01',
+        crossingId: 'crossing-01',
+        counterpart: 'x',
+        summary: 'y',
+        agencyIds: ['agency-001'],
+      },
+      'border',
+      'agencyIds',
+    ],
+  ] as const)(
+    '%s %s refuses a field the client may not set',
+    async (method, path, body, as, field) => {
+      const res = await api.call(method, path, { as, body });
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toContain(field);
+    },
+  );
+
+  it("refuses a border unit editing another unit's crossing", async () => {
+    const res = await api.call('PATCH', '/api/crossings/crossing-03', {
+      as: 'border',
+      body: { name: 'x' },
+      headers: { 'if-match': '"1"' },
+    });
+    expect(res.status).toBe(403);
+  });
+
+  it('registers no API route outside the policy table except the public ones', () => {
+    const known = new Set(ROUTE_POLICY.map((r) => `${r.method} ${r.path}`));
+    const open = new Set([
+      'GET /api/health',
+      'POST /api/auth/login',
+      'POST /api/auth/logout',
+      'GET /api/auth/me',
+    ]);
+    const routes = api.app.routes
+      .filter((r) => r.method !== 'ALL' && r.path.startsWith('/api'))
+      .map((r) => `${r.method} ${r.path}`);
+    for (const r of new Set(routes)) expect(known.has(r) || open.has(r), r).toBe(true);
+  });
+});
