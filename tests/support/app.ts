@@ -47,7 +47,7 @@ export interface Answer<T = any> {
 export async function testApp(db: Db, engine: Engine) {
   let now = new Date(FIXED_NOW);
   const app = createApp({ db, engine, clock: () => now, basemapJson, meta: { test: true } });
-  const sessions = new Map<string, { cookie: string; csrf: string }>();
+  const sessions = new Map<string, Promise<{ cookie: string; csrf: string }>>();
 
   for (const [name, u] of Object.entries(TEST_USERS)) {
     const [station] = u.station
@@ -97,12 +97,15 @@ export async function testApp(db: Db, engine: Engine) {
     return { ...r, cookie, csrf: r.body?.csrfToken as string };
   }
 
-  async function session(user: TestUser) {
+  // One login per user, even when many requests start at once.
+  function session(user: TestUser): Promise<{ cookie: string; csrf: string }> {
     let s = sessions.get(user);
     if (!s) {
-      const r = await login(`t.${user.toLowerCase()}`);
-      if (r.status !== 200) throw new Error(`login ${user}: ${r.status} ${JSON.stringify(r.body)}`);
-      s = { cookie: r.cookie, csrf: r.csrf };
+      s = login(`t.${user.toLowerCase()}`).then((r) => {
+        if (r.status !== 200)
+          throw new Error(`login ${user}: ${r.status} ${JSON.stringify(r.body)}`);
+        return { cookie: r.cookie, csrf: r.csrf };
+      });
       sessions.set(user, s);
     }
     return s;

@@ -71,15 +71,13 @@ export async function login(
   }
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(32).toString('base64url');
-  await db
-    .insert(sessions)
-    .values({
-      tokenHash: hashToken(token),
-      userId: user.id,
-      csrfToken,
-      createdAt: now,
-      lastSeenAt: now,
-    });
+  await db.insert(sessions).values({
+    tokenHash: hashToken(token),
+    userId: user.id,
+    csrfToken,
+    createdAt: now,
+    lastSeenAt: now,
+  });
   await audit(db, now, {
     actor: { id: user.id, username, role: user.role },
     action: 'login',

@@ -1,0 +1,171 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog } from '@pcmt/server/db/schema';
+import { ROUTE_POLICY } from '@pcmt/shared/policy';
+import { openTestDb, type TestDb } from '../support/test-db.ts';
+import { FIXED_NOW, testApp, type TestApi } from '../support/app.ts';
+
+let t: TestDb;
+let api: TestApi;
+beforeAll(async () => {
+  t = await openTestDb();
+  api = await testApp(t.db, t.engine);
+});
+afterAll(() => t.close());
+
+const at = (minutes: number) => new Date(FIXED_NOW.getTime() + minutes * 60_000);
+const me = (s: { cookie: string }) => api.raw('GET', '/api/auth/me', { cookie: s.cookie });
+
+describe(`sessions (${process.env.DB_ENGINE})`, () => {
+  it('sets a __Host- cookie: HttpOnly, Secure, SameSite=Strict, 256 random bits, new at every login', async () => {
+    const a = await api.login('t.planner');
+    const b = await api.login('t.planner');
+    const header = a.headers.get('set-cookie')!;
+    expect(header).toMatch(/^__Host-pcmt_session=[A-Za-z0-9_-]{43};/);
+    expect(header).toMatch(/HttpOnly/);
+    expect(header).toMatch(/Secure/);
+    expect(header).toMatch(/SameSite=Strict/);
+    expect(header).toMatch(/Path=\//);
+    expect(a.cookie).not.toBe(b.cookie);
+  });
+
+  it('ends a session idle for 30 minutes', async () => {
+    api.setNow(at(0));
+    const s = await api.login('t.planner');
+    api.setNow(at(29));
+    expect((await me(s)).status).toBe(200);
+    api.setNow(at(29 + 31));
+    expect((await me(s)).status).toBe(401);
+  });
+
+  it('ends a session after 12 hours even when in use', async () => {
+    api.setNow(at(0));
+    const s = await api.login('t.planner');
+    for (let m = 25; m < 12 * 60; m += 25) {
+      api.setNow(at(m));
+      expect((await me(s)).status, `minute ${m}`).toBe(200);
+    }
+    api.setNow(at(12 * 60 + 1));
+    expect((await me(s)).status).toBe(401);
+  });
+
+  it('locks an account after 5 failed logins in 15 minutes until an admin unlocks it', async () => {
+    api.setNow(at(100));
+    for (let i = 0; i < 5; i++)
+      expect((await api.login('t.commandersonla', `sai-mat-khau-${i}`)).status).toBe(401);
+    const locked = await api.login('t.commandersonla');
+    expect(locked.status).toBe(401);
+    expect(locked.body.error.code).toBe('account_locked');
+    const rows = await t.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.username, 't.commandersonla'));
+    expect(rows.map((r) => r.action)).toContain('lock');
+    const user = (await api.get('/api/users')).body.find(
+      (u: any) => u.username === 't.commandersonla',
+    );
+    const unlock = await api.call('PATCH', `/api/users/${user.id}`, {
+      body: { unlock: true, version: user.version },
+    });
+    expect(unlock.status).toBe(200);
+    expect((await api.login('t.commandersonla')).status).toBe(200);
+  });
+
+  it('does not lock for failures spread over more than 15 minutes', async () => {
+    for (let i = 0; i < 6; i++) {
+      api.setNow(at(300 + i * 4));
+      expect((await api.login('t.bordersonla', `sai-${i}-mat-khau`)).body.error.code).toBe(
+        'invalid_credentials',
+      );
+    }
+    api.setNow(at(330));
+    expect((await api.login('t.bordersonla')).status).toBe(200);
+  });
+
+  it('refuses weak passwords naming the field', async () => {
+    api.forget();
+    for (const password of ['short1', 'password123', 'matkhau123']) {
+      const r = await api.call('POST', '/api/users', {
+        body: { username: 'moi.nguoi', password, role: 'planner', provinceSlug: 'lao-cai' },
+      });
+      expect(r.status).toBe(422);
+      expect(r.body.error.field).toBe('password');
+    }
+  });
+});
+
+describe('request hardening', () => {
+  it('refuses a write without the CSRF token', async () => {
+    api.setNow(FIXED_NOW);
+    const s = await api.login('t.commander');
+    const r = await api.raw('POST', '/api/assessments', {
+      cookie: s.cookie,
+      body: { unitId: 'com-10-0004', assessedOn: '2024-11-15', tier: 'type_3' },
+    });
+    expect(r.status).toBe(403);
+    expect(r.body.error.code).toBe('csrf_failed');
+  });
+
+  it('answers 415 to a body that is not JSON, 400 to broken JSON, 413 to a huge body', async () => {
+    const s = await api.login('t.commander');
+    const h = { 'x-csrf-token': s.csrf };
+    const plain = await api.raw('POST', '/api/assessments', {
+      cookie: s.cookie,
+      headers: { ...h, 'content-type': 'text/plain' },
+      body: 'tier=type_1',
+    });
+    expect(plain.status).toBe(415);
+    const broken = await api.raw('POST', '/api/assessments', {
+      cookie: s.cookie,
+      headers: h,
+      body: '{"unitId":',
+    });
+    expect(broken.status).toBe(400);
+    expect(broken.body.error).toBeDefined();
+    const huge = await api.raw('POST', '/api/assessments', {
+      cookie: s.cookie,
+      headers: h,
+      body: JSON.stringify({ note: 'x'.repeat(70_000) }),
+    });
+    expect(huge.status).toBe(413);
+  });
+
+  it('limits login attempts per client', async () => {
+    let last = 0;
+    for (let i = 0; i < 12; i++) last = (await api.login('t.nobody', 'whatever-123')).status;
+    expect(last).toBe(429);
+  });
+
+  it('sends the security headers on every route, and no-store on the API', async () => {
+    const paths = [
+      ...ROUTE_POLICY.filter((r) => r.method === 'GET').map((r) => r.path.replace(':id', 'x')),
+      '/api/health',
+      '/api/nope',
+      '/',
+    ];
+    for (const path of paths) {
+      const r = await api.get(path);
+      const csp = r.headers.get('content-security-policy') ?? '';
+      expect(csp, path).toContain("object-src 'none'");
+      expect(csp).toContain("base-uri 'none'");
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).toMatch(/script-src 'self'(;|$)/);
+      expect(r.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(r.headers.get('referrer-policy')).toBe('no-referrer');
+      if (path.startsWith('/api') && path !== '/api/basemap')
+        expect(r.headers.get('cache-control'), path).toBe('no-store');
+    }
+  });
+
+  it('sends HSTS for one year behind TLS', async () => {
+    const r = await api.raw('GET', '/api/health', { headers: { 'x-forwarded-proto': 'https' } });
+    expect(r.headers.get('strict-transport-security')).toContain('max-age=31536000');
+  });
+
+  it('never shows a stack trace', async () => {
+    api.setNow(at(2000)); // past the login rate-limit window of the test above
+    const r = await api.raw('POST', '/api/auth/login', { body: '{"username": [' });
+    expect(r.status).toBe(400);
+    expect(JSON.stringify(r.body)).not.toMatch(/at \w+ \(|node_modules|\.ts:\d+/);
+  });
+});
