@@ -31,3 +31,40 @@ describe('server start and stop', () => {
     expect(r.output).toMatch(/DATABASE_URL/);
   });
 });
+
+describe('account commands', () => {
+  it('creates the first admin and resets a password from the command line; the admin can sign in', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const dir = join(mkdtempSync(join(tmpdir(), 'pcmt-cli-')), 'db');
+    const cli = (args: string[], password: string) =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/users.ts', ...args], {
+        cwd: new URL('../../server', import.meta.url).pathname,
+        env: { ...process.env, DATABASE_URL: `file://${dir}` },
+        input: `${password}\n`,
+        encoding: 'utf8',
+      });
+    const weak = cli(['create-admin', '--username', 'quantri.tinh'], 'password');
+    expect(weak.status).toBe(1);
+    expect(weak.stderr).toContain('password');
+    const made = cli(
+      ['create-admin', '--username', 'quantri.tinh', '--province', 'lao-cai'],
+      'Quan-tri-Lao-Cai-2026',
+    );
+    expect(made.status, made.stderr).toBe(0);
+    const reset = cli(['reset-password', '--username', 'quantri.tinh'], 'Mat-khau-moi-2026!');
+    expect(reset.status, reset.stderr).toBe(0);
+    expect(reset.stdout + reset.stderr).not.toContain('Mat-khau-moi-2026!');
+    const server = await startServer({ DATABASE_URL: `file://${dir}` });
+    const login = async (password: string) =>
+      (
+        await fetch(`${server.url}/api/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username: 'quantri.tinh', password }),
+        })
+      ).status;
+    expect(await login('Quan-tri-Lao-Cai-2026')).toBe(401);
+    expect(await login('Mat-khau-moi-2026!')).toBe(200);
+    await server.stop();
+  });
+});

@@ -22,6 +22,8 @@ export async function launchChromium(): Promise<{
       executablePath: CHROMIUM,
       headless: true,
       viewport: { width: 1400, height: 880 },
+      locale: 'vi-VN',
+      timezoneId: 'Asia/Ho_Chi_Minh',
       args: [
         '--headless=new',
         '--no-sandbox',
@@ -51,11 +53,29 @@ export class Dashboard {
     });
   }
 
-  static async open(context: BrowserContext, base: string, query: string) {
+  /** Opens the dashboard; signs in first when the sign-in screen shows. */
+  static async open(
+    context: BrowserContext,
+    base: string,
+    query: string,
+    login?: { username: string; password: string },
+  ) {
     const d = new Dashboard(await context.newPage(), base);
     await d.page.goto(`${base}/${query}`);
+    await d.page.waitForSelector('[data-testid="login-form"], [data-testid="legend"]');
+    if (await d.page.$('[data-testid="login-form"]')) {
+      if (!login) throw new Error('the dashboard asks to sign in');
+      await d.signIn(login.username, login.password);
+    }
     await d.mapIdle();
     return d;
+  }
+
+  async signIn(username: string, password: string) {
+    await this.page.fill('input[name="username"]', username);
+    await this.page.fill('input[name="password"]', password);
+    await this.page.click('button[type="submit"]');
+    await this.page.waitForSelector('[data-testid="legend"], [data-testid="api-error"]');
   }
 
   async mapIdle() {

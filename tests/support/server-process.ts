@@ -75,3 +75,10 @@ export async function runServerToExit(
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
   return { code, output: out };
 }
+
+/** The demo accounts the server printed at its first start: username → password. */
+export function demoUsers(output: string): Record<string, string> {
+  return Object.fromEntries(
+    [...output.matchAll(/DEMO-USER (\S+) (\S+)/g)].map((m) => [m[1]!, m[2]!]),
+  );
+}

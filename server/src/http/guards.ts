@@ -26,9 +26,13 @@ export const jsonBodies: MiddlewareHandler[] = [
     },
   }),
   async (c, next) => {
+    // A write with a body must send JSON; a bodiless POST (sign out) is fine.
+    const type = c.req.header('content-type');
+    const hasBody = type !== undefined || Number(c.req.header('content-length') ?? 0) > 0;
     if (
       WRITE.has(c.req.method) &&
-      !(c.req.header('content-type') ?? '').toLowerCase().startsWith('application/json')
+      hasBody &&
+      !(type ?? '').toLowerCase().startsWith('application/json')
     ) {
       throw new ApiError(
         415,

@@ -1,5 +1,11 @@
 /** Every UI string, Vietnamese first. Domain codes map to labels here, never in components. */
-import type { CrossingKind, HotspotKind, HotspotStatus, Tier } from '@pcmt/shared/domain';
+import type {
+  CrossingKind,
+  EventKind,
+  HotspotKind,
+  HotspotStatus,
+  Tier,
+} from '@pcmt/shared/domain';
 
 export type Lang = 'vi' | 'en';
 
@@ -147,4 +153,149 @@ export const CROSSING_LABELS: Record<Lang, Record<CrossingKind, string>> = {
     opening: 'Opening',
     trail: 'Trail',
   },
+};
+
+export const ROLE_LABELS: Record<
+  Lang,
+  Record<'commander' | 'border_unit' | 'planner' | 'admin', string>
+> = {
+  vi: {
+    commander: 'Chỉ huy',
+    border_unit: 'Đơn vị biên phòng',
+    planner: 'Cán bộ kế hoạch',
+    admin: 'Quản trị',
+  },
+  en: {
+    commander: 'Commander',
+    border_unit: 'Border unit',
+    planner: 'Planner',
+    admin: 'Administrator',
+  },
+};
+
+/** Strings of the sign-in, forms and admin screens. */
+export const FORM_MESSAGES = {
+  vi: {
+    signIn: 'Đăng nhập',
+    signOut: 'Đăng xuất',
+    username: 'Tên đăng nhập',
+    password: 'Mật khẩu',
+    signInTitle: 'Hệ thống bản đồ phòng, chống ma túy',
+    signInNote: 'Dữ liệu nghiệp vụ nhạy cảm: chỉ cán bộ được cấp tài khoản.',
+    expired: 'Phiên đăng nhập đã hết hạn, vui lòng đăng nhập lại.',
+    badLogin: 'Sai tên đăng nhập hoặc mật khẩu.',
+    lockedAccount: 'Tài khoản đã bị khóa do đăng nhập sai nhiều lần; liên hệ quản trị để mở khóa.',
+    tooMany: 'Quá nhiều yêu cầu, vui lòng thử lại sau một phút.',
+    forbidden: 'Bạn không có quyền thực hiện thao tác này.',
+    stale: 'Bản ghi đã được người khác thay đổi.',
+    reload: 'Tải bản mới nhất',
+    save: 'Lưu',
+    saved: 'Đã lưu',
+    recordAssessment: 'Ghi nhận đánh giá phân loại',
+    date: 'Ngày',
+    note: 'Ghi chú',
+    crossing: 'Cửa khẩu',
+    events: 'Hoạt động phối hợp',
+    logEvent: 'Ghi nhận hoạt động phối hợp',
+    kind: 'Loại',
+    summary: 'Nội dung',
+    plan: 'Kế hoạch chuyển hóa',
+    criteria: '8 tiêu chí không ma túy',
+    target: 'Mục tiêu',
+    audit: 'Nhật ký hệ thống',
+    export: 'Xuất CSV',
+    users: 'Tài khoản',
+    unlock: 'Mở khóa',
+    locked: 'Đã khóa',
+    when: 'Thời gian',
+    who: 'Người dùng',
+    action: 'Thao tác',
+    outcome: 'Kết quả',
+    prev: '‹ Trước',
+    next: 'Sau ›',
+  },
+  en: {
+    signIn: 'Sign in',
+    signOut: 'Sign out',
+    username: 'Username',
+    password: 'Password',
+    signInTitle: 'Drug-control map system',
+    signInNote: 'Sensitive police data: authorised staff accounts only.',
+    expired: 'Your session has ended, please sign in again.',
+    badLogin: 'Wrong username or password.',
+    lockedAccount:
+      'Account locked after repeated failed sign-ins; ask an administrator to unlock it.',
+    tooMany: 'Too many requests, try again in a minute.',
+    forbidden: 'You may not do this.',
+    stale: 'Someone else changed this record.',
+    reload: 'Load the current version',
+    save: 'Save',
+    saved: 'Saved',
+    recordAssessment: 'Record a tier assessment',
+    date: 'Date',
+    note: 'Note',
+    crossing: 'Crossing',
+    events: 'Coordination',
+    logEvent: 'Log a coordination event',
+    kind: 'Kind',
+    summary: 'Summary',
+    plan: 'Transformation plan',
+    criteria: 'The 8 drug-free criteria',
+    target: 'Target',
+    audit: 'Audit trail',
+    export: 'Export CSV',
+    users: 'Accounts',
+    unlock: 'Unlock',
+    locked: 'Locked',
+    when: 'When',
+    who: 'User',
+    action: 'Action',
+    outcome: 'Outcome',
+    prev: '‹ Previous',
+    next: 'Next ›',
+  },
+} as const;
+
+export const EVENT_LABELS: Record<Lang, Record<EventKind, string>> = {
+  vi: {
+    meeting: 'Hội đàm, giao ban',
+    joint_patrol: 'Tuần tra song phương',
+    information_exchange: 'Trao đổi thông tin',
+    joint_case: 'Phối hợp chuyên án',
+    fugitive_verification: 'Xác minh đối tượng truy nã',
+    crop_eradication: 'Phá bỏ cây có chất ma túy',
+    training: 'Tập huấn',
+  },
+  en: {
+    meeting: 'Meeting',
+    joint_patrol: 'Joint patrol',
+    information_exchange: 'Information exchange',
+    joint_case: 'Joint case',
+    fugitive_verification: 'Fugitive verification',
+    crop_eradication: 'Crop eradication',
+    training: 'Training',
+  },
+};
+
+export const CRITERIA_LABELS: Record<Lang, string[]> = {
+  vi: [
+    'Không có điểm, tụ điểm, đối tượng bán lẻ, nơi sử dụng',
+    'Không có đối tượng, nhóm, đường dây phạm tội cư trú',
+    '100% người nghiện có hồ sơ, biện pháp cai; quản lý sau cai',
+    '100% người điều trị thay thế > 12 tháng tuân thủ',
+    '100% người sử dụng có hồ sơ, được quản lý',
+    '100% hộ ký cam kết; công khai đường dây nóng',
+    'Có ít nhất một mô hình phòng, chống ma túy hiệu quả',
+    'Không có diện tích trồng cây có chất ma túy',
+  ],
+  en: [
+    'No hotspot, retail seller or place of use',
+    'No resident offender, group or line',
+    'Every addict has a file and a rehab measure; managed after rehab',
+    'Every substitution patient > 12 months compliant',
+    'Every user present has a file and is supervised',
+    'Every household pledged; hotline shown',
+    'At least one working prevention model',
+    'No illicit crop',
+  ],
 };

@@ -3,7 +3,15 @@ import { hc } from 'hono/client';
 import type { AppType } from '@pcmt/server/app';
 import type { ErrorBody } from '@pcmt/shared/errors';
 
-export const api = hc<AppType>('/api');
+let csrfToken = '';
+/** Remembers the session's CSRF token; every write sends it back in X-CSRF-Token. */
+export const setCsrfToken = (token: string) => {
+  csrfToken = token;
+};
+
+export const api = hc<AppType>('/api', {
+  headers: (): Record<string, string> => (csrfToken ? { 'X-CSRF-Token': csrfToken } : {}),
+});
 
 export class ApiError extends Error {
   constructor(

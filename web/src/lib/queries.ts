@@ -70,3 +70,25 @@ export const unitQuery = (id: string) =>
   });
 export const metaQuery = () =>
   queryOptions({ queryKey: ['meta'], queryFn: () => unwrap(api.meta.$get()), staleTime: Infinity });
+
+export const meQuery = () =>
+  queryOptions({
+    queryKey: ['me'],
+    queryFn: () => unwrap(api.auth.me.$get()),
+    retry: false,
+    staleTime: 60_000,
+  });
+export const crossingQuery = (id: string) =>
+  queryOptions({
+    queryKey: ['crossings', 'detail', id],
+    queryFn: () => unwrap(api.crossings[':id'].$get({ param: { id } })),
+  });
+export const plansQuery = () =>
+  queryOptions({ queryKey: ['plans'], queryFn: () => unwrap(api.plans.$get({ query: {} })) });
+export const auditQuery = (page: number) =>
+  queryOptions({
+    queryKey: ['audit', page],
+    queryFn: () => unwrap(api.audit.$get({ query: { page: String(page), pageSize: '15' } })),
+  });
+export const usersQuery = () =>
+  queryOptions({ queryKey: ['users'], queryFn: () => unwrap(api.users.$get()) });

@@ -1,0 +1,27 @@
+import { ApiError } from '../lib/api.ts';
+import { useFormText } from '../i18n/use-form-text.ts';
+
+/** A failed request as the user should read it: 401, 403 and 412 get their own message; 412 offers a reload. */
+export function ApiErrorNote({ error, onReload }: { error: unknown; onReload?: () => void }) {
+  const f = useFormText();
+  if (!error) return null;
+  const e = error instanceof ApiError ? error : null;
+  const byCode: Record<string, string> = {
+    invalid_credentials: f.badLogin,
+    account_locked: f.lockedAccount,
+    rate_limited: f.tooMany,
+  };
+  const byStatus: Record<number, string> = { 401: f.expired, 403: f.forbidden, 412: f.stale };
+  const text = (e && (byCode[e.code] ?? byStatus[e.status])) ?? e?.message ?? String(error);
+  return (
+    <div className="error-box" role="alert" data-testid="api-error">
+      <span>{text}</span>
+      {e?.field && e.status !== 412 ? <small> ({e.field})</small> : null}
+      {e?.status === 412 && onReload ? (
+        <button type="button" onClick={onReload}>
+          {f.reload}
+        </button>
+      ) : null}
+    </div>
+  );
+}

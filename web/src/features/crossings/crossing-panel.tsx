@@ -1,0 +1,117 @@
+import { useState, type FormEvent } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { formatViDate } from '@pcmt/shared/dates';
+import { EVENT_KINDS, type CrossingKind, type EventKind } from '@pcmt/shared/domain';
+import { api, unwrap } from '../../lib/api.ts';
+import { crossingQuery } from '../../lib/queries.ts';
+import { CROSSING_LABELS, EVENT_LABELS } from '../../i18n/messages.ts';
+import { useI18n } from '../../i18n/use-i18n.ts';
+import { useFormText } from '../../i18n/use-form-text.ts';
+import { ApiErrorNote } from '../../components/api-error-note.tsx';
+
+/** A crossing with its coordination log; its own border unit may log a new event. */
+export function CrossingPanel({
+  id,
+  canLog,
+  onClose,
+}: {
+  id: string;
+  canLog: (agencyId: string | null) => boolean;
+  onClose(): void;
+}) {
+  const { lang, t } = useI18n();
+  const f = useFormText();
+  const q = useQuery(crossingQuery(id));
+  if (q.isPending) return <section className="unit-panel">{t('loading')}</section>;
+  if (q.isError) return <ApiErrorNote error={q.error} />;
+  const c = q.data;
+  return (
+    <section className="unit-panel" data-testid="crossing-panel">
+      <header>
+        <h3>{c.name}</h3>
+        <button type="button" onClick={onClose} aria-label={t('close')}>
+          ×
+        </button>
+      </header>
+      <p className="muted">
+        {CROSSING_LABELS[lang][c.kind as CrossingKind]} · {c.border} · {t('counterpart')}:{' '}
+        {c.counterpartGate ?? c.counterpartProvince}
+        {c.approximate ? ` · ${t('approximate')}` : ''}
+      </p>
+      <h4>{f.events}</h4>
+      <ul className="events">
+        {c.events.slice(0, 5).map((e) => (
+          <li key={e.id}>
+            <b>{formatViDate(e.occurredOn)}</b> {EVENT_LABELS[lang][e.kind as EventKind]} —{' '}
+            {e.summary}
+          </li>
+        ))}
+      </ul>
+      {canLog(c.responsibleAgencyId) && (
+        <EventForm crossingId={c.id} counterpart={c.counterpartGate ?? c.counterpartProvince} />
+      )}
+    </section>
+  );
+}
+
+function EventForm({ crossingId, counterpart }: { crossingId: string; counterpart: string }) {
+  const { lang } = useI18n();
+  const f = useFormText();
+  const client = useQueryClient();
+  const [kind, setKind] = useState<EventKind>('meeting');
+  const [occurredOn, setDate] = useState(new Date().toISOString().slice(0, 10));
+  const [summary, setSummary] = useState('');
+  const save = useMutation({
+    mutationFn: () =>
+      unwrap(
+        api.events.$post({
+          json: { kind, occurredOn, crossingId, counterpart, summary, followUps: [] },
+        }),
+      ),
+    onSuccess: () => {
+      setSummary('');
+      void client.invalidateQueries({ queryKey: ['crossings', 'detail', crossingId] });
+    },
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    save.mutate();
+  };
+  return (
+    <form className="mini-form" onSubmit={submit} data-testid="event-form">
+      <h4>{f.logEvent}</h4>
+      <div className="row">
+        <select
+          value={kind}
+          onChange={(e) => setKind(e.target.value as EventKind)}
+          aria-label={f.kind}
+        >
+          {EVENT_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {EVENT_LABELS[lang][k]}
+            </option>
+          ))}
+        </select>
+        <input
+          type="date"
+          value={occurredOn}
+          onChange={(e) => setDate(e.target.value)}
+          aria-label={f.date}
+          required
+        />
+      </div>
+      <textarea
+        placeholder={f.summary}
+        value={summary}
+        onChange={(e) => setSummary(e.target.value)}
+        required
+        maxLength={4000}
+        rows={2}
+      />
+      <ApiErrorNote error={save.error} />
+      <button type="submit" className="primary" disabled={save.isPending}>
+        {f.save}
+      </button>
+    </form>
+  );
+}
