@@ -44,7 +44,7 @@ export class Dashboard {
   readonly offsiteRequests: string[] = [];
   private constructor(
     readonly page: Page,
-    private readonly base: string,
+    base: string,
   ) {
     page.on('pageerror', (e) => this.errors.push(e.message));
     page.on('request', (r) => {

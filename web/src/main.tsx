@@ -5,8 +5,20 @@ import { ApiError } from './lib/api.ts';
 import { App } from './app/app.tsx';
 import './styles.css';
 
-const client = new QueryClient({
-  defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
+// A 401 from any request means the session ended: ask who we are again, which brings back the sign-in screen.
+const onAuthError = (e: unknown) => {
+  if (e instanceof ApiError && e.status === 401)
+    void client.invalidateQueries({ queryKey: ['me'] });
+};
+const client: QueryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      retry: (n, e) => !(e instanceof ApiError && e.status < 500) && n < 1,
+      refetchOnWindowFocus: false,
+    },
+  },
+  queryCache: new QueryCache({ onError: (e, q) => q.queryKey[0] !== 'me' && onAuthError(e) }),
+  mutationCache: new MutationCache({ onError: onAuthError }),
 });
 
 createRoot(document.getElementById('root')!).render(

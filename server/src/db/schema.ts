@@ -3,7 +3,6 @@
  * created_at, updated_at and an integer version (optimistic concurrency, see issue 3).
  * No table holds a person's name: places, counts, dates and units only.
  */
-import { sql } from 'drizzle-orm';
 import {
   boolean,
   date,

@@ -7,7 +7,7 @@ import type { AppEnv } from '../http/env.ts';
 import { params, query } from '../http/validate.ts';
 import { listProvinces, unitDetail, unitsCollection } from '../services/units.ts';
 import { borderCollection, routesCollection } from '../services/borders.ts';
-import { denyOutOfScope, inScope, provinceScope } from '../services/scope.ts';
+import { denyOutOfScope, inScope, provinceForRead, provinceScope } from '../services/scope.ts';
 
 export const geographyRoutes = (deps: AppDeps) =>
   new Hono<AppEnv>()
@@ -18,13 +18,7 @@ export const geographyRoutes = (deps: AppDeps) =>
     })
     .get('/units', query(UnitsQuerySchema), async (c) => {
       const q = c.req.valid('query');
-      const scope = await provinceScope(deps.db, c.get('user'));
-      const province = q.province ?? c.get('user').provinceSlug ?? undefined;
-      if (province && !inScope(scope, province))
-        await denyOutOfScope(deps.db, deps.clock(), scope, `Province ${province}`, 'province', {
-          objectType: 'province',
-          objectId: province,
-        });
+      const province = await provinceForRead(deps.db, deps.clock(), c.get('user'), q.province);
       return c.json(await unitsCollection(deps.db, { ...q, province }, vietnamDay(deps.clock())));
     })
     .get('/units/:id', params(z.object({ id: IdSchema })), async (c) => {

@@ -13,7 +13,7 @@ import { borderCrossings, coordinationEvents } from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
 import { audit, diff } from './audit.ts';
 import { denyOutOfScope, inScope, type Scope } from './scope.ts';
-import { updateVersioned } from './versioned.ts';
+import { auditedUpdate } from './versioned.ts';
 
 function requireUnit(scope: Scope): string {
   if (!scope.user.agencyId || !scope.user.provinceSlug)
@@ -101,18 +101,10 @@ export async function updateCrossing(
   ip: string | null,
 ) {
   await ownCrossing(db, now, scope, id, 'crossing.update', ip);
-  return db.transaction(async (tx) => {
-    const { before, after } = await updateVersioned(tx, borderCrossings, id, version, patch, now);
-    await audit(tx, now, {
-      actor: scope.user,
-      action: 'crossing.update',
-      objectType: 'crossing',
-      objectId: id,
-      changes: diff(before, after),
-      outcome: 'ok',
-      clientIp: ip,
-    });
-    return after;
+  return auditedUpdate(db, now, scope.user, borderCrossings, id, version, patch, {
+    action: 'crossing.update',
+    objectType: 'crossing',
+    clientIp: ip,
   });
 }
 
@@ -172,24 +164,9 @@ export async function updateEvent(
       'Events without a crossing are kept by the provincial office',
     );
   await ownCrossing(db, now, scope, event.crossingId, 'event.update', ip);
-  return db.transaction(async (tx) => {
-    const { before, after } = await updateVersioned(
-      tx,
-      coordinationEvents,
-      id,
-      version,
-      patch,
-      now,
-    );
-    await audit(tx, now, {
-      actor: scope.user,
-      action: 'event.update',
-      objectType: 'coordination_event',
-      objectId: id,
-      changes: diff(before, after),
-      outcome: 'ok',
-      clientIp: ip,
-    });
-    return after;
+  return auditedUpdate(db, now, scope.user, coordinationEvents, id, version, patch, {
+    action: 'event.update',
+    objectType: 'coordination_event',
+    clientIp: ip,
   });
 }

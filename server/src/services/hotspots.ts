@@ -8,9 +8,8 @@ import type { Db } from '../db/create-db.ts';
 import { adminUnits, hotspots } from '../db/schema.ts';
 import { phaseWindow } from './campaigns.ts';
 import { provinceOn, relatedProvinceIds } from './units.ts';
-import { audit, diff } from './audit.ts';
 import { denyOutOfScope, inScope, type Scope } from './scope.ts';
-import { updateVersioned } from './versioned.ts';
+import { auditedUpdate } from './versioned.ts';
 import { ApiError } from '../http/errors.ts';
 
 export async function hotspotsCollection(db: Db, q: HotspotsQuery, today: string) {
@@ -114,24 +113,14 @@ export async function eliminateHotspot(
       `Hotspot already eliminated on ${row.h.eliminatedOn}`,
       'eliminatedOn',
     );
-  return db.transaction(async (tx) => {
-    const { before, after } = await updateVersioned(
-      tx,
-      hotspots,
-      id,
-      version,
-      { eliminatedOn, status: 'eliminated' },
-      now,
-    );
-    await audit(tx, now, {
-      actor: scope.user,
-      action: 'hotspot.eliminate',
-      objectType: 'hotspot',
-      objectId: id,
-      changes: diff(before, after),
-      outcome: 'ok',
-      clientIp: ip,
-    });
-    return after;
-  });
+  return auditedUpdate(
+    db,
+    now,
+    scope.user,
+    hotspots,
+    id,
+    version,
+    { eliminatedOn, status: 'eliminated' },
+    { action: 'hotspot.eliminate', objectType: 'hotspot', clientIp: ip },
+  );
 }

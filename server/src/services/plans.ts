@@ -6,7 +6,7 @@ import type { Db } from '../db/create-db.ts';
 import { adminUnits, criteriaChecks, transformationPlans } from '../db/schema.ts';
 import { audit, diff } from './audit.ts';
 import { denyOutOfScope, inScope, type Scope } from './scope.ts';
-import { StaleVersionError, updateVersioned } from './versioned.ts';
+import { auditedUpdate, StaleVersionError } from './versioned.ts';
 import { ApiError } from '../http/errors.ts';
 
 async function planSlug(db: Db, planId: string) {
@@ -87,25 +87,10 @@ export async function updatePlan(
       objectId: id,
       clientIp: ip,
     });
-  return db.transaction(async (tx) => {
-    const { before, after } = await updateVersioned(
-      tx,
-      transformationPlans,
-      id,
-      version,
-      patch,
-      now,
-    );
-    await audit(tx, now, {
-      actor: scope.user,
-      action: 'plan.update',
-      objectType: 'plan',
-      objectId: id,
-      changes: diff(before, after),
-      outcome: 'ok',
-      clientIp: ip,
-    });
-    return after;
+  return auditedUpdate(db, now, scope.user, transformationPlans, id, version, patch, {
+    action: 'plan.update',
+    objectType: 'plan',
+    clientIp: ip,
   });
 }
 

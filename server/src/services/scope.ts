@@ -62,3 +62,21 @@ export async function denyOutOfScope(
   });
   throw new ApiError(404, 'not_found', `${what} not found`, field);
 }
+
+/** The province a read is about: the one asked for (404 outside the user's scope) or the user's own. */
+export async function provinceForRead(
+  db: Db,
+  now: Date,
+  user: SessionUser,
+  asked: string | undefined,
+): Promise<string | undefined> {
+  const scope = await provinceScope(db, user);
+  const province = asked ?? user.provinceSlug ?? undefined;
+  if (province && !inScope(scope, province)) {
+    await denyOutOfScope(db, now, scope, `Province ${province}`, 'province', {
+      objectType: 'province',
+      objectId: province,
+    });
+  }
+  return province;
+}

@@ -4,6 +4,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/create-db.ts';
 import { ApiError } from '../http/errors.ts';
+import { audit, diff, type Actor } from './audit.ts';
 
 /** The version a write is based on: `If-Match: "3"` or a `version` field; 428 when neither is given. */
 export function expectedVersion(c: Context, bodyVersion: number | undefined): number {
@@ -60,4 +61,30 @@ export async function updateVersioned<T extends Versioned>(
     .returning()) as Record<string, unknown>[];
   if (!after) throw new StaleVersionError(before);
   return { before, after };
+}
+
+/** An edit with its audit row in one transaction: version-checked, before/after recorded. */
+export async function auditedUpdate<T extends Versioned>(
+  db: Db,
+  now: Date,
+  actor: Actor,
+  table: T,
+  id: string,
+  version: number,
+  patch: Record<string, unknown>,
+  what: { action: string; objectType: string; clientIp: string | null },
+) {
+  return db.transaction(async (tx) => {
+    const { before, after } = await updateVersioned(tx, table, id, version, patch, now);
+    await audit(tx, now, {
+      actor,
+      action: what.action,
+      objectType: what.objectType,
+      objectId: id,
+      changes: diff(before, after),
+      outcome: 'ok',
+      clientIp: what.clientIp,
+    });
+    return after;
+  });
 }
