@@ -34,6 +34,7 @@ export const ROUTE_POLICY: { method: Method; path: string; permission: Permissio
   { method: 'GET', path: '/api/provinces', permission: 'read' },
   { method: 'GET', path: '/api/units', permission: 'read' },
   { method: 'GET', path: '/api/units/:id', permission: 'read' },
+  { method: 'GET', path: '/api/assessments', permission: 'read' },
   { method: 'GET', path: '/api/borders', permission: 'read' },
   { method: 'GET', path: '/api/routes', permission: 'read' },
   { method: 'GET', path: '/api/basemap', permission: 'read' },

@@ -122,6 +122,51 @@ describe('commander opens the Lào Cai 2024 campaign', () => {
     await p.page.close();
   });
 
+  it('shows the quotas of phase 1 against the API, and moves through the campaign by date', async () => {
+    await d.page.goto(
+      `${server.url}/?province=lao-cai&campaign=lc-2024-peak&phase=lc-2024-peak-p1`,
+    );
+    await d.mapIdle();
+    const detail = await api('/api/campaigns/lc-2024-peak?asOf=2024-10-31');
+    for (const q of detail.quotas.filter((x: any) => x.phaseId === 'lc-2024-peak-p1').slice(0, 4)) {
+      const text = await d.page.textContent(`[data-testid="quota-${q.id}"] b`);
+      expect(text?.replace(/\D+/g, '/')).toBe(`${q.achieved}/${q.target}`);
+    }
+    await d.screenshot('08-kpi-quotas');
+    await d.page.goto(`${server.url}/?province=lao-cai&campaign=lc-2024-peak&date=2024-09-15`);
+    await d.mapIdle();
+    expect(await d.page.textContent('[data-testid="as-of"]')).toContain('15/09/2024');
+    const fc = await api('/api/hotspots?province=lao-cai&asOf=2024-09-15&since=2024-09-01');
+    expect(await d.card('hotspots-active')).toBe(statusCount(fc, 'active'));
+    expect(await d.card('hotspots-eliminated')).toBe(statusCount(fc, 'eliminated'));
+    expect(
+      await d.page.getAttribute('[data-testid="phase-lc-2024-peak-p1"]', 'aria-selected'),
+    ).toBe('true');
+    await d.screenshot('09-date-slider');
+  });
+
+  it('lets the commander eliminate a hotspot and sees the cards change', async () => {
+    const fc = await api(
+      '/api/hotspots?province=lao-cai&asOf=2024-10-31&since=2024-09-01&status=active',
+    );
+    const target = fc.features[0].id;
+    await d.page.goto(
+      `${server.url}/?province=lao-cai&campaign=lc-2024-peak&phase=lc-2024-peak-p1&sel=${target}`,
+    );
+    await d.mapIdle();
+    const active = await d.card('hotspots-active');
+    const eliminated = await d.card('hotspots-eliminated');
+    await d.page.click('[data-testid="eliminate"]');
+    await d.page.waitForFunction(
+      (n) =>
+        document.querySelector('[data-testid="card-hotspots-active"] b')?.textContent !== String(n),
+      active,
+    );
+    expect(await d.card('hotspots-active')).toBe(active - 1);
+    expect(await d.card('hotspots-eliminated')).toBe(eliminated + 1);
+    await d.screenshot('10-hotspot-eliminated');
+  });
+
   it('fetched nothing from another host and threw no error', () => {
     expect(d.offsiteRequests).toEqual([]);
     expect(d.errors).toEqual([]);

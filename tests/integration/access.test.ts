@@ -59,6 +59,10 @@ const FIXTURES: Record<string, Fixture> = {
     own: async () => ({ path: '/api/units/com-10-0004' }),
     other: async () => ({ path: '/api/units/com-14-0534' }),
   },
+  'GET /api/assessments': {
+    own: async () => ({ path: '/api/assessments?province=lao-cai' }),
+    other: async () => ({ path: '/api/assessments?province=son-la' }),
+  },
   'GET /api/borders': { own: async () => ({ path: '/api/borders' }), other: null },
   'GET /api/routes': {
     own: async () => ({ path: '/api/routes' }),

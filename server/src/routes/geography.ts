@@ -5,9 +5,10 @@ import { IdSchema, ProvinceQuerySchema, UnitsQuerySchema } from '@pcmt/shared/co
 import type { AppDeps } from '../deps.ts';
 import type { AppEnv } from '../http/env.ts';
 import { params, query } from '../http/validate.ts';
-import { listProvinces, unitDetail, unitsCollection } from '../services/units.ts';
+import { listProvinces, provinceAssessments, unitDetail, unitsCollection } from '../services/units.ts';
 import { borderCollection, routesCollection } from '../services/borders.ts';
 import { denyOutOfScope, inScope, provinceForRead, provinceScope } from '../services/scope.ts';
+import { ApiError } from '../http/errors.ts';
 
 export const geographyRoutes = (deps: AppDeps) =>
   new Hono<AppEnv>()
@@ -31,6 +32,11 @@ export const geographyRoutes = (deps: AppDeps) =>
         });
       c.header('ETag', `"${unit.version}"`);
       return c.json(unit);
+    })
+    .get('/assessments', query(ProvinceQuerySchema.pick({ province: true })), async (c) => {
+      const province = await provinceForRead(deps.db, deps.clock(), c.get('user'), c.req.valid('query').province);
+      if (!province) throw new ApiError(400, 'validation_failed', 'province: required', 'province');
+      return c.json(await provinceAssessments(deps.db, province));
     })
     .get('/borders', async (c) => c.json(await borderCollection(deps.db)))
     .get('/routes', query(ProvinceQuerySchema.pick({ province: true })), async (c) => {

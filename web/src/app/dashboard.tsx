@@ -1,28 +1,30 @@
-/** The dashboard: side panel with controls, panels per role, summary and legend, and the full-window map. */
+/** The dashboard: side panel with controls, panels per role, indicators and legend, and the full-window map. */
 import type { FeatureCollection } from 'geojson';
 import { useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { vietnamDay } from '@pcmt/shared/dates';
 import { bboxOf, type Geometry } from '@pcmt/shared/geo';
-import { TIERS, type HotspotStatus, type Tier } from '@pcmt/shared/domain';
+import type { Tier } from '@pcmt/shared/domain';
+import { can, type Role } from '@pcmt/shared/policy';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
+import { AdminPanel } from '../features/admin/admin-panel.tsx';
+import { AssessmentForm } from '../features/assessments/assessment-form.tsx';
+import { UserBadge } from '../features/auth/user-badge.tsx';
 import { ViewControls } from '../features/controls/view-controls.tsx';
+import { CrossingPanel } from '../features/crossings/crossing-panel.tsx';
 import { UnitPanel } from '../features/details/unit-panel.tsx';
+import { HotspotPanel } from '../features/hotspots/hotspot-panel.tsx';
+import { KpiPanel } from '../features/kpi/kpi-panel.tsx';
 import { Legend } from '../features/legend/legend.tsx';
+import { PlanPanel } from '../features/plans/plan-panel.tsx';
 import { SummaryCards } from '../features/summary/summary-cards.tsx';
-import { LangContext } from '../i18n/use-i18n.ts';
-import { MESSAGES } from '../i18n/messages.ts';
+import { DateSlider } from '../features/timeline/date-slider.tsx';
+import { HOTSPOT_KIND_LABELS, MESSAGES } from '../i18n/messages.ts';
 import * as Q from '../lib/queries.ts';
-import { MapView } from '../map/map-view.tsx';
 import { LAYERS } from '../map/ids.ts';
+import { MapView } from '../map/map-view.tsx';
 import { tooltipFor } from './tooltip.tsx';
 import { useViewState } from './url-state.ts';
-import { can, type Role } from '@pcmt/shared/policy';
-import { UserBadge } from '../features/auth/user-badge.tsx';
-import { AssessmentForm } from '../features/assessments/assessment-form.tsx';
-import { CrossingPanel } from '../features/crossings/crossing-panel.tsx';
-import { PlanPanel } from '../features/plans/plan-panel.tsx';
-import { AdminPanel } from '../features/admin/admin-panel.tsx';
+import { useViewData } from './use-view-data.ts';
 
 export interface Me {
   username: string;
@@ -34,211 +36,10 @@ export interface Me {
 
 const ATTRIBUTION =
   'Ranh giới tỉnh, biên giới: Natural Earth (public domain) · Xã, huyện, điểm nóng: dữ liệu minh họa';
+const asFC = (x: unknown) => (x ?? null) as FeatureCollection | null;
 
-export function Dashboard({ me }: { me: Me }) {
-  const [view, setView] = useViewState();
-  const m = MESSAGES[view.lang];
-  const [mapError, setMapError] = useState<string | null>(null);
-  const provinces = useQuery(Q.provincesQuery());
-  const campaigns = useQuery(Q.campaignsQuery(view.province));
-  const campaign = campaigns.data?.find((c) => c.id === view.campaign) ?? campaigns.data?.[0];
-  const phase =
-    campaign?.phases.find((p) => p.id === view.phase) ??
-    campaign?.phases.find((p) => p.ordinal === 1) ??
-    campaign?.phases[0];
-  const today = vietnamDay(new Date());
-  // A phase that has not ended yet is shown as it stands today, not as of its planned end.
-  const planned = phase?.endsOn ?? campaign?.endsOn ?? today;
-  const asOf = planned < today ? planned : today;
-  const since = phase?.startsOn ?? asOf;
-
-  const communes = useQuery({
-    ...Q.unitsQuery(view.province, 'commune', asOf),
-    placeholderData: (prev) => prev,
-  });
-  const districts = useQuery(Q.unitsQuery(view.province, 'district', asOf));
-  const province = useQuery(Q.unitsQuery(view.province, 'province', asOf));
-  const hotspots = useQuery({
-    ...Q.hotspotsQuery(view.province, asOf, since),
-    placeholderData: (prev) => prev,
-  });
-  const crossings = useQuery(Q.crossingsQuery());
-  const borders = useQuery(Q.bordersQuery());
-  const routes = useQuery(Q.routesQuery());
-  const basemap = useQuery(Q.basemapQuery());
-  const detail = useQuery({ ...Q.campaignQuery(campaign?.id ?? '', asOf), enabled: !!campaign });
-
-  const provinceOptions = useMemo(() => {
-    const seen = new Map<string, { slug: string; name: string; nameEn: string }>();
-    for (const p of provinces.data ?? [])
-      if (p.slug && (!seen.has(p.slug) || p.validTo === null))
-        seen.set(p.slug, { slug: p.slug, name: p.name, nameEn: p.nameEn });
-    return [...seen.values()];
-  }, [provinces.data]);
-
-  const tierCounts = useMemo(() => {
-    const counts = Object.fromEntries(TIERS.map((t) => [t, 0])) as Record<Tier, number>;
-    for (const f of communes.data?.features ?? []) counts[f.properties.tier]++;
-    return counts;
-  }, [communes.data]);
-  const hotspotCounts = useMemo(() => {
-    const counts: Record<HotspotStatus, number> = { active: 0, re_emerged: 0, eliminated: 0 };
-    for (const f of hotspots.data?.features ?? []) counts[f.properties.status]++;
-    return counts;
-  }, [hotspots.data]);
-  const provinceCrossings = useMemo(() => {
-    const features = (crossings.data?.features ?? []).filter(
-      (f) => f.properties.provinceSlug === view.province,
-    );
-    return { type: 'FeatureCollection' as const, features };
-  }, [crossings.data, view.province]);
-  const bbox = province.data?.features[0]
-    ? bboxOfFeatureCollection(province.data as unknown as FeatureCollection)
-    : null;
-
-  return (
-    <LangContext.Provider value={view.lang}>
-      <div className="shell">
-        <aside className="panel">
-          <header className="brand">
-            <div>
-              <h1>{m.appTitle}</h1>
-              <p>{m.appSubtitle}</p>
-            </div>
-            <button
-              type="button"
-              className="lang"
-              data-testid="lang-toggle"
-              onClick={() => setView({ lang: view.lang === 'vi' ? 'en' : 'vi' })}
-            >
-              {m.language}
-            </button>
-          </header>
-          <UserBadge
-            me={me}
-            provinceName={
-              provinceOptions.find((p) => p.slug === (me.provinceSlug ?? view.province))?.name ??
-              '—'
-            }
-          />
-          {me.role === 'admin' && (
-            <ErrorBoundary title={m.errorTitle} retryLabel={m.retry}>
-              <AdminPanel />
-            </ErrorBoundary>
-          )}
-          <ErrorBoundary title={m.errorTitle} retryLabel={m.retry}>
-            <ViewControls
-              provinces={provinceOptions}
-              province={view.province}
-              campaigns={campaigns.data ?? []}
-              campaign={campaign?.id ?? null}
-              phase={phase?.id ?? null}
-              asOf={asOf}
-              onProvince={(slug) =>
-                setView({
-                  province: slug,
-                  campaign: null,
-                  phase: null,
-                  selected: null,
-                  camera: null,
-                })
-              }
-              onCampaign={(id) => setView({ campaign: id, phase: null, selected: null })}
-              onPhase={(id) => setView({ campaign: campaign?.id ?? null, phase: id })}
-            />
-          </ErrorBoundary>
-          {view.selected && !view.selected.startsWith('crossing-') && (
-            <ErrorBoundary title={m.errorTitle} retryLabel={m.retry}>
-              <UnitPanel id={view.selected} onClose={() => setView({ selected: null })} />
-              <PlanPanel unitId={view.selected} editable={can(me.role, 'plan.write')} />
-              {can(me.role, 'assessment.write') && (
-                <AssessmentForm
-                  key={`${view.selected}@${asOf}`}
-                  unitId={view.selected}
-                  defaultDate={asOf}
-                />
-              )}
-            </ErrorBoundary>
-          )}
-          {view.selected?.startsWith('crossing-') && (
-            <ErrorBoundary title={m.errorTitle} retryLabel={m.retry}>
-              <CrossingPanel
-                id={view.selected}
-                canLog={(agencyId) =>
-                  can(me.role, 'event.write') && !!me.agencyId && agencyId === me.agencyId
-                }
-                onClose={() => setView({ selected: null })}
-              />
-            </ErrorBoundary>
-          )}
-          <ErrorBoundary title={m.errorTitle} retryLabel={m.retry}>
-            <SummaryCards
-              communeCount={communes.data?.features.length ?? 0}
-              hotspotCounts={hotspotCounts}
-              overdue={(hotspots.data?.features ?? []).filter((f) => f.properties.overdue).length}
-              crossingCount={provinceCrossings.features.length}
-              objectives={phase?.objectives ?? []}
-              deadlines={(detail.data?.deadlines ?? []).filter(
-                (d) => !phase || d.phaseId === phase.id || d.phaseId === null,
-              )}
-            />
-          </ErrorBoundary>
-          <ErrorBoundary title={m.errorTitle} retryLabel={m.retry}>
-            <Legend
-              tierCounts={tierCounts}
-              showDistricts={(districts.data?.features.length ?? 0) > 0}
-            />
-          </ErrorBoundary>
-          <p className="demo-note">{m.demoNote}</p>
-        </aside>
-        <main className="map-area">
-          <ErrorBoundary title={m.mapError} retryLabel={m.retry}>
-            {basemap.data ? (
-              <MapView
-                basemap={basemap.data as FeatureCollection}
-                attribution={ATTRIBUTION}
-                data={{
-                  communes: (communes.data as unknown as FeatureCollection) ?? null,
-                  districts: (districts.data as unknown as FeatureCollection) ?? null,
-                  province: (province.data as unknown as FeatureCollection) ?? null,
-                  hotspots: (hotspots.data as unknown as FeatureCollection) ?? null,
-                  crossings: provinceCrossings as unknown as FeatureCollection,
-                  borders: (borders.data as unknown as FeatureCollection) ?? null,
-                  routes: (routes.data as unknown as FeatureCollection) ?? null,
-                }}
-                selectedId={view.selected}
-                lang={view.lang}
-                fitTo={view.camera ? null : bbox}
-                initialCamera={view.camera}
-                onSelect={(f) =>
-                  setView({
-                    selected:
-                      f && f.layer.id === LAYERS.communeFill ? String(f.properties.id) : null,
-                  })
-                }
-                onCamera={(camera) => setView({ camera }, 'replace')}
-                onError={setMapError}
-                renderTooltip={(f) => tooltipFor(f, view.lang, m.approximate)}
-              />
-            ) : (
-              <div className="map-loading">{m.loading}</div>
-            )}
-          </ErrorBoundary>
-          <div className="badge" data-testid="demo-badge">
-            {m.demoData}
-          </div>
-          {mapError && (
-            <div className="map-error" role="alert">
-              {m.mapError}: {mapError}
-            </div>
-          )}
-        </main>
-      </div>
-    </LangContext.Provider>
-  );
-}
-
-function bboxOfFeatureCollection(fc: FeatureCollection): [number, number, number, number] {
+function bboxOfFeatureCollection(fc: FeatureCollection): [number, number, number, number] | null {
+  if (fc.features.length === 0) return null;
   const boxes = fc.features.map((f) => bboxOf(f.geometry as Geometry));
   return [
     Math.min(...boxes.map((b) => b[0])),
@@ -246,4 +47,241 @@ function bboxOfFeatureCollection(fc: FeatureCollection): [number, number, number
     Math.max(...boxes.map((b) => b[2])),
     Math.max(...boxes.map((b) => b[3])),
   ];
+}
+
+export function Dashboard({ me }: { me: Me }) {
+  const [view, setView] = useViewState();
+  const m = MESSAGES[view.lang];
+  const [mapError, setMapError] = useState<string | null>(null);
+  const d = useViewData(view);
+  const crossings = useQuery(Q.crossingsQuery());
+  const borders = useQuery(Q.bordersQuery());
+  const routes = useQuery(Q.routesQuery());
+  const basemap = useQuery(Q.basemapQuery());
+
+  const provinceOptions = useMemo(() => {
+    const seen = new Map<string, { slug: string; name: string; nameEn: string }>();
+    for (const p of d.provinces.data ?? [])
+      if (p.slug && (!seen.has(p.slug) || p.validTo === null))
+        seen.set(p.slug, { slug: p.slug, name: p.name, nameEn: p.nameEn });
+    return [...seen.values()];
+  }, [d.provinces.data]);
+  const provinceCrossings = useMemo(
+    () => ({
+      type: 'FeatureCollection' as const,
+      features: (crossings.data?.features ?? []).filter(
+        (f) => f.properties.provinceSlug === view.province,
+      ),
+    }),
+    [crossings.data, view.province],
+  );
+  const unitNames = useMemo(
+    () => new Map((d.units?.features ?? []).map((f) => [f.id, f.properties.name])),
+    [d.units],
+  );
+  const bbox = d.outline.data
+    ? bboxOfFeatureCollection(d.outline.data as unknown as FeatureCollection)
+    : null;
+  const selected = view.selected;
+  const selectedHotspot = selected?.startsWith('hs-')
+    ? d.spots?.features.find((f) => f.id === selected)
+    : undefined;
+  const regressions = (d.units?.features ?? [])
+    .filter((f) => f.properties.regressed)
+    .map((f) => ({
+      id: f.id,
+      name: f.properties.name,
+      from: f.properties.startTier as Tier,
+      to: f.properties.tier as Tier,
+    }));
+  const overdue = (d.spots?.features ?? [])
+    .filter((f) => f.properties.overdue)
+    .map((f) => ({
+      id: f.id,
+      label: `${HOTSPOT_KIND_LABELS[view.lang][f.properties.kind]} · ${unitNames.get(f.properties.unitId) ?? ''}`,
+      age: f.properties.ageDays,
+    }))
+    .sort((a, b) => b.age - a.age);
+  const phaseQuotas = (d.detail.data?.quotas ?? []).filter(
+    (q) => !d.phase || q.phaseId === d.phase.id || q.phaseId === null,
+  );
+
+  return (
+    <div className="shell">
+      <aside className="panel">
+        <header className="brand">
+          <div>
+            <h1>{m.appTitle}</h1>
+            <p>{m.appSubtitle}</p>
+          </div>
+          <button
+            type="button"
+            className="lang"
+            data-testid="lang-toggle"
+            onClick={() => setView({ lang: view.lang === 'vi' ? 'en' : 'vi' })}
+          >
+            {m.language}
+          </button>
+        </header>
+        <UserBadge
+          me={me}
+          provinceName={
+            provinceOptions.find((p) => p.slug === (me.provinceSlug ?? view.province))?.name ?? '—'
+          }
+        />
+        {me.role === 'admin' && (
+          <ErrorBoundary title={m.errorTitle} retryLabel={m.retry}>
+            <AdminPanel />
+          </ErrorBoundary>
+        )}
+        <ErrorBoundary title={m.errorTitle} retryLabel={m.retry}>
+          <ViewControls
+            provinces={provinceOptions}
+            province={view.province}
+            campaigns={d.campaigns.data ?? []}
+            campaign={d.campaign?.id ?? null}
+            phase={d.phase?.id ?? null}
+            asOf={d.asOf}
+            onProvince={(slug) =>
+              setView({
+                province: slug,
+                campaign: null,
+                phase: null,
+                date: null,
+                selected: null,
+                camera: null,
+              })
+            }
+            onCampaign={(id) => setView({ campaign: id, phase: null, date: null, selected: null })}
+            onPhase={(id) => setView({ campaign: d.campaign?.id ?? null, phase: id, date: null })}
+          />
+          {d.campaign && (
+            <DateSlider
+              from={d.campaign.startsOn}
+              to={d.lastDay}
+              value={d.asOf}
+              onChange={(date) =>
+                setView({ campaign: d.campaign?.id ?? null, date, phase: null }, 'replace')
+              }
+            />
+          )}
+        </ErrorBoundary>
+        {selected && !selected.startsWith('crossing-') && !selected.startsWith('hs-') && (
+          <ErrorBoundary title={m.errorTitle} retryLabel={m.retry}>
+            <UnitPanel id={selected} onClose={() => setView({ selected: null })} />
+            <PlanPanel unitId={selected} editable={can(me.role, 'plan.write')} />
+            {can(me.role, 'assessment.write') && (
+              <AssessmentForm
+                key={`${selected}@${d.asOf}`}
+                unitId={selected}
+                defaultDate={d.asOf}
+              />
+            )}
+          </ErrorBoundary>
+        )}
+        {selected?.startsWith('crossing-') && (
+          <ErrorBoundary title={m.errorTitle} retryLabel={m.retry}>
+            <CrossingPanel
+              id={selected}
+              canLog={(agencyId) =>
+                can(me.role, 'event.write') && !!me.agencyId && agencyId === me.agencyId
+              }
+              onClose={() => setView({ selected: null })}
+            />
+          </ErrorBoundary>
+        )}
+        {selectedHotspot && (
+          <ErrorBoundary title={m.errorTitle} retryLabel={m.retry}>
+            <HotspotPanel
+              key={`${selectedHotspot.id}@${d.asOf}`}
+              hotspot={selectedHotspot.properties}
+              unitName={unitNames.get(selectedHotspot.properties.unitId) ?? ''}
+              canEliminate={can(me.role, 'hotspot.write')}
+              defaultDate={d.asOf}
+              onClose={() => setView({ selected: null })}
+            />
+          </ErrorBoundary>
+        )}
+        <ErrorBoundary title={m.errorTitle} retryLabel={m.retry}>
+          <SummaryCards
+            communeCount={d.units?.features.length ?? 0}
+            hotspotCounts={d.counts.status}
+            overdue={d.counts.overdue}
+            crossingCount={provinceCrossings.features.length}
+            objectives={d.phase?.objectives ?? []}
+            deadlines={(d.detail.data?.deadlines ?? []).filter(
+              (x) => !d.phase || x.phaseId === d.phase.id || x.phaseId === null,
+            )}
+          />
+        </ErrorBoundary>
+        <ErrorBoundary title={m.errorTitle} retryLabel={m.retry}>
+          <KpiPanel
+            startDate={d.campaign?.startsOn ?? d.asOf}
+            tiersNow={d.counts.tiers}
+            tiersStart={d.counts.startTiers}
+            regressions={regressions}
+            overdue={overdue}
+            quotas={phaseQuotas}
+            deadlines={d.detail.data?.deadlines ?? []}
+            asOf={d.asOf}
+            onSelect={(id) => setView({ selected: id })}
+          />
+        </ErrorBoundary>
+        <ErrorBoundary title={m.errorTitle} retryLabel={m.retry}>
+          <Legend
+            tierCounts={d.counts.tiers}
+            showDistricts={(d.districts.data?.features.length ?? 0) > 0}
+          />
+        </ErrorBoundary>
+        <p className="demo-note">{m.demoNote}</p>
+      </aside>
+      <main className="map-area">
+        <ErrorBoundary title={m.mapError} retryLabel={m.retry}>
+          {basemap.data ? (
+            <MapView
+              basemap={basemap.data as FeatureCollection}
+              attribution={ATTRIBUTION}
+              data={{
+                communes: asFC(d.units),
+                districts: asFC(d.districts.data),
+                province: asFC(d.outline.data),
+                hotspots: asFC(d.spots),
+                crossings: asFC(provinceCrossings),
+                borders: asFC(borders.data),
+                routes: asFC(routes.data),
+              }}
+              selectedId={view.selected}
+              lang={view.lang}
+              fitTo={view.camera ? null : bbox}
+              initialCamera={view.camera}
+              onSelect={(f) =>
+                setView({
+                  selected:
+                    f &&
+                    [LAYERS.communeFill, LAYERS.crossings, LAYERS.hotspots].includes(
+                      f.layer.id as never,
+                    )
+                      ? String(f.properties.id)
+                      : null,
+                })
+              }
+              onCamera={(camera) => setView({ camera }, 'replace')}
+              onError={setMapError}
+              renderTooltip={(f) => tooltipFor(f, view.lang, m.approximate)}
+            />
+          ) : (
+            <div className="map-loading">{m.loading}</div>
+          )}
+        </ErrorBoundary>
+        <div className="badge" data-testid="demo-badge">
+          {m.demoData}
+        </div>
+        {mapError && (
+          <div className="map-error" role="alert">
+            {m.mapError}: {mapError}
+          </div>
+        )}
+      </main>
+    </div>
+  );
 }

@@ -6,6 +6,8 @@ export interface ViewState {
   province: string;
   campaign: string | null;
   phase: string | null;
+  /** A day inside the campaign chosen on the slider; null = the end of the phase. */
+  date: string | null;
   lang: Lang;
   selected: string | null;
   camera: { zoom: number; lat: number; lng: number } | null;
@@ -29,6 +31,7 @@ export function readViewState(search: string): ViewState {
     province: p.get('province') ?? 'lao-cai',
     campaign: p.get('campaign'),
     phase: p.get('phase'),
+    date: /^\d{4}-\d{2}-\d{2}$/.test(p.get('date') ?? '') ? p.get('date') : null,
     lang: p.get('lang') === 'en' ? 'en' : 'vi',
     selected: p.get('sel'),
     camera: parseCamera(p.get('map')),
@@ -40,6 +43,7 @@ export function writeViewState(s: ViewState): string {
   p.set('province', s.province);
   if (s.campaign) p.set('campaign', s.campaign);
   if (s.phase) p.set('phase', s.phase);
+  if (s.date) p.set('date', s.date);
   if (s.lang !== 'vi') p.set('lang', s.lang);
   if (s.selected) p.set('sel', s.selected);
   if (s.camera)

@@ -92,3 +92,9 @@ export const auditQuery = (page: number) =>
   });
 export const usersQuery = () =>
   queryOptions({ queryKey: ['users'], queryFn: () => unwrap(api.users.$get()) });
+export const assessmentsQuery = (province: string) =>
+  queryOptions({
+    queryKey: ['assessments', province],
+    queryFn: () => unwrap(api.assessments.$get({ query: { province } })),
+    staleTime: 60_000,
+  });

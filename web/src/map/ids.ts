@@ -20,6 +20,7 @@ export const LAYERS = {
   communeFill: 'communes-fill',
   communeLine: 'communes-line',
   communeSelected: 'communes-selected',
+  communeRegressed: 'communes-regressed',
   districtLine: 'districts-line',
   provinceLine: 'province-line',
   routes: 'routes-line',

@@ -115,6 +115,13 @@ export function buildUnitLayers(state: { selectedId: string | null }): LayerSpec
       paint: { 'line-color': '#222222', 'line-width': 2.2 },
     },
     {
+      id: LAYERS.communeRegressed,
+      type: 'line',
+      source: SOURCES.communes,
+      filter: ['==', ['get', 'regressed'], true],
+      paint: { 'line-color': '#c2185b', 'line-width': 2.6, 'line-dasharray': [1.5, 1] },
+    },
+    {
       id: LAYERS.communeSelected,
       type: 'line',
       source: SOURCES.communes,

@@ -55,6 +55,10 @@ export function Legend({
           <span className="line route" />
           <span className="label">{t('keyRoute')}</span>
         </li>
+        <li>
+          <span className="line regressed" />
+          <span className="label">{t('regressed')}</span>
+        </li>
         {showDistricts && (
           <li>
             <span className="line district" />

@@ -1,0 +1,95 @@
+import { useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { formatViDate } from '@pcmt/shared/dates';
+import type { HotspotKind, HotspotStatus } from '@pcmt/shared/domain';
+import { api, unwrap } from '../../lib/api.ts';
+import { HOTSPOT_KIND_LABELS, STATUS_LABELS } from '../../i18n/messages.ts';
+import { useI18n } from '../../i18n/use-i18n.ts';
+import { useFormText } from '../../i18n/use-form-text.ts';
+import { ApiErrorNote } from '../../components/api-error-note.tsx';
+
+interface Hotspot {
+  id: string;
+  kind: string;
+  status: string;
+  identifiedOn: string;
+  eliminatedOn: string | null;
+  ageDays: number;
+  overdue: boolean;
+  version: number;
+  reEmergedFromId: string | null;
+}
+
+/** One hotspot: kind, dates, age; the commander records its elimination (version-checked). */
+export function HotspotPanel({
+  hotspot,
+  unitName,
+  canEliminate,
+  defaultDate,
+  onClose,
+}: {
+  hotspot: Hotspot;
+  unitName: string;
+  canEliminate: boolean;
+  defaultDate: string;
+  onClose(): void;
+}) {
+  const { lang, t, num } = useI18n();
+  const f = useFormText();
+  const client = useQueryClient();
+  const [date, setDate] = useState(defaultDate);
+  const eliminate = useMutation({
+    mutationFn: () =>
+      unwrap(
+        api.hotspots[':id'].eliminate.$post({
+          param: { id: hotspot.id },
+          json: { eliminatedOn: date, version: hotspot.version },
+        }),
+      ),
+    onSettled: () => client.invalidateQueries({ queryKey: ['hotspots'] }),
+  });
+  return (
+    <section className="unit-panel" data-testid="hotspot-panel">
+      <header>
+        <h3>{HOTSPOT_KIND_LABELS[lang][hotspot.kind as HotspotKind]}</h3>
+        <button type="button" onClick={onClose} aria-label={t('close')}>
+          ×
+        </button>
+      </header>
+      <p className="muted">
+        {unitName} · {STATUS_LABELS[lang][hotspot.status as HotspotStatus]}
+        {hotspot.overdue ? ` · ⚠ ${t('overdue')}` : ''}
+      </p>
+      <p>
+        {f.identified}: {formatViDate(hotspot.identifiedOn)} · {num(hotspot.ageDays)} {f.days}
+        {hotspot.eliminatedOn ? ` · ${f.eliminated}: ${formatViDate(hotspot.eliminatedOn)}` : ''}
+        {hotspot.reEmergedFromId ? ` · ${f.reEmergedFrom} ${hotspot.reEmergedFromId}` : ''}
+      </p>
+      {canEliminate && hotspot.status !== 'eliminated' && (
+        <div className="mini-form">
+          <div className="row">
+            <input
+              type="date"
+              value={date}
+              onChange={(e) => setDate(e.target.value)}
+              aria-label={f.date}
+            />
+            <button
+              type="button"
+              className="primary"
+              onClick={() => eliminate.mutate()}
+              disabled={eliminate.isPending}
+              data-testid="eliminate"
+            >
+              {f.eliminate}
+            </button>
+          </div>
+          <ApiErrorNote
+            error={eliminate.error}
+            onReload={() => void client.invalidateQueries({ queryKey: ['hotspots'] })}
+          />
+        </div>
+      )}
+    </section>
+  );
+}
