@@ -5,7 +5,12 @@ import { IdSchema, ProvinceQuerySchema, UnitsQuerySchema } from '@pcmt/shared/co
 import type { AppDeps } from '../deps.ts';
 import type { AppEnv } from '../http/env.ts';
 import { params, query } from '../http/validate.ts';
-import { listProvinces, provinceAssessments, unitDetail, unitsCollection } from '../services/units.ts';
+import {
+  listProvinces,
+  provinceAssessments,
+  unitDetail,
+  unitsCollection,
+} from '../services/units.ts';
 import { borderCollection, routesCollection } from '../services/borders.ts';
 import { denyOutOfScope, inScope, provinceForRead, provinceScope } from '../services/scope.ts';
 import { ApiError } from '../http/errors.ts';
@@ -34,7 +39,12 @@ export const geographyRoutes = (deps: AppDeps) =>
       return c.json(unit);
     })
     .get('/assessments', query(ProvinceQuerySchema.pick({ province: true })), async (c) => {
-      const province = await provinceForRead(deps.db, deps.clock(), c.get('user'), c.req.valid('query').province);
+      const province = await provinceForRead(
+        deps.db,
+        deps.clock(),
+        c.get('user'),
+        c.req.valid('query').province,
+      );
       if (!province) throw new ApiError(400, 'validation_failed', 'province: required', 'province');
       return c.json(await provinceAssessments(deps.db, province));
     })

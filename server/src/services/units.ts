@@ -193,13 +193,26 @@ export async function unitDetail(db: Db, id: string) {
 
 /** Every tier assessment of the communes of a province, in both eras: the client computes tiers on any date. */
 export async function provinceAssessments(db: Db, slug: string) {
-  const provinces = await db.select({ id: adminUnits.id }).from(adminUnits).where(and(eq(adminUnits.level, 'province'), eq(adminUnits.slug, slug)));
+  const provinces = await db
+    .select({ id: adminUnits.id })
+    .from(adminUnits)
+    .where(and(eq(adminUnits.level, 'province'), eq(adminUnits.slug, slug)));
   if (provinces.length === 0) throw notFound(`Province ${slug}`, 'province');
-  const ids = [...new Set((await Promise.all(provinces.map((p) => relatedProvinceIds(db, p.id)))).flat())];
+  const ids = [
+    ...new Set((await Promise.all(provinces.map((p) => relatedProvinceIds(db, p.id)))).flat()),
+  ];
   return db
-    .select({ unitId: tierAssessments.unitId, assessedOn: tierAssessments.assessedOn, tier: tierAssessments.tier })
+    .select({
+      unitId: tierAssessments.unitId,
+      assessedOn: tierAssessments.assessedOn,
+      tier: tierAssessments.tier,
+    })
     .from(tierAssessments)
     .innerJoin(adminUnits, eq(tierAssessments.unitId, adminUnits.id))
     .where(inArray(adminUnits.provinceId, ids))
-    .orderBy(asc(tierAssessments.unitId), asc(tierAssessments.assessedOn), asc(tierAssessments.createdAt));
+    .orderBy(
+      asc(tierAssessments.unitId),
+      asc(tierAssessments.assessedOn),
+      asc(tierAssessments.createdAt),
+    );
 }
