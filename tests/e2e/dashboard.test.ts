@@ -3,7 +3,9 @@
  * given the Lào Cai 2024 campaign, when the commander steps through its phases,
  * then the legend, the cards and the map follow the API.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -143,6 +145,41 @@ describe('commander opens the Lào Cai 2024 campaign', () => {
       await d.page.getAttribute('[data-testid="phase-lc-2024-peak-p1"]', 'aria-selected'),
     ).toBe('true');
     await d.screenshot('09-date-slider');
+  });
+
+  it('downloads the phase-1 report as Word and Excel with the figures on screen', async () => {
+    await d.page.goto(
+      `${server.url}/?province=lao-cai&campaign=lc-2024-peak&phase=lc-2024-peak-p1`,
+    );
+    await d.mapIdle();
+    const [xlsx] = await Promise.all([
+      d.page.waitForEvent('download'),
+      d.page.click('[data-testid="report-xlsx"]'),
+    ]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync((await xlsx.path())!) as never);
+    const rows = wb.getWorksheet('Chỉ tiêu')!.getSheetValues().slice(3) as unknown[][];
+    expect(rows.length).toBeGreaterThan(10);
+    for (const row of rows.slice(0, 5)) {
+      const shown = await d.page.textContent(
+        `[data-testid="quota-list"] li:has-text("${row[1]}") b`,
+      );
+      expect(shown?.replace(/\D+/g, '/')).toBe(`${row[4]}/${row[3]}`);
+    }
+    const spots = wb.getWorksheet('Điểm nóng')!.getSheetValues() as unknown[][];
+    expect(spots[3]![2]).toBe(await d.card('hotspots-active'));
+    const [docx] = await Promise.all([
+      d.page.waitForEvent('download'),
+      d.page.click('[data-testid="report-docx"]'),
+    ]);
+    const xml = await (
+      await JSZip.loadAsync(readFileSync((await docx.path())!))
+    )
+      .file('word/document.xml')!
+      .async('string');
+    expect(xml.replace(/<[^>]+>/g, '')).toContain(
+      `đang hoạt động ${await d.card('hotspots-active')};`,
+    );
   });
 
   it('lets the commander eliminate a hotspot and sees the cards change', async () => {

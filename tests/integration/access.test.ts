@@ -97,6 +97,12 @@ const FIXTURES: Record<string, Fixture> = {
     own: async () => ({ path: '/api/campaigns/lc-2024-peak' }),
     other: async () => ({ path: '/api/campaigns/sl-2023-coop' }),
   },
+  'GET /api/campaigns/:id/report': {
+    own: async () => ({
+      path: '/api/campaigns/lc-2024-peak/report?phase=lc-2024-peak-p1&format=xlsx',
+    }),
+    other: async () => ({ path: '/api/campaigns/sl-2023-coop/report?format=xlsx' }),
+  },
   'GET /api/meta': { own: async () => ({ path: '/api/meta' }), other: null },
   'POST /api/assessments': {
     own: async () => ({

@@ -5,6 +5,12 @@ import type { AppDeps } from '../deps.ts';
 import type { AppEnv } from '../http/env.ts';
 import { params, query } from '../http/validate.ts';
 import { campaignDetail, listCampaigns } from '../services/campaigns.ts';
+import { reportFigures } from '../services/report-figures.ts';
+import { KIND_TITLES, reportDocx } from '../services/report-docx.ts';
+import { reportXlsx } from '../services/report-xlsx.ts';
+import { rateLimit } from '../http/rate-limit.ts';
+import { vietnamDay } from '@pcmt/shared/dates';
+import { audit } from '../services/audit.ts';
 import { denyOutOfScope, inScope, provinceScope } from '../services/scope.ts';
 
 export const campaignRoutes = (deps: AppDeps) =>
@@ -31,5 +37,61 @@ export const campaignRoutes = (deps: AppDeps) =>
             objectId: detail.id,
           });
         return c.json(detail);
+      },
+    )
+    .get(
+      '/campaigns/:id/report',
+      rateLimit({
+        limit: 10,
+        windowMs: 60_000,
+        clock: deps.clock,
+        key: (c) => `report:${(c.get('user') as { id: string }).id}`,
+      }),
+      params(z.object({ id: IdSchema })),
+      query(
+        z.object({
+          phase: IdSchema.optional(),
+          kind: z.enum(['one_month', 'phase', 'final']).default('phase'),
+          format: z.enum(['docx', 'xlsx']).default('docx'),
+        }),
+      ),
+      async (c) => {
+        const scope = await provinceScope(deps.db, c.get('user'));
+        const { id } = c.req.valid('param');
+        const q = c.req.valid('query');
+        const base = await campaignDetail(deps.db, id);
+        if (!inScope(scope, base.provinceSlug))
+          await denyOutOfScope(deps.db, deps.clock(), scope, `Campaign ${id}`, 'id', {
+            objectType: 'campaign',
+            objectId: id,
+          });
+        const figures = await reportFigures(deps.db, id, q.phase, q.kind, vietnamDay(deps.clock()));
+        const place =
+          (
+            await deps.db.query.adminUnits.findFirst({
+              where: (u, { and, eq }) =>
+                and(eq(u.slug, base.provinceSlug), eq(u.level, 'province')),
+            })
+          )?.name.replace(/^Tỉnh /, '') ?? '';
+        const file =
+          q.format === 'docx' ? await reportDocx(figures, place) : await reportXlsx(figures);
+        await audit(deps.db, deps.clock(), {
+          actor: c.get('user'),
+          action: 'report.export',
+          objectType: 'campaign',
+          objectId: id,
+          outcome: 'ok',
+          clientIp: c.get('clientIp'),
+          detail: `${q.kind} ${q.format}`,
+        });
+        const name = `${KIND_TITLES[q.kind]} ${figures.asOf}.${q.format}`;
+        const type =
+          q.format === 'docx'
+            ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+            : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+        return c.body(new Uint8Array(file), 200, {
+          'Content-Type': type,
+          'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}`,
+        });
       },
     );

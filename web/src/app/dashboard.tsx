@@ -18,7 +18,9 @@ import { Legend } from '../features/legend/legend.tsx';
 import { PlanPanel } from '../features/plans/plan-panel.tsx';
 import { SummaryCards } from '../features/summary/summary-cards.tsx';
 import { DateSlider } from '../features/timeline/date-slider.tsx';
-import { HOTSPOT_KIND_LABELS, MESSAGES } from '../i18n/messages.ts';
+import { ReportLinks } from '../features/reports/report-links.tsx';
+import { MESSAGES } from '../i18n/messages.ts';
+import { HOTSPOT_KIND_LABELS } from '@pcmt/shared/labels';
 import * as Q from '../lib/queries.ts';
 import { LAYERS } from '../map/ids.ts';
 import { MapView } from '../map/map-view.tsx';
@@ -165,6 +167,7 @@ export function Dashboard({ me }: { me: Me }) {
               }
             />
           )}
+          {d.campaign && <ReportLinks campaignId={d.campaign.id} phaseId={d.phase?.id ?? null} />}
         </ErrorBoundary>
         {selected && !selected.startsWith('crossing-') && !selected.startsWith('hs-') && (
           <ErrorBoundary title={m.errorTitle} retryLabel={m.retry}>

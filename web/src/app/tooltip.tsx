@@ -1,13 +1,13 @@
 import type { MapGeoJSONFeature } from 'maplibre-gl';
 import { formatViDate } from '@pcmt/shared/dates';
 import type { CrossingKind, HotspotKind, HotspotStatus, Tier } from '@pcmt/shared/domain';
+import { type Lang } from '../i18n/messages.ts';
 import {
   CROSSING_LABELS,
   HOTSPOT_KIND_LABELS,
   STATUS_LABELS,
   TIER_LABELS,
-  type Lang,
-} from '../i18n/messages.ts';
+} from '@pcmt/shared/labels';
 import { LAYERS } from '../map/ids.ts';
 
 /** Tooltip text for a hovered feature; rendered as text nodes, never as HTML from data. */

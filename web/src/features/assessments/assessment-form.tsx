@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { TIERS, type Tier } from '@pcmt/shared/domain';
 import { api, unwrap } from '../../lib/api.ts';
-import { TIER_LABELS } from '../../i18n/messages.ts';
+import { TIER_LABELS } from '@pcmt/shared/labels';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { useFormText } from '../../i18n/use-form-text.ts';
 import { ApiErrorNote } from '../../components/api-error-note.tsx';

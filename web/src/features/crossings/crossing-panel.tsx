@@ -4,7 +4,7 @@ import { formatViDate } from '@pcmt/shared/dates';
 import { EVENT_KINDS, type CrossingKind, type EventKind } from '@pcmt/shared/domain';
 import { api, unwrap } from '../../lib/api.ts';
 import { crossingQuery } from '../../lib/queries.ts';
-import { CROSSING_LABELS, EVENT_LABELS } from '../../i18n/messages.ts';
+import { CROSSING_LABELS, EVENT_LABELS } from '@pcmt/shared/labels';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { useFormText } from '../../i18n/use-form-text.ts';
 import { ApiErrorNote } from '../../components/api-error-note.tsx';

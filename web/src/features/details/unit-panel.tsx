@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { formatViDate } from '@pcmt/shared/dates';
 import type { Tier } from '@pcmt/shared/domain';
-import { TIER_LABELS } from '../../i18n/messages.ts';
+import { TIER_LABELS } from '@pcmt/shared/labels';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { unitQuery } from '../../lib/queries.ts';
 import { TIER_COLORS } from '../../map/styles.ts';

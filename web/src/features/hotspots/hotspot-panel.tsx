@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { formatViDate } from '@pcmt/shared/dates';
 import type { HotspotKind, HotspotStatus } from '@pcmt/shared/domain';
 import { api, unwrap } from '../../lib/api.ts';
-import { HOTSPOT_KIND_LABELS, STATUS_LABELS } from '../../i18n/messages.ts';
+import { HOTSPOT_KIND_LABELS, STATUS_LABELS } from '@pcmt/shared/labels';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { useFormText } from '../../i18n/use-form-text.ts';
 import { ApiErrorNote } from '../../components/api-error-note.tsx';

@@ -1,6 +1,6 @@
 import { formatViDate } from '@pcmt/shared/dates';
 import { TIER_RANK, TIERS, type Tier } from '@pcmt/shared/domain';
-import { TIER_LABELS } from '../../i18n/messages.ts';
+import { TIER_LABELS } from '@pcmt/shared/labels';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { useFormText } from '../../i18n/use-form-text.ts';
 import { TIER_COLORS } from '../../map/styles.ts';

@@ -1,5 +1,5 @@
 import { CROSSING_KINDS, HOTSPOT_STATUSES, TIERS, type Tier } from '@pcmt/shared/domain';
-import { CROSSING_LABELS, STATUS_LABELS, TIER_LABELS } from '../../i18n/messages.ts';
+import { CROSSING_LABELS, STATUS_LABELS, TIER_LABELS } from '@pcmt/shared/labels';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { CROSSING_COLORS, STATUS_COLORS, TIER_COLORS } from '../../map/styles.ts';
 

@@ -1,6 +1,6 @@
 import { formatViDate } from '@pcmt/shared/dates';
 import type { HotspotStatus } from '@pcmt/shared/domain';
-import { STATUS_LABELS } from '../../i18n/messages.ts';
+import { STATUS_LABELS } from '@pcmt/shared/labels';
 import { useI18n } from '../../i18n/use-i18n.ts';
 
 interface Props {

@@ -1,0 +1,179 @@
+/** The periodic report as a Word file in the Vietnamese administrative form (Nghị định 30/2020 layout). */
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
+import { formatViDate } from '@pcmt/shared/dates';
+import { HOTSPOT_KIND_LABELS, TIER_LABELS } from '@pcmt/shared/labels';
+import { TIERS, type HotspotKind, type Tier } from '@pcmt/shared/domain';
+import type { ReportFigures } from './report-figures.ts';
+
+const FONT = 'Times New Roman';
+const t = (text: string, opts: { bold?: boolean; italics?: boolean; size?: number } = {}) =>
+  new TextRun({ text, font: FONT, size: opts.size ?? 26, bold: opts.bold, italics: opts.italics });
+const p = (
+  runs: TextRun[] | string,
+  opts: { align?: (typeof AlignmentType)[keyof typeof AlignmentType]; after?: number } = {},
+) =>
+  new Paragraph({
+    children: typeof runs === 'string' ? [t(runs)] : runs,
+    alignment: opts.align ?? AlignmentType.JUSTIFIED,
+    spacing: { after: opts.after ?? 80 },
+  });
+const cell = (text: string, bold = false) =>
+  new TableCell({ children: [new Paragraph({ children: [t(text, { bold, size: 22 })] })] });
+const table = (header: string[], rows: string[][]) =>
+  new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [
+      new TableRow({ children: header.map((h) => cell(h, true)), tableHeader: true }),
+      ...rows.map((r) => new TableRow({ children: r.map((c) => cell(c)) })),
+    ],
+  });
+const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+
+export const KIND_TITLES = {
+  one_month: 'Báo cáo kết quả 01 tháng',
+  phase: 'Báo cáo kết quả giai đoạn',
+  final: 'Báo cáo tổng kết',
+} as const;
+export const pct = (share: number) => `${Math.round(share * 100)}%`;
+
+function header(f: ReportFigures, place: string) {
+  const [y, m, d] = f.asOf.split('-');
+  const left = [
+    p([t(f.campaign.issuingBody.toUpperCase(), { size: 24 })], { align: AlignmentType.CENTER }),
+    p([t('BAN CHỈ ĐẠO PHÒNG, CHỐNG MA TÚY', { bold: true, size: 24 })], {
+      align: AlignmentType.CENTER,
+    }),
+    p([t('Số: ……/BC-BCĐ', { size: 24 })], { align: AlignmentType.CENTER }),
+  ];
+  const right = [
+    p([t('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: 24 })], {
+      align: AlignmentType.CENTER,
+    }),
+    p([t('Độc lập - Tự do - Hạnh phúc', { bold: true, size: 26 })], {
+      align: AlignmentType.CENTER,
+    }),
+    p([t(`${place}, ngày ${d} tháng ${m} năm ${y}`, { italics: true, size: 26 })], {
+      align: AlignmentType.CENTER,
+    }),
+  ];
+  const borders = {
+    top: none,
+    bottom: none,
+    left: none,
+    right: none,
+    insideHorizontal: none,
+    insideVertical: none,
+  };
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    borders,
+    rows: [
+      new TableRow({
+        children: [
+          new TableCell({ children: left, borders }),
+          new TableCell({ children: right, borders }),
+        ],
+      }),
+    ],
+  });
+}
+
+export async function reportDocx(f: ReportFigures, place: string): Promise<Buffer> {
+  const title = `${KIND_TITLES[f.kind]}${f.phase && f.kind !== 'final' ? ` – ${f.phase.name}` : ''}`;
+  const doc = new Document({
+    creator: 'Bản đồ phòng, chống ma túy',
+    title,
+    sections: [
+      {
+        properties: { page: { margin: { top: 1134, bottom: 1134, left: 1701, right: 1134 } } },
+        children: [
+          header(f, place),
+          p([t('BÁO CÁO', { bold: true, size: 28 })], { align: AlignmentType.CENTER, after: 0 }),
+          p([t(title, { bold: true })], { align: AlignmentType.CENTER, after: 0 }),
+          p([t(f.campaign.name, { bold: true })], { align: AlignmentType.CENTER, after: 240 }),
+          p([t('I. TÌNH HÌNH CHUNG', { bold: true })]),
+          p(`Thời gian báo cáo: từ ngày ${formatViDate(f.from)} đến ngày ${formatViDate(f.asOf)}.`),
+          ...(f.phase?.objectives ?? []).map((o) => p(`- Mục tiêu: ${o}.`)),
+          p([t('II. KẾT QUẢ THỰC HIỆN', { bold: true })]),
+          p(
+            `1. Điểm, tụ điểm phức tạp về ma túy: đang hoạt động ${f.hotspots.active}; tái hoạt động ${f.hotspots.reEmerged}; đã triệt xóa trong kỳ ${f.hotspots.eliminated}; quá thời hạn triệt xóa ${f.hotspots.overdue}.`,
+          ),
+          p(
+            `2. Phân loại địa bàn xã (đầu kế hoạch → cuối kỳ): ${TIERS.filter(
+              (x) => x !== 'unassessed',
+            )
+              .map((x) => `${TIER_LABELS.vi[x]} ${f.tiersStart[x]} → ${f.tiers[x]}`)
+              .join('; ')}. Số xã diễn biến xấu đi: ${f.regressions.length}.`,
+          ),
+          p('3. Kết quả thực hiện chỉ tiêu:'),
+          table(
+            ['Chỉ tiêu', 'Đơn vị, địa bàn', 'Chỉ tiêu giao', 'Kết quả', 'Tỷ lệ'],
+            f.quotas.map((q) => [
+              q.label,
+              q.holder,
+              String(q.target),
+              String(q.achieved),
+              pct(q.share),
+            ]),
+          ),
+          p('4. Điểm, tụ điểm quá thời hạn triệt xóa:', { after: 80 }),
+          f.overdue.length
+            ? table(
+                ['Loại', 'Xã, phường', 'Ngày phát hiện', 'Số ngày'],
+                f.overdue.map((o) => [
+                  HOTSPOT_KIND_LABELS.vi[o.kind as HotspotKind],
+                  o.commune,
+                  formatViDate(o.identifiedOn),
+                  String(o.ageDays),
+                ]),
+              )
+            : p('Không có.'),
+          p([t('III. CHẾ ĐỘ BÁO CÁO', { bold: true })]),
+          ...f.deadlines.map((d) =>
+            p(
+              `- ${d.title}: hạn ${formatViDate(d.dueOn)}${d.submittedOn ? `, đã gửi ${formatViDate(d.submittedOn)}${d.onTime ? ' (đúng hạn)' : ' (chậm)'}` : ', chưa gửi'}.`,
+            ),
+          ),
+          ...(f.regressions.length
+            ? [
+                p([
+                  t('Xã diễn biến xấu đi: ', { bold: true }),
+                  t(
+                    f.regressions
+                      .map(
+                        (r) =>
+                          `${r.name} (${TIER_LABELS.vi[r.from as Tier]} → ${TIER_LABELS.vi[r.to as Tier]})`,
+                      )
+                      .join('; '),
+                  ),
+                ]),
+              ]
+            : []),
+          p([t('Nơi nhận:', { bold: true, italics: true, size: 24 })], { after: 0 }),
+          p([t('- Như kính gửi; - Lưu: VT.', { size: 22 })]),
+          p(
+            [
+              t('Dữ liệu minh họa (demo) – không phải số liệu chính thức.', {
+                italics: true,
+                size: 20,
+              }),
+            ],
+            { align: AlignmentType.LEFT },
+          ),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}

@@ -1,0 +1,50 @@
+/** The tables of the periodic report as an Excel workbook. */
+import ExcelJS from 'exceljs';
+import { formatViDate } from '@pcmt/shared/dates';
+import { HOTSPOT_KIND_LABELS, TIER_LABELS } from '@pcmt/shared/labels';
+import { TIERS, type HotspotKind } from '@pcmt/shared/domain';
+import type { ReportFigures } from './report-figures.ts';
+
+export async function reportXlsx(f: ReportFigures): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Bản đồ phòng, chống ma túy';
+  const add = (name: string, header: string[], rows: (string | number)[][]) => {
+    const ws = wb.addWorksheet(name);
+    ws.addRow([`${f.campaign.name} – đến ngày ${formatViDate(f.asOf)}`]).font = { bold: true };
+    ws.addRow(header).font = { bold: true };
+    rows.forEach((r) => ws.addRow(r));
+    ws.columns.forEach((c) => (c.width = 22));
+    return ws;
+  };
+  add(
+    'Chỉ tiêu',
+    ['Chỉ tiêu', 'Đơn vị, địa bàn', 'Chỉ tiêu giao', 'Kết quả', 'Tỷ lệ (%)'],
+    f.quotas.map((q) => [q.label, q.holder, q.target, q.achieved, Math.round(q.share * 100)]),
+  );
+  add(
+    'Điểm nóng',
+    ['Chỉ số', 'Số lượng'],
+    [
+      ['Đang hoạt động', f.hotspots.active],
+      ['Tái hoạt động', f.hotspots.reEmerged],
+      ['Đã triệt xóa trong kỳ', f.hotspots.eliminated],
+      ['Quá hạn triệt xóa', f.hotspots.overdue],
+    ],
+  );
+  add(
+    'Quá hạn',
+    ['Loại', 'Xã, phường', 'Ngày phát hiện', 'Số ngày'],
+    f.overdue.map((o) => [
+      HOTSPOT_KIND_LABELS.vi[o.kind as HotspotKind],
+      o.commune,
+      formatViDate(o.identifiedOn),
+      o.ageDays,
+    ]),
+  );
+  add(
+    'Phân loại xã',
+    ['Phân loại', 'Đầu kế hoạch', 'Cuối kỳ'],
+    TIERS.map((t) => [TIER_LABELS.vi[t], f.tiersStart[t], f.tiers[t]]),
+  );
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

@@ -1,0 +1,85 @@
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDb, type TestDb } from '../support/test-db.ts';
+import { testApp, type TestApi } from '../support/app.ts';
+
+let t: TestDb;
+let api: TestApi;
+beforeAll(async () => {
+  t = await openTestDb();
+  api = await testApp(t.db, t.engine);
+});
+afterAll(() => t.close());
+
+async function download(path: string) {
+  const s = await api.login('t.commander');
+  const res = await api.app.request(path, { headers: { cookie: s.cookie } });
+  expect(res.status).toBe(200);
+  return {
+    type: res.headers.get('content-type') ?? '',
+    body: Buffer.from(await res.arrayBuffer()),
+  };
+}
+
+const count = (fc: any, s: string) =>
+  fc.features.filter((f: any) => f.properties.status === s).length;
+
+describe(`periodic reports (${process.env.DB_ENGINE})`, () => {
+  it('writes the phase-1 report as a Word file in the administrative form, with the figures of the API', async () => {
+    const file = await download(
+      '/api/campaigns/lc-2024-peak/report?phase=lc-2024-peak-p1&kind=phase&format=docx',
+    );
+    expect(file.type).toContain('wordprocessingml');
+    const xml = await (await JSZip.loadAsync(file.body)).file('word/document.xml')!.async('string');
+    const text = xml.replace(/<[^>]+>/g, '');
+    expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(text).toContain('Độc lập - Tự do - Hạnh phúc');
+    expect(text).toContain('Số: ……/BC-BCĐ');
+    expect(text).toContain('ngày 31 tháng 10 năm 2024');
+    const fc = (
+      await api.get(
+        '/api/hotspots?province=lao-cai&asOf=2024-10-31&since=2024-09-01&campaign=lc-2024-peak',
+      )
+    ).body;
+    expect(text).toContain(
+      `đang hoạt động ${count(fc, 'active')}; tái hoạt động ${count(fc, 're_emerged')}; đã triệt xóa trong kỳ ${count(fc, 'eliminated')}`,
+    );
+    const quotas = (await api.get('/api/campaigns/lc-2024-peak?asOf=2024-10-31')).body.quotas;
+    const q = quotas.find((x: any) => x.id === 'lc-2024-peak-q01');
+    expect(text).toContain(q.label);
+    expect(text).toContain(`${q.target}${q.achieved}${Math.round(q.share * 100)}%`);
+  });
+
+  it('writes the same tables as an Excel workbook', async () => {
+    const file = await download(
+      '/api/campaigns/lc-2024-peak/report?phase=lc-2024-peak-p1&format=xlsx',
+    );
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(file.body as never);
+    const sheet = wb.getWorksheet('Chỉ tiêu')!;
+    const quotas = (
+      await api.get('/api/campaigns/lc-2024-peak?asOf=2024-10-31')
+    ).body.quotas.filter((x: any) => x.phaseId === 'lc-2024-peak-p1' || x.phaseId === null);
+    const rows = sheet.getSheetValues().slice(3) as unknown[][];
+    expect(rows).toHaveLength(quotas.length);
+    for (const q of quotas) {
+      const row = rows.find((r) => r[1] === q.label)!;
+      expect([row[3], row[4]]).toEqual([q.target, q.achieved]);
+    }
+    const spots = wb.getWorksheet('Điểm nóng')!.getSheetValues() as unknown[][];
+    const fc = (
+      await api.get(
+        '/api/hotspots?province=lao-cai&asOf=2024-10-31&since=2024-09-01&campaign=lc-2024-peak',
+      )
+    ).body;
+    expect(spots[3]![2]).toBe(count(fc, 'active'));
+    expect(spots[5]![2]).toBe(count(fc, 'eliminated'));
+  });
+
+  it('refuses a phase of another campaign', async () => {
+    const r = await api.get('/api/campaigns/lc-2024-peak/report?phase=th-2023-p1', 'commander');
+    expect(r.status).toBe(422);
+    expect(r.body.error.field).toBe('phase');
+  });
+});
