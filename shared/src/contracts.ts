@@ -102,6 +102,10 @@ export const EliminateInputSchema = z
   .object({ eliminatedOn: IsoDateSchema, version: z.number().int().min(1).optional() })
   .strict();
 
+export const ReEmergeInputSchema = z
+  .object({ identifiedOn: IsoDateSchema, note: z.string().max(2000).default('') })
+  .strict();
+
 export const CrossingInputSchema = z
   .object({
     kind: z.enum(CROSSING_KINDS),

@@ -49,6 +49,7 @@ export const ROUTE_POLICY: { method: Method; path: string; permission: Permissio
   { method: 'POST', path: '/api/assessments', permission: 'assessment.write' },
   { method: 'POST', path: '/api/quotas/:id/progress', permission: 'progress.write' },
   { method: 'POST', path: '/api/hotspots/:id/eliminate', permission: 'hotspot.write' },
+  { method: 'POST', path: '/api/hotspots/:id/re-emerge', permission: 'hotspot.write' },
   { method: 'POST', path: '/api/crossings', permission: 'crossing.write' },
   { method: 'PATCH', path: '/api/crossings/:id', permission: 'crossing.write' },
   { method: 'POST', path: '/api/events', permission: 'event.write' },

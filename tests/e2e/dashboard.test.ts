@@ -102,6 +102,9 @@ describe('commander opens the Lào Cai 2024 campaign', () => {
     const box = (await d.page.locator('[data-testid="map"]').boundingBox())!;
     await d.page.mouse.click(box.x + box.width * 0.55, box.y + box.height * 0.55);
     await d.page.waitForSelector('[data-testid="unit-panel"] .tier-history li');
+    expect(await d.page.textContent('[data-testid="tier-suggestion"]')).toMatch(
+      /Đề xuất theo bộ tiêu chí \(qd-28-2025-qd-ttg v1\)/,
+    );
     expect(d.page.url()).toMatch(/sel=com-10-\d{4}/);
     await d.screenshot('04-commune-panel');
   });
@@ -180,6 +183,27 @@ describe('commander opens the Lào Cai 2024 campaign', () => {
     expect(xml.replace(/<[^>]+>/g, '')).toContain(
       `đang hoạt động ${await d.card('hotspots-active')};`,
     );
+  });
+
+  it('records quota progress from the form and the bar moves', async () => {
+    await d.page.goto(
+      `${server.url}/?province=lao-cai&campaign=lc-2024-peak&phase=lc-2024-peak-p1`,
+    );
+    await d.mapIdle();
+    const quota = 'lc-2024-peak-q01';
+    const before = (await d.page.textContent(`[data-testid="quota-${quota}"] b`))!;
+    await d.page.selectOption('[data-testid="progress-form"] select', quota);
+    await d.page.fill('[data-testid="progress-form"] input[type="number"]', '3');
+    await d.page.click('[data-testid="progress-form"] button[type="submit"]');
+    await d.page.waitForFunction(
+      ([id, b]) => document.querySelector(`[data-testid="quota-${id}"] b`)?.textContent !== b,
+      [quota, before] as const,
+    );
+    const [a0] = before.split('/').map((x) => Number(x.replace(/\D/g, '')));
+    const [a1] = (await d.page.textContent(`[data-testid="quota-${quota}"] b`))!
+      .split('/')
+      .map((x) => Number(x.replace(/\D/g, '')));
+    expect(a1).toBe(a0! + 3);
   });
 
   it('lets the commander eliminate a hotspot and sees the cards change', async () => {

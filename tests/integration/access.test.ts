@@ -39,6 +39,12 @@ const activeHotspot = async (province: string) =>
 const hotspotVersion = async (province: string, id: string) =>
   (await api.get(`/api/hotspots?province=${province}`)).body.features.find((f: any) => f.id === id)
     .properties.version;
+const eliminatedHotspot = async (province: string) =>
+  (
+    await api.get(
+      `/api/hotspots?province=${province}&asOf=2024-12-31&since=2020-01-01&status=eliminated`,
+    )
+  ).body.features[0].id as string;
 const plan = async (province: string) =>
   (await api.get('/api/plans')).body.find((p: any) => p.provinceSlug === province);
 const userOf = async (province: string) =>
@@ -135,6 +141,16 @@ const FIXTURES: Record<string, Fixture> = {
     other: async () => ({
       path: `/api/hotspots/${await activeHotspot('son-la')}/eliminate`,
       body: { eliminatedOn: '2026-11-20', version: 1 },
+    }),
+  },
+  'POST /api/hotspots/:id/re-emerge': {
+    own: async () => ({
+      path: `/api/hotspots/${await eliminatedHotspot('lao-cai')}/re-emerge`,
+      body: { identifiedOn: '2026-11-21' },
+    }),
+    other: async () => ({
+      path: `/api/hotspots/${await eliminatedHotspot('son-la')}/re-emerge`,
+      body: { identifiedOn: '2026-11-21' },
     }),
   },
   'POST /api/crossings': {

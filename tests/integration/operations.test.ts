@@ -124,3 +124,44 @@ function nearestPart(g: { coordinates: number[][][] }, p: number[]) {
     .map((part) => ({ part, d: turf.pointToLineDistance(p, turf.lineString(part)) }))
     .sort((a, b) => a.d - b.d)[0]!.part;
 }
+
+describe(`hotspot actions (${process.env.DB_ENGINE})`, () => {
+  it('records a re-emergence linked to the eliminated hotspot, and refuses impossible ones', async () => {
+    const fc = (
+      await api.get(
+        '/api/hotspots?province=lao-cai&asOf=2024-10-31&since=2024-09-01&status=eliminated',
+      )
+    ).body;
+    const old = fc.features[0];
+    const early = await api.call('POST', `/api/hotspots/${old.id}/re-emerge`, {
+      as: 'commander',
+      body: { identifiedOn: '2020-01-01' },
+    });
+    expect(early.status).toBe(422);
+    expect(early.body.error.field).toBe('identifiedOn');
+    const ok = await api.call('POST', `/api/hotspots/${old.id}/re-emerge`, {
+      as: 'commander',
+      body: { identifiedOn: '2024-11-20' },
+    });
+    expect(ok.status).toBe(201);
+    expect(ok.body.reEmergedFromId).toBe(old.id);
+    const p2 = (await api.get('/api/hotspots?province=lao-cai&phase=lc-2024-peak-p2')).body;
+    expect(p2.features.find((f: any) => f.id === ok.body.id).properties.status).toBe('re_emerged');
+    const active = (await api.get('/api/hotspots?province=lao-cai&status=active')).body.features[0];
+    const notEliminated = await api.call('POST', `/api/hotspots/${active.id}/re-emerge`, {
+      as: 'commander',
+      body: { identifiedOn: '2026-11-20' },
+    });
+    expect(notEliminated.status).toBe(409);
+  });
+
+  it('refuses an elimination dated before the identification', async () => {
+    const active = (await api.get('/api/hotspots?province=lao-cai&status=active')).body.features[0];
+    const r = await api.call('POST', `/api/hotspots/${active.id}/eliminate`, {
+      as: 'commander',
+      body: { eliminatedOn: '2000-01-01', version: active.properties.version },
+    });
+    expect(r.status).toBe(422);
+    expect(r.body.error.field).toBe('eliminatedOn');
+  });
+});

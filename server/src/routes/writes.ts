@@ -7,6 +7,7 @@ import {
   CrossingInputSchema,
   CrossingPatchSchema,
   EliminateInputSchema,
+  ReEmergeInputSchema,
   EventInputSchema,
   EventPatchSchema,
   IdSchema,
@@ -23,7 +24,7 @@ import {
   updateCrossing,
   updateEvent,
 } from '../services/border-writes.ts';
-import { eliminateHotspot } from '../services/hotspots.ts';
+import { eliminateHotspot, reEmergeHotspot } from '../services/hotspots.ts';
 import { listPlans, setCriterion, updatePlan } from '../services/plans.ts';
 import { provinceScope } from '../services/scope.ts';
 import { expectedVersion } from '../services/versioned.ts';
@@ -61,6 +62,22 @@ export const writeRoutes = (deps: AppDeps) => {
           body.eliminatedOn,
           ip,
         ),
+      );
+    })
+    .post('/hotspots/:id/re-emerge', params(Id), json(ReEmergeInputSchema), async (c) => {
+      const { scope, now, ip } = await ctx(c);
+      const body = c.req.valid('json');
+      return c.json(
+        await reEmergeHotspot(
+          deps.db,
+          now,
+          scope,
+          c.req.valid('param').id,
+          body.identifiedOn,
+          body.note,
+          ip,
+        ),
+        201,
       );
     })
     .post('/crossings', json(CrossingInputSchema), async (c) => {

@@ -10,6 +10,8 @@ import { phaseWindow } from './campaigns.ts';
 import { provinceOn, relatedProvinceIds } from './units.ts';
 import { denyOutOfScope, inScope, type Scope } from './scope.ts';
 import { auditedUpdate } from './versioned.ts';
+import { audit, diff } from './audit.ts';
+import { randomUUID } from 'node:crypto';
 import { ApiError } from '../http/errors.ts';
 
 export async function hotspotsCollection(db: Db, q: HotspotsQuery, today: string) {
@@ -123,4 +125,70 @@ export async function eliminateHotspot(
     { eliminatedOn, status: 'eliminated' },
     { action: 'hotspot.eliminate', objectType: 'hotspot', clientIp: ip },
   );
+}
+
+/** Records that an eliminated hotspot is active again: a new hotspot linked to the earlier record. */
+export async function reEmergeHotspot(
+  db: Db,
+  now: Date,
+  scope: Scope,
+  id: string,
+  identifiedOn: string,
+  note: string,
+  ip: string | null,
+) {
+  const [row] = await db
+    .select({ h: hotspots, provinceId: adminUnits.provinceId })
+    .from(hotspots)
+    .innerJoin(adminUnits, eq(hotspots.unitId, adminUnits.id))
+    .where(eq(hotspots.id, id));
+  const [province] = row
+    ? await db
+        .select({ slug: adminUnits.slug })
+        .from(adminUnits)
+        .where(eq(adminUnits.id, row.provinceId ?? ''))
+    : [];
+  if (!row || !inScope(scope, province?.slug))
+    return denyOutOfScope(db, now, scope, `Hotspot ${id}`, 'id', {
+      action: 'hotspot.re_emerge',
+      objectType: 'hotspot',
+      objectId: id,
+      clientIp: ip,
+    });
+  if (!row.h.eliminatedOn)
+    throw new ApiError(409, 'conflict', 'Only an eliminated hotspot can re-emerge', 'id');
+  if (identifiedOn < row.h.eliminatedOn)
+    throw new ApiError(
+      422,
+      'validation_failed',
+      `identifiedOn: must not be before the elimination (${row.h.eliminatedOn})`,
+      'identifiedOn',
+    );
+  return db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(hotspots)
+      .values({
+        id: `hs-${randomUUID()}`,
+        kind: row.h.kind,
+        unitId: row.h.unitId,
+        lng: row.h.lng,
+        lat: row.h.lat,
+        identifiedOn,
+        eliminatedOn: null,
+        reEmergedFromId: row.h.id,
+        status: 're_emerged',
+        note,
+      })
+      .returning();
+    await audit(tx, now, {
+      actor: scope.user,
+      action: 'hotspot.re_emerge',
+      objectType: 'hotspot',
+      objectId: created!.id,
+      changes: diff(null, created!),
+      outcome: 'ok',
+      clientIp: ip,
+    });
+    return created!;
+  });
 }

@@ -228,6 +228,7 @@ export function Dashboard({ me }: { me: Me }) {
             deadlines={d.detail.data?.deadlines ?? []}
             asOf={d.asOf}
             onSelect={(id) => setView({ selected: id })}
+            canRecord={can(me.role, 'progress.write')}
           />
         </ErrorBoundary>
         <ErrorBoundary title={m.errorTitle} retryLabel={m.retry}>

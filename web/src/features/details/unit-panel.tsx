@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { formatViDate } from '@pcmt/shared/dates';
+import { metricsOf, RULESET_QD28_2025, suggestTier } from '@pcmt/shared/tier-rules';
 import type { Tier } from '@pcmt/shared/domain';
 import { TIER_LABELS } from '@pcmt/shared/labels';
 import { useI18n } from '../../i18n/use-i18n.ts';
@@ -26,6 +27,7 @@ export function UnitPanel({ id, onClose }: { id: string; onClose(): void }) {
         km²
         {u.synthetic ? ` · ${t('demoData')}` : ''}
       </p>
+      <TierSuggestion history={u.tierHistory} population={u.population} />
       <ol className="tier-history">
         {u.tierHistory.map((h) => (
           <li key={h.id}>
@@ -45,5 +47,42 @@ export function UnitPanel({ id, onClose }: { id: string; onClose(): void }) {
         </p>
       )}
     </section>
+  );
+}
+
+/** The tier the rule set suggests from the latest recorded figures, with the criteria that triggered it. */
+function TierSuggestion({
+  history,
+  population,
+}: {
+  history: { tier: string; assessedOn: string; criteria: Record<string, number | boolean> }[];
+  population: number | null;
+}) {
+  const { lang } = useI18n();
+  const last = history.at(-1);
+  if (!last) return null;
+  const s = suggestTier(RULESET_QD28_2025, metricsOf(last.criteria, population));
+  return (
+    <div className="suggestion" data-testid="tier-suggestion">
+      <div>
+        {lang === 'vi' ? 'Đề xuất theo bộ tiêu chí' : 'Suggested by the rule set'} ({s.ruleSet}):{' '}
+        <b data-testid="suggested-tier">{TIER_LABELS[lang][s.tier]}</b>
+        {' · '}
+        {lang === 'vi' ? 'quyết định' : 'decided'}: <b>{TIER_LABELS[lang][last.tier as Tier]}</b> (
+        {formatViDate(last.assessedOn)})
+      </div>
+      <ul data-testid="suggestion-reasons">
+        {s.triggered.map((c) => (
+          <li key={c.id}>
+            {lang === 'vi' ? c.vi : c.en}
+            {c.confirmed
+              ? ''
+              : lang === 'vi'
+                ? ' (ngưỡng chưa xác nhận)'
+                : ' (threshold unconfirmed)'}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

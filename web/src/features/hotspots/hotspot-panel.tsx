@@ -48,6 +48,16 @@ export function HotspotPanel({
       ),
     onSettled: () => client.invalidateQueries({ queryKey: ['hotspots'] }),
   });
+  const reEmerge = useMutation({
+    mutationFn: () =>
+      unwrap(
+        api.hotspots[':id']['re-emerge'].$post({
+          param: { id: hotspot.id },
+          json: { identifiedOn: date, note: '' },
+        }),
+      ),
+    onSettled: () => client.invalidateQueries({ queryKey: ['hotspots'] }),
+  });
   return (
     <section className="unit-panel" data-testid="hotspot-panel">
       <header>
@@ -65,6 +75,28 @@ export function HotspotPanel({
         {hotspot.eliminatedOn ? ` · ${f.eliminated}: ${formatViDate(hotspot.eliminatedOn)}` : ''}
         {hotspot.reEmergedFromId ? ` · ${f.reEmergedFrom} ${hotspot.reEmergedFromId}` : ''}
       </p>
+      {canEliminate && hotspot.status === 'eliminated' && (
+        <div className="mini-form">
+          <div className="row">
+            <input
+              type="date"
+              value={date}
+              onChange={(e) => setDate(e.target.value)}
+              aria-label={f.date}
+            />
+            <button
+              type="button"
+              className="primary"
+              onClick={() => reEmerge.mutate()}
+              disabled={reEmerge.isPending}
+              data-testid="re-emerge"
+            >
+              {f.reEmerge}
+            </button>
+          </div>
+          <ApiErrorNote error={reEmerge.error} />
+        </div>
+      )}
       {canEliminate && hotspot.status !== 'eliminated' && (
         <div className="mini-form">
           <div className="row">

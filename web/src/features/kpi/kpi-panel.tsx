@@ -4,6 +4,7 @@ import { TIER_LABELS } from '@pcmt/shared/labels';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { useFormText } from '../../i18n/use-form-text.ts';
 import { TIER_COLORS } from '../../map/styles.ts';
+import { ProgressForm } from './progress-form.tsx';
 
 interface Quota {
   id: string;
@@ -30,6 +31,7 @@ interface Props {
   deadlines: Deadline[];
   asOf: string;
   onSelect(id: string): void;
+  canRecord: boolean;
 }
 
 /** Commander's indicators for the chosen date: tiers against the campaign start, regressions, overdue hotspots, quotas, deadlines. */
@@ -111,6 +113,9 @@ export function KpiPanel(p: Props) {
             ))}
           </ul>
         </>
+      )}
+      {p.canRecord && p.quotas.length > 0 && (
+        <ProgressForm key={p.asOf} quotas={p.quotas} defaultDate={p.asOf} />
       )}
       {due.length > 0 && (
         <p className="muted" data-testid="kpi-deadlines">
