@@ -3,13 +3,13 @@
  * given the Lào Cai 2024 campaign, when the commander steps through its phases,
  * then the legend, the cards and the map follow the API.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Dashboard, launchChromium } from '../support/browser.ts';
+import { Dashboard, launchChromium, SCREENSHOTS } from '../support/browser.ts';
 import { demoUsers, startServer, type RunningServer } from '../support/server-process.ts';
 
 let server: RunningServer;
@@ -204,6 +204,31 @@ describe('commander opens the Lào Cai 2024 campaign', () => {
       .split('/')
       .map((x) => Number(x.replace(/\D/g, '')));
     expect(a1).toBe(a0! + 3);
+  });
+
+  it('exports the map view as PNG and as an A4 PDF', async () => {
+    await d.page.goto(
+      `${server.url}/?province=lao-cai&campaign=lc-2024-peak&phase=lc-2024-peak-p2`,
+    );
+    await d.mapIdle();
+    const [png] = await Promise.all([
+      d.page.waitForEvent('download'),
+      d.page.click('[data-testid="export-png"]'),
+    ]);
+    const image = readFileSync((await png.path())!);
+    expect(image.subarray(1, 4).toString()).toBe('PNG');
+    expect([image.readUInt32BE(16), image.readUInt32BE(20)]).toEqual([1600, 1130]);
+    writeFileSync(join(SCREENSHOTS, '16-map-export.png'), image);
+    const [pdf] = await Promise.all([
+      d.page.waitForEvent('download'),
+      d.page.click('[data-testid="export-a4"]'),
+    ]);
+    const text = readFileSync((await pdf.path())!).toString('latin1');
+    expect(text.startsWith('%PDF')).toBe(true);
+    const box = /\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/.exec(text)!;
+    expect(Number(box[1])).toBeCloseTo(841.89, 0); // A4 landscape in points
+    expect(Number(box[2])).toBeCloseTo(595.28, 0);
+    expect(text).toContain('/Subtype /Image');
   });
 
   it('lets the commander eliminate a hotspot and sees the cards change', async () => {

@@ -19,6 +19,13 @@ import { PlanPanel } from '../features/plans/plan-panel.tsx';
 import { SummaryCards } from '../features/summary/summary-cards.tsx';
 import { DateSlider } from '../features/timeline/date-slider.tsx';
 import { ReportLinks } from '../features/reports/report-links.tsx';
+import { MapExport } from '../features/export/map-export.tsx';
+import type { LegendItem } from '../features/export/compose-page.ts';
+import type { MapController } from '../map/map-controller.ts';
+import { CROSSING_COLORS, STATUS_COLORS, TIER_COLORS } from '../map/styles.ts';
+import { CROSSING_LABELS, STATUS_LABELS, TIER_LABELS } from '@pcmt/shared/labels';
+import { CROSSING_KINDS, HOTSPOT_STATUSES, TIERS } from '@pcmt/shared/domain';
+import { formatViDate } from '@pcmt/shared/dates';
 import { MESSAGES } from '../i18n/messages.ts';
 import { HOTSPOT_KIND_LABELS } from '@pcmt/shared/labels';
 import * as Q from '../lib/queries.ts';
@@ -55,6 +62,7 @@ export function Dashboard({ me }: { me: Me }) {
   const [view, setView] = useViewState();
   const m = MESSAGES[view.lang];
   const [mapError, setMapError] = useState<string | null>(null);
+  const [controller, setController] = useState<MapController | null>(null);
   const d = useViewData(view);
   const crossings = useQuery(Q.crossingsQuery());
   const borders = useQuery(Q.bordersQuery());
@@ -108,6 +116,26 @@ export function Dashboard({ me }: { me: Me }) {
     (q) => !d.phase || q.phaseId === d.phase.id || q.phaseId === null,
   );
 
+  const legendItems: LegendItem[] = [
+    ...TIERS.map((t) => ({
+      color: TIER_COLORS[t],
+      label: TIER_LABELS[view.lang][t],
+      shape: 'box' as const,
+    })),
+    ...HOTSPOT_STATUSES.map((st) => ({
+      color: STATUS_COLORS[st],
+      label: STATUS_LABELS[view.lang][st],
+      shape: 'dot' as const,
+    })),
+    ...CROSSING_KINDS.filter((k) => k !== 'trail').map((k) => ({
+      color: CROSSING_COLORS[k],
+      label: CROSSING_LABELS[view.lang][k],
+      shape: 'dot' as const,
+    })),
+    { color: '#8b1a1a', label: m.border, shape: 'line' },
+    { color: '#c2185b', label: m.regressed, shape: 'line' },
+  ];
+  const provinceName = provinceOptions.find((p) => p.slug === view.province)?.name ?? '';
   return (
     <div className="shell">
       <aside className="panel">
@@ -167,6 +195,17 @@ export function Dashboard({ me }: { me: Me }) {
               }
             />
           )}
+          <MapExport
+            snapshot={controller ? () => controller.snapshot() : null}
+            title={`${m.appTitle} – ${provinceName}`}
+            subtitle={[d.campaign?.name, d.phase?.name].filter(Boolean).join(' – ')}
+            date={`${m.asOf}: ${formatViDate(d.asOf)}`}
+            attribution={ATTRIBUTION}
+            note={m.demoNote}
+            legendTitle={m.legend}
+            legend={legendItems}
+            fileBase={`ban-do-${view.province}-${d.asOf}`}
+          />
           {d.campaign && <ReportLinks campaignId={d.campaign.id} phaseId={d.phase?.id ?? null} />}
         </ErrorBoundary>
         {selected && !selected.startsWith('crossing-') && !selected.startsWith('hs-') && (
@@ -272,6 +311,7 @@ export function Dashboard({ me }: { me: Me }) {
               onCamera={(camera) => setView({ camera }, 'replace')}
               onError={setMapError}
               renderTooltip={(f) => tooltipFor(f, view.lang, m.approximate)}
+              onController={setController}
             />
           ) : (
             <div className="map-loading">{m.loading}</div>

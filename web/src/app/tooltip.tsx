@@ -22,6 +22,18 @@ export function tooltipFor(f: MapGeoJSONFeature, lang: Lang, approximate: string
       </>
     );
   }
+  if (f.layer.id === LAYERS.hotspotClusters) {
+    return (
+      <>
+        <strong>
+          {String(p.point_count)} {lang === 'vi' ? 'điểm, tụ điểm' : 'hotspots'}
+        </strong>
+        <div>
+          {String(p.alive)} {lang === 'vi' ? 'chưa triệt xóa' : 'not eliminated'}
+        </div>
+      </>
+    );
+  }
   if (f.layer.id === LAYERS.hotspots) {
     return (
       <>

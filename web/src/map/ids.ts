@@ -27,6 +27,9 @@ export const LAYERS = {
   borders: 'borders-line',
   bordersCasing: 'borders-casing',
   hotspots: 'hotspots-circle',
+  hotspotClusters: 'hotspots-cluster',
+  hotspotClusterCount: 'hotspots-cluster-count',
+  hotspotKinds: 'hotspots-kind',
   crossings: 'crossings-circle',
   communeLabels: 'communes-label',
   crossingLabels: 'crossings-label',
@@ -34,4 +37,9 @@ export const LAYERS = {
 } as const;
 
 /** Layers that answer hover and click, topmost first. */
-export const INTERACTIVE_LAYERS = [LAYERS.crossings, LAYERS.hotspots, LAYERS.communeFill] as const;
+export const INTERACTIVE_LAYERS = [
+  LAYERS.crossings,
+  LAYERS.hotspotClusters,
+  LAYERS.hotspots,
+  LAYERS.communeFill,
+] as const;

@@ -3,8 +3,8 @@ import type { FeatureCollection } from 'geojson';
 import * as maplibregl from 'maplibre-gl';
 import type { GeoJSONSource, LayerSpecification, MapGeoJSONFeature } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import { INTERACTIVE_LAYERS, SOURCES } from './ids.ts';
-import { buildBaseStyle } from './styles.ts';
+import { INTERACTIVE_LAYERS, LAYERS, SOURCES } from './ids.ts';
+import { buildBaseStyle, HOTSPOT_CLUSTER } from './styles.ts';
 
 // Vite does not follow MapLibre's computed worker URL: point it at the emitted asset (same origin).
 maplibregl.setWorkerUrl(workerUrl);
@@ -47,13 +47,23 @@ export class MapController {
     void this.ready.then(() => {
       for (const id of Object.values(SOURCES)) {
         if (id !== SOURCES.basemap)
-          this.map.addSource(id, { type: 'geojson', data: EMPTY, promoteId: 'id' });
+          this.map.addSource(id, {
+            type: 'geojson',
+            data: EMPTY,
+            promoteId: 'id',
+            ...(id === SOURCES.hotspots ? HOTSPOT_CLUSTER : {}),
+          } as never);
       }
     });
     this.map.on('error', (e) => cb.onError(e.error?.message ?? 'map error'));
     this.map.on('mousemove', (e) => this.hover(e.point));
     this.map.on('mouseout', () => this.hover(null));
-    this.map.on('click', (e) => cb.onClick(this.featureAt(e.point)));
+    this.map.on('click', (e) => {
+      const f = this.featureAt(e.point);
+      if (f?.layer.id === LAYERS.hotspotClusters)
+        this.map.easeTo({ center: e.lngLat, zoom: this.map.getZoom() + 1.5 });
+      else cb.onClick(f);
+    });
     this.map.on('moveend', () => {
       const c = this.map.getCenter();
       cb.onMoveEnd({ zoom: this.map.getZoom(), lng: c.lng, lat: c.lat });
@@ -117,6 +127,24 @@ export class MapController {
     await this.ready;
     if (this.map.loaded()) return;
     await new Promise<void>((resolve) => this.map.once('idle', () => resolve()));
+  }
+
+  /** The drawn map as it is now, for export: canvas, metres per CSS pixel at the centre, bearing in degrees. */
+  snapshot(): {
+    canvas: HTMLCanvasElement;
+    metersPerPixel: number;
+    bearing: number;
+    pixelRatio: number;
+  } {
+    const lat = this.map.getCenter().lat;
+    const metersPerPixel =
+      (40_075_016.686 * Math.cos((lat * Math.PI) / 180)) / (512 * 2 ** this.map.getZoom());
+    return {
+      canvas: this.map.getCanvas(),
+      metersPerPixel,
+      bearing: this.map.getBearing(),
+      pixelRatio: this.map.getPixelRatio(),
+    };
   }
 
   /** Distinct features of `layer` currently drawn; the end-to-end tests read it. */

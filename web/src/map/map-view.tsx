@@ -30,6 +30,8 @@ interface Props {
   onCamera(camera: { zoom: number; lat: number; lng: number }): void;
   onError(message: string): void;
   renderTooltip(feature: MapGeoJSONFeature): ReactNode;
+  /** Receives the controller once the map exists (for export). */
+  onController?(controller: MapController): void;
 }
 
 export function MapView(props: Props) {
@@ -56,6 +58,7 @@ export function MapView(props: Props) {
       },
     );
     controller.current = c;
+    callbacks.current.onController?.(c);
     setReady(true);
     (window as unknown as { __pcmtMap?: MapController }).__pcmtMap = c;
     return () => c.destroy();

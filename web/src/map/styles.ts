@@ -1,7 +1,7 @@
 /** Layers as pure functions of state, testable in node without WebGL. */
 import type { FeatureCollection } from 'geojson';
-import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
-import type { CrossingKind, HotspotStatus, Tier } from '@pcmt/shared/domain';
+import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import type { CrossingKind, HotspotKind, HotspotStatus, Tier } from '@pcmt/shared/domain';
 import { LAYERS, SOURCES } from './ids.ts';
 
 export const TIER_COLORS: Record<Tier, string> = {
@@ -165,14 +165,67 @@ export function buildRouteLayers(): LayerSpecification[] {
 }
 
 /** Hotspots coloured by status; overdue ones get a thick black ring. */
+/** Hotspot clustering, used by the map controller for the hotspot source: clusters only up to zoom 7.99 (below a province view). */
+export const HOTSPOT_CLUSTER = {
+  cluster: true,
+  clusterMaxZoom: 7,
+  clusterRadius: 40,
+  clusterProperties: {
+    alive: ['+', ['case', ['==', ['get', 'status'], 'eliminated'], 0, 1]],
+    overdue: ['+', ['case', ['boolean', ['get', 'overdue'], false], 1, 0]],
+  },
+} as const;
+
+const KIND_SHORT: Record<HotspotKind, string> = {
+  retail_point: 'BL',
+  complex_point: 'ĐPT',
+  complex_cluster: 'TĐ',
+  organised_use: 'SD',
+  conditional_business: 'KD',
+  illicit_crop: 'CÂY',
+};
+
+/** Hotspots coloured by status (overdue ones ringed in black); clusters when zoomed out; kind letters when zoomed in. */
 export function buildHotspotLayers(): LayerSpecification[] {
+  const single: ExpressionSpecification = ['!', ['has', 'point_count']];
   return [
+    {
+      id: LAYERS.hotspotClusters,
+      type: 'circle',
+      source: SOURCES.hotspots,
+      filter: ['has', 'point_count'],
+      paint: {
+        'circle-color': [
+          'case',
+          ['>', ['get', 'alive'], 0],
+          STATUS_COLORS.active,
+          STATUS_COLORS.eliminated,
+        ],
+        'circle-radius': ['interpolate', ['linear'], ['get', 'point_count'], 2, 10, 50, 20],
+        'circle-opacity': 0.85,
+        'circle-stroke-color': ['case', ['>', ['get', 'overdue'], 0], '#000000', '#ffffff'],
+        'circle-stroke-width': 2,
+      },
+    },
+    {
+      id: LAYERS.hotspotClusterCount,
+      type: 'symbol',
+      source: SOURCES.hotspots,
+      filter: ['has', 'point_count'],
+      layout: {
+        'text-field': ['to-string', ['get', 'point_count']],
+        'text-font': FONT,
+        'text-size': 11,
+      },
+      paint: { 'text-color': '#ffffff' },
+    },
     {
       id: LAYERS.hotspots,
       type: 'circle',
       source: SOURCES.hotspots,
+      filter: single,
       paint: {
-        'circle-radius': ['interpolate', ['linear'], ['zoom'], 7, 3.5, 12, 7],
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 7, 3.5, 12, 8],
         'circle-color': match('status', STATUS_COLORS, STATUS_COLORS.active),
         'circle-opacity': ['case', ['==', ['get', 'status'], 'eliminated'], 0.55, 0.95],
         'circle-stroke-color': [
@@ -183,6 +236,21 @@ export function buildHotspotLayers(): LayerSpecification[] {
         ],
         'circle-stroke-width': ['case', ['boolean', ['get', 'overdue'], false], 2.2, 1],
       },
+    },
+    {
+      id: LAYERS.hotspotKinds,
+      type: 'symbol',
+      source: SOURCES.hotspots,
+      minzoom: 10.5,
+      filter: single,
+      layout: {
+        'text-field': match('kind', KIND_SHORT, ''),
+        'text-font': FONT,
+        'text-size': 10,
+        'text-offset': [0, 1.3],
+        'text-allow-overlap': false,
+      },
+      paint: HALO,
     },
   ];
 }

@@ -1,0 +1,94 @@
+import { useState } from 'react';
+import { jsPDF } from 'jspdf';
+import { useFormText } from '../../i18n/use-form-text.ts';
+import { composePage, type LegendItem, type PageSpec } from './compose-page.ts';
+
+type Snapshot = PageSpec['map'];
+const SIZES = { png: [1600, 1130], a4: [1754, 1240], a3: [2480, 1754] } as const; // A4/A3 landscape at 150 dpi
+
+function download(href: string, name: string) {
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = name;
+  a.click();
+}
+
+/** Exports the current map view as PNG, or as a printable A4/A3 PDF with legend, scale, north arrow and date. */
+export function MapExport(p: {
+  snapshot: (() => Snapshot) | null;
+  title: string;
+  subtitle: string;
+  date: string;
+  attribution: string;
+  note: string;
+  legendTitle: string;
+  legend: LegendItem[];
+  fileBase: string;
+}) {
+  const f = useFormText();
+  const [busy, setBusy] = useState(false);
+  const run = async (kind: keyof typeof SIZES) => {
+    if (!p.snapshot) return;
+    setBusy(true);
+    try {
+      const [width, height] = SIZES[kind];
+      const page = composePage({
+        width,
+        height,
+        title: p.title,
+        subtitle: p.subtitle,
+        date: p.date,
+        attribution: p.attribution,
+        note: p.note,
+        legendTitle: p.legendTitle,
+        legend: p.legend,
+        map: p.snapshot(),
+      });
+      const png = page.toDataURL('image/png');
+      if (kind === 'png') download(png, `${p.fileBase}.png`);
+      else {
+        const format = kind;
+        const pdf = new jsPDF({ orientation: 'landscape', unit: 'mm', format });
+        const [w, h] = format === 'a4' ? [297, 210] : [420, 297];
+        pdf.addImage(png, 'PNG', 0, 0, w, h);
+        pdf.setProperties({
+          title: p.title,
+          subject: p.subtitle,
+          creator: 'Bản đồ phòng, chống ma túy',
+        });
+        download(URL.createObjectURL(pdf.output('blob')), `${p.fileBase}-${format}.pdf`);
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="report-links" data-testid="map-export">
+      <span>{f.exportMap}:</span>
+      <button
+        type="button"
+        onClick={() => void run('png')}
+        disabled={busy || !p.snapshot}
+        data-testid="export-png"
+      >
+        PNG
+      </button>
+      <button
+        type="button"
+        onClick={() => void run('a4')}
+        disabled={busy || !p.snapshot}
+        data-testid="export-a4"
+      >
+        PDF A4
+      </button>
+      <button
+        type="button"
+        onClick={() => void run('a3')}
+        disabled={busy || !p.snapshot}
+        data-testid="export-a3"
+      >
+        PDF A3
+      </button>
+    </div>
+  );
+}
