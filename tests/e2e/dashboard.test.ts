@@ -231,6 +231,36 @@ describe('commander opens the Lào Cai 2024 campaign', () => {
     expect(text).toContain('/Subtype /Image');
   });
 
+  it('narrows cards and map to a district from its quota, and the map to a status from a card', async () => {
+    await d.page.goto(
+      `${server.url}/?province=lao-cai&campaign=lc-2024-peak&phase=lc-2024-peak-p1`,
+    );
+    await d.mapIdle();
+    const all = await d.card('communes');
+    await d.page.click('[data-testid="quota-list"] li button.link >> nth=0');
+    await d.page.waitForSelector('[data-testid="focus-chip"]');
+    await d.mapIdle();
+    const focus = new URL(d.page.url()).searchParams.get('focus')!;
+    const units = await api('/api/units?province=lao-cai&asOf=2024-10-31');
+    const inDistrict = units.features
+      .filter((f: any) => f.properties.parentId === focus)
+      .map((f: any) => f.id);
+    expect(await d.card('communes')).toBe(inDistrict.length);
+    expect(inDistrict.length).toBeLessThan(all);
+    const fc = await api('/api/hotspots?province=lao-cai&asOf=2024-10-31&since=2024-09-01');
+    const active = fc.features.filter(
+      (f: any) => inDistrict.includes(f.properties.unitId) && f.properties.status === 'active',
+    ).length;
+    expect(await d.card('hotspots-active')).toBe(active);
+    await d.page.click('[data-testid="card-hotspots-eliminated"]');
+    await d.page.waitForFunction(() => location.search.includes('show=eliminated'));
+    await d.mapIdle();
+    expect(await d.renderedCount('hotspots-circle', 'active')).toBe(0);
+    await d.screenshot('17-district-focus');
+    await d.page.click('[data-testid="focus-chip"] button');
+    await d.page.waitForFunction(() => !location.search.includes('focus='));
+  });
+
   it('lets the commander eliminate a hotspot and sees the cards change', async () => {
     const fc = await api(
       '/api/hotspots?province=lao-cai&asOf=2024-10-31&since=2024-09-01&status=active',

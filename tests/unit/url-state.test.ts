@@ -10,6 +10,8 @@ describe('view state in the URL', () => {
       date: null,
       lang: 'vi',
       selected: null,
+      focus: null,
+      show: null,
       camera: null,
     });
   });
@@ -21,9 +23,12 @@ describe('view state in the URL', () => {
       date: '2023-08-15',
       lang: 'en' as const,
       selected: 'com-14-0534',
+      focus: 'dist-14-02',
+      show: 'overdue' as const,
       camera: { zoom: 9.5, lat: 21.3, lng: 104.1 },
     };
     expect(readViewState(writeViewState(s))).toEqual(s);
   });
+  it('ignores an unknown status filter', () => expect(readViewState('?show=all').show).toBeNull());
   it('ignores a malformed camera', () => expect(readViewState('?map=abc').camera).toBeNull());
 });

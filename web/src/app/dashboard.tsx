@@ -85,6 +85,10 @@ export function Dashboard({ me }: { me: Me }) {
     }),
     [crossings.data, view.province],
   );
+  const districtNames = useMemo(
+    () => new Map((d.districts.data?.features ?? []).map((f) => [f.id, f.properties.name])),
+    [d.districts.data],
+  );
   const unitNames = useMemo(
     () => new Map((d.units?.features ?? []).map((f) => [f.id, f.properties.name])),
     [d.units],
@@ -96,8 +100,8 @@ export function Dashboard({ me }: { me: Me }) {
   const selectedHotspot = selected?.startsWith('hs-')
     ? d.spots?.features.find((f) => f.id === selected)
     : undefined;
-  const regressions = (d.units?.features ?? [])
-    .filter((f) => f.properties.regressed)
+  const regressions = (d.shownUnits?.features ?? [])
+    .filter((f) => f.properties.regressed && !('dim' in f.properties && f.properties.dim))
     .map((f) => ({
       id: f.id,
       name: f.properties.name,
@@ -244,9 +248,22 @@ export function Dashboard({ me }: { me: Me }) {
             />
           </ErrorBoundary>
         )}
+        {d.focusId && (
+          <div className="focus-chip" data-testid="focus-chip">
+            {m.filtered}:{' '}
+            <b>{unitNames.get(d.focusId) ?? districtNames.get(d.focusId) ?? d.focusId}</b>
+            <button
+              type="button"
+              onClick={() => setView({ focus: null, selected: null })}
+              aria-label={m.close}
+            >
+              ×
+            </button>
+          </div>
+        )}
         <ErrorBoundary title={m.errorTitle} retryLabel={m.retry}>
           <SummaryCards
-            communeCount={d.units?.features.length ?? 0}
+            communeCount={d.counts.communes}
             hotspotCounts={d.counts.status}
             overdue={d.counts.overdue}
             crossingCount={provinceCrossings.features.length}
@@ -254,6 +271,8 @@ export function Dashboard({ me }: { me: Me }) {
             deadlines={(d.detail.data?.deadlines ?? []).filter(
               (x) => !d.phase || x.phaseId === d.phase.id || x.phaseId === null,
             )}
+            show={view.show}
+            onShow={(show) => setView({ show }, 'replace')}
           />
         </ErrorBoundary>
         <ErrorBoundary title={m.errorTitle} retryLabel={m.retry}>
@@ -268,6 +287,7 @@ export function Dashboard({ me }: { me: Me }) {
             asOf={d.asOf}
             onSelect={(id) => setView({ selected: id })}
             canRecord={can(me.role, 'progress.write')}
+            onFocus={(focus) => setView({ focus, selected: null })}
           />
         </ErrorBoundary>
         <ErrorBoundary title={m.errorTitle} retryLabel={m.retry}>
@@ -285,10 +305,10 @@ export function Dashboard({ me }: { me: Me }) {
               basemap={basemap.data as FeatureCollection}
               attribution={ATTRIBUTION}
               data={{
-                communes: asFC(d.units),
+                communes: asFC(d.shownUnits),
                 districts: asFC(d.districts.data),
                 province: asFC(d.outline.data),
-                hotspots: asFC(d.spots),
+                hotspots: asFC(d.shownSpots),
                 crossings: asFC(provinceCrossings),
                 borders: asFC(borders.data),
                 routes: asFC(routes.data),

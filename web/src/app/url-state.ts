@@ -10,6 +10,10 @@ export interface ViewState {
   date: string | null;
   lang: Lang;
   selected: string | null;
+  /** A district or commune the cards and the map are narrowed to. */
+  focus: string | null;
+  /** Only hotspots of this status (or overdue ones) on the map. */
+  show: 'active' | 're_emerged' | 'eliminated' | 'overdue' | null;
   camera: { zoom: number; lat: number; lng: number } | null;
 }
 
@@ -34,6 +38,11 @@ export function readViewState(search: string): ViewState {
     date: /^\d{4}-\d{2}-\d{2}$/.test(p.get('date') ?? '') ? p.get('date') : null,
     lang: p.get('lang') === 'en' ? 'en' : 'vi',
     selected: p.get('sel'),
+    focus: p.get('focus'),
+    show:
+      (['active', 're_emerged', 'eliminated', 'overdue'] as const).find(
+        (x) => x === p.get('show'),
+      ) ?? null,
     camera: parseCamera(p.get('map')),
   };
 }
@@ -46,6 +55,8 @@ export function writeViewState(s: ViewState): string {
   if (s.date) p.set('date', s.date);
   if (s.lang !== 'vi') p.set('lang', s.lang);
   if (s.selected) p.set('sel', s.selected);
+  if (s.focus) p.set('focus', s.focus);
+  if (s.show) p.set('show', s.show);
   if (s.camera)
     p.set(
       'map',

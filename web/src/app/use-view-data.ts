@@ -117,22 +117,67 @@ export function useViewData(view: ViewState) {
     return { ...hotspots.data, features };
   }, [hotspots.data, asOf, since, campaign?.ageLimitsMonths]);
 
+  // Narrowing: an explicit focus (district or commune), else the commune selected on the map.
+  const focusId = view.focus ?? (view.selected?.startsWith('com-') ? view.selected : null);
+  const focused = useMemo(() => {
+    if (!units || !focusId) return null;
+    return new Set(
+      units.features
+        .filter((f) => f.id === focusId || f.properties.parentId === focusId)
+        .map((f) => f.id),
+    );
+  }, [units, focusId]);
+  const shownUnits = useMemo(
+    () =>
+      units && focused
+        ? {
+            ...units,
+            features: units.features.map((f) => ({
+              ...f,
+              properties: { ...f.properties, dim: !focused.has(f.id) },
+            })),
+          }
+        : units,
+    [units, focused],
+  );
+  const focusedSpots = useMemo(
+    () =>
+      spots && focused
+        ? { ...spots, features: spots.features.filter((f) => focused.has(f.properties.unitId)) }
+        : spots,
+    [spots, focused],
+  );
+  const shownSpots = useMemo(
+    () =>
+      focusedSpots && view.show
+        ? {
+            ...focusedSpots,
+            features: focusedSpots.features.filter((f) =>
+              view.show === 'overdue' ? f.properties.overdue : f.properties.status === view.show,
+            ),
+          }
+        : focusedSpots,
+    [focusedSpots, view.show],
+  );
+
   const counts = useMemo(() => {
     const tiers = Object.fromEntries(TIERS.map((t) => [t, 0])) as Record<Tier, number>;
     const startTiers = { ...tiers };
     for (const f of units?.features ?? []) {
+      if (focused && !focused.has(f.id)) continue;
       tiers[f.properties.tier]++;
       startTiers[f.properties.startTier]++;
     }
     const status: Record<HotspotStatus, number> = { active: 0, re_emerged: 0, eliminated: 0 };
-    for (const f of spots?.features ?? []) status[f.properties.status]++;
+    for (const f of focusedSpots?.features ?? []) status[f.properties.status]++;
     return {
       tiers,
       startTiers,
       status,
-      overdue: (spots?.features ?? []).filter((f) => f.properties.overdue).length,
+      overdue: (focusedSpots?.features ?? []).filter((f) => f.properties.overdue).length,
+      communes: focused?.size ?? units?.features.length ?? 0,
     };
-  }, [units, spots]);
+  }, [units, focusedSpots, focused]);
 
   return {
     provinces,
@@ -144,10 +189,13 @@ export function useViewData(view: ViewState) {
     since,
     lastDay,
     units,
+    shownUnits,
     districts,
     outline,
-    spots,
+    spots: focusedSpots,
+    shownSpots,
     detail,
     counts,
+    focusId,
   };
 }

@@ -40,6 +40,7 @@ const vi = {
   approximate: 'vị trí gần đúng',
   formedFrom: 'Hình thành từ (trước 01/07/2025)',
   regressed: 'Xã xấu đi so với đầu kế hoạch',
+  filtered: 'Đang lọc theo',
   mergedInto: 'Từ 01/07/2025 thuộc',
 };
 
@@ -84,6 +85,7 @@ const en: Messages = {
   approximate: 'approximate position',
   formedFrom: 'Formed from (before 01/07/2025)',
   regressed: 'Commune worse than at the campaign start',
+  filtered: 'Narrowed to',
   mergedInto: 'From 01/07/2025 part of',
 };
 

@@ -90,7 +90,14 @@ export function buildUnitLayers(state: { selectedId: string | null }): LayerSpec
       source: SOURCES.communes,
       paint: {
         'fill-color': match('tier', TIER_COLORS, TIER_COLORS.unassessed),
-        'fill-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 0.95, 0.78],
+        'fill-opacity': [
+          'case',
+          ['boolean', ['get', 'dim'], false],
+          0.22,
+          ['boolean', ['feature-state', 'hover'], false],
+          0.95,
+          0.78,
+        ],
       },
     },
     {

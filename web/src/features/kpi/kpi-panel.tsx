@@ -14,6 +14,7 @@ interface Quota {
   achieved: number;
   share: number;
   phaseId: string | null;
+  unitId: string | null;
 }
 interface Deadline {
   id: string;
@@ -32,6 +33,7 @@ interface Props {
   asOf: string;
   onSelect(id: string): void;
   canRecord: boolean;
+  onFocus(unitId: string): void;
 }
 
 /** Commander's indicators for the chosen date: tiers against the campaign start, regressions, overdue hotspots, quotas, deadlines. */
@@ -98,7 +100,13 @@ export function KpiPanel(p: Props) {
             {p.quotas.map((q) => (
               <li key={q.id} data-testid={`quota-${q.id}`}>
                 <div className="quota-label">
-                  <span>{q.label}</span>
+                  {q.unitId ? (
+                    <button type="button" className="link" onClick={() => p.onFocus(q.unitId!)}>
+                      {q.label}
+                    </button>
+                  ) : (
+                    <span>{q.label}</span>
+                  )}
                   <b>
                     {num(q.achieved)}/{num(q.target)}
                   </b>

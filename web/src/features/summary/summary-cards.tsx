@@ -16,6 +16,9 @@ interface Props {
     submittedOn: string | null;
     onTime: boolean | null;
   }[];
+  show: string | null;
+  /** A card narrows the hotspots on the map to its status (again to show all). */
+  onShow(status: 'active' | 're_emerged' | 'eliminated' | 'overdue' | null): void;
 }
 
 /** Counts for the chosen date; the end-to-end test compares them with the API. */
@@ -29,15 +32,28 @@ export function SummaryCards(p: Props) {
           <span>{t('communes')}</span>
         </div>
         {(['active', 're_emerged', 'eliminated'] as const).map((s) => (
-          <div className={`card status-${s}`} key={s} data-testid={`card-hotspots-${s}`}>
+          <button
+            type="button"
+            className={`card status-${s}${p.show === s ? ' chosen' : ''}`}
+            key={s}
+            data-testid={`card-hotspots-${s}`}
+            onClick={() => p.onShow(p.show === s ? null : s)}
+            aria-pressed={p.show === s}
+          >
             <b>{num(p.hotspotCounts[s])}</b>
             <span>{STATUS_LABELS[lang][s]}</span>
-          </div>
+          </button>
         ))}
-        <div className="card overdue" data-testid="card-overdue">
+        <button
+          type="button"
+          className={`card overdue${p.show === 'overdue' ? ' chosen' : ''}`}
+          data-testid="card-overdue"
+          onClick={() => p.onShow(p.show === 'overdue' ? null : 'overdue')}
+          aria-pressed={p.show === 'overdue'}
+        >
           <b>{num(p.overdue)}</b>
           <span>{t('overdue')}</span>
-        </div>
+        </button>
         <div className="card" data-testid="card-crossings">
           <b>{num(p.crossingCount)}</b>
           <span>{t('crossings')}</span>
