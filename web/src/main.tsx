@@ -18,7 +18,10 @@ const client: QueryClient = new QueryClient({
     },
   },
   queryCache: new QueryCache({ onError: (e, q) => q.queryKey[0] !== 'me' && onAuthError(e) }),
-  mutationCache: new MutationCache({ onError: onAuthError }),
+  // A refused sign-in is not an ended session: the sign-in screen shows its own message.
+  mutationCache: new MutationCache({
+    onError: (e, _v, _c, m) => m.options.mutationKey?.[0] !== 'login' && onAuthError(e),
+  }),
 });
 
 createRoot(document.getElementById('root')!).render(

@@ -19,6 +19,7 @@ export function LoginScreen({
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const login = useMutation({
+    mutationKey: ['login'],
     mutationFn: () => unwrap(api.auth.login.$post({ json: { username, password } })),
     onSuccess: (me) => {
       setCsrfToken(me.csrfToken);
