@@ -74,6 +74,8 @@ describe('commander opens the Lào Cai 2024 campaign', () => {
       statusCount(fc, 'eliminated'),
     );
     expect(await d.page.textContent('[data-testid="as-of"]')).toContain('31/10/2024');
+    const elim = (await d.page.textContent('[data-testid="kpi-elimination"]'))!.replace(/\./g, '');
+    expect(elim).toContain(`${statusCount(fc, 'eliminated')}/${fc.features.length}`);
     await d.screenshot('02-phase-1');
   });
 
@@ -86,6 +88,10 @@ describe('commander opens the Lào Cai 2024 campaign', () => {
       statusCount(fc, 're_emerged'),
     );
     expect(d.page.url()).toContain('phase=lc-2024-peak-p2');
+    const reInPhase = fc.features.filter(
+      (f: any) => f.properties.reEmergedFromId && f.properties.identifiedOn >= '2024-11-01',
+    ).length;
+    expect(await d.page.textContent('[data-testid="kpi-reemerged"]')).toContain(`: ${reInPhase} `);
     await d.screenshot('03-phase-2');
   });
 

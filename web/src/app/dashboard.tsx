@@ -288,6 +288,7 @@ export function Dashboard({ me }: { me: Me }) {
             onSelect={(id) => setView({ selected: id })}
             canRecord={can(me.role, 'progress.write')}
             onFocus={(focus) => setView({ focus, selected: null })}
+            objectives={d.counts.objectives}
           />
         </ErrorBoundary>
         <ErrorBoundary title={m.errorTitle} retryLabel={m.retry}>

@@ -170,14 +170,27 @@ export function useViewData(view: ViewState) {
     }
     const status: Record<HotspotStatus, number> = { active: 0, re_emerged: 0, eliminated: 0 };
     for (const f of focusedSpots?.features ?? []) status[f.properties.status]++;
+    // Progress against the plans' own objectives: eliminate every hotspot of the phase, none re-emerging.
+    const inPhase = (focusedSpots?.features ?? []).filter((f) => f.properties.identifiedOn <= asOf);
+    const eliminatedInPhase = inPhase.filter(
+      (f) => f.properties.eliminatedOn !== null && f.properties.eliminatedOn >= since,
+    ).length;
+    const reEmergedInPhase = inPhase.filter(
+      (f) => f.properties.reEmergedFromId && f.properties.identifiedOn >= since,
+    ).length;
     return {
+      objectives: {
+        eliminated: eliminatedInPhase,
+        toEliminate: inPhase.length,
+        reEmerged: reEmergedInPhase,
+      },
       tiers,
       startTiers,
       status,
       overdue: (focusedSpots?.features ?? []).filter((f) => f.properties.overdue).length,
       communes: focused?.size ?? units?.features.length ?? 0,
     };
-  }, [units, focusedSpots, focused]);
+  }, [units, focusedSpots, focused, asOf, since]);
 
   return {
     provinces,

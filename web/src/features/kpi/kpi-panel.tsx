@@ -34,6 +34,7 @@ interface Props {
   onSelect(id: string): void;
   canRecord: boolean;
   onFocus(unitId: string): void;
+  objectives: { eliminated: number; toEliminate: number; reEmerged: number };
 }
 
 /** Commander's indicators for the chosen date: tiers against the campaign start, regressions, overdue hotspots, quotas, deadlines. */
@@ -44,6 +45,31 @@ export function KpiPanel(p: Props) {
   const onTime = due.filter((d) => d.onTime).length;
   return (
     <section className="kpi" data-testid="kpi-panel">
+      <h3>{f.objectiveProgress}</h3>
+      <div className="objective-row" data-testid="kpi-elimination">
+        <span>
+          {f.eliminationRate}:{' '}
+          <b>
+            {num(p.objectives.eliminated)}/{num(p.objectives.toEliminate)}
+          </b>{' '}
+          (
+          {p.objectives.toEliminate
+            ? Math.round((100 * p.objectives.eliminated) / p.objectives.toEliminate)
+            : 100}
+          %) · {f.target} 100%
+        </span>
+        <div className="bar">
+          <div
+            className={p.objectives.eliminated >= p.objectives.toEliminate ? 'fill met' : 'fill'}
+            style={{
+              width: `${p.objectives.toEliminate ? Math.round((100 * p.objectives.eliminated) / p.objectives.toEliminate) : 100}%`,
+            }}
+          />
+        </div>
+      </div>
+      <p className={p.objectives.reEmerged > 0 ? 'warn-text' : 'muted'} data-testid="kpi-reemerged">
+        {f.reEmergedInPhase}: <b>{num(p.objectives.reEmerged)}</b> · {f.target} 0
+      </p>
       <h3>
         {f.tiersVsStart} ({formatViDate(p.startDate)})
       </h3>
