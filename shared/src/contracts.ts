@@ -1,6 +1,7 @@
 /** Zod contracts for API input, used by the server to validate and by the web to build requests. */
 import { z } from 'zod';
 import {
+  AGENCY_KINDS,
   BORDERS,
   CROSSING_KINDS,
   EVENT_KINDS,
@@ -186,3 +187,46 @@ export const AuditQuerySchema = z.object({
   from: IsoDateSchema.optional(),
   to: IsoDateSchema.optional(),
 });
+
+export const PlanInputSchema = z
+  .object({
+    unitId: IdSchema,
+    targetTier: z.enum(TIERS),
+    targetDate: IsoDateSchema,
+    campaignId: IdSchema.nullable().default(null),
+    targetPhaseId: IdSchema.nullable().default(null),
+  })
+  .strict();
+
+export const TaskInputSchema = z
+  .object({
+    title: z.string().trim().min(1).max(500),
+    leadAgencyId: IdSchema.nullable().default(null),
+    coAgencyIds: z.array(IdSchema).max(20).default([]),
+    dueOn: IsoDateSchema,
+  })
+  .strict();
+export const TaskPatchSchema = TaskInputSchema.partial()
+  .extend({
+    status: z.enum(['open', 'done']).optional(),
+    version: z.number().int().min(1).optional(),
+  })
+  .strict();
+
+export const AgencyInputSchema = z
+  .object({
+    kind: z.enum(AGENCY_KINDS),
+    name: z.string().trim().min(3).max(300),
+    unitId: IdSchema.nullable().default(null),
+  })
+  .strict();
+export const AgencyPatchSchema = AgencyInputSchema.partial()
+  .extend({ version: z.number().int().min(1).optional() })
+  .strict();
+
+export const CampaignPatchSchema = z
+  .object({
+    ageLimitsMonths: z.partialRecord(z.enum(HOTSPOT_KINDS), z.number().int().min(1).max(36)),
+    version: z.number().int().min(1).optional(),
+  })
+  .strict();

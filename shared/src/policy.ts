@@ -15,14 +15,16 @@ export const PERMISSIONS = [
   'plan.write',
   'user.manage',
   'audit.read',
+  'unit.manage',
+  'campaign.configure',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const POLICY: Record<Role, readonly Permission[]> = {
-  commander: ['read', 'assessment.write', 'progress.write', 'hotspot.write'],
+  commander: ['read', 'assessment.write', 'progress.write', 'hotspot.write', 'campaign.configure'],
   border_unit: ['read', 'crossing.write', 'event.write'],
   planner: ['read', 'plan.write'],
-  admin: ['read', 'user.manage', 'audit.read'],
+  admin: ['read', 'user.manage', 'audit.read', 'unit.manage'],
 };
 
 export const can = (role: Role, permission: Permission) => POLICY[role].includes(permission);
@@ -55,7 +57,14 @@ export const ROUTE_POLICY: { method: Method; path: string; permission: Permissio
   { method: 'POST', path: '/api/events', permission: 'event.write' },
   { method: 'PATCH', path: '/api/events/:id', permission: 'event.write' },
   { method: 'GET', path: '/api/plans', permission: 'read' },
+  { method: 'POST', path: '/api/plans', permission: 'plan.write' },
   { method: 'PATCH', path: '/api/plans/:id', permission: 'plan.write' },
+  { method: 'POST', path: '/api/plans/:id/tasks', permission: 'plan.write' },
+  { method: 'PATCH', path: '/api/tasks/:id', permission: 'plan.write' },
+  { method: 'PATCH', path: '/api/campaigns/:id', permission: 'campaign.configure' },
+  { method: 'GET', path: '/api/agencies', permission: 'read' },
+  { method: 'POST', path: '/api/agencies', permission: 'unit.manage' },
+  { method: 'PATCH', path: '/api/agencies/:id', permission: 'unit.manage' },
   { method: 'PUT', path: '/api/plans/:id/criteria/:n', permission: 'plan.write' },
   { method: 'GET', path: '/api/users', permission: 'user.manage' },
   { method: 'POST', path: '/api/users', permission: 'user.manage' },

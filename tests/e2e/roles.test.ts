@@ -105,6 +105,15 @@ describe('roles in the browser', () => {
       before,
     );
     expect(await d.page.$$('[data-testid="assessment-form"]')).toHaveLength(0);
+    await d.page.fill(
+      '[data-testid="plan-tasks"] input[placeholder]',
+      'Ký cam kết hộ gia đình bản Sin Câu',
+    );
+    await d.page.fill('[data-testid="plan-tasks"] input[type="date"]', '2027-03-31');
+    await d.page.click('[data-testid="plan-tasks"] button[type="submit"]');
+    await d.page.waitForSelector(
+      '[data-testid="plan-tasks"] li:has-text("Ký cam kết hộ gia đình")',
+    );
     await d.screenshot('13-planner-criteria');
   });
 
@@ -112,6 +121,12 @@ describe('roles in the browser', () => {
     const d = await signedIn('quantri.laocai', '?province=lao-cai');
     await d.page.waitForSelector('[data-testid="audit-table"] tbody tr');
     expect(await d.page.textContent('[data-testid="audit-table"]')).toContain('login');
+    await d.page.selectOption('[data-testid="audit-outcome"]', 'failed');
+    await d.page.waitForFunction(() =>
+      Array.from(document.querySelectorAll('[data-testid="audit-table"] tbody tr')).every((r) =>
+        r.textContent?.includes('failed'),
+      ),
+    );
     expect(await d.page.$$('[data-testid="assessment-form"]')).toHaveLength(0);
     await d.screenshot('14-admin-audit');
   });

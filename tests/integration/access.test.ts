@@ -47,6 +47,23 @@ const eliminatedHotspot = async (province: string) =>
   ).body.features[0].id as string;
 const plan = async (province: string) =>
   (await api.get('/api/plans')).body.find((p: any) => p.provinceSlug === province);
+const communeWithoutPlan = async (province: string) => {
+  const planned = new Set((await api.get('/api/plans')).body.map((p: any) => p.unitId));
+  const units = (await api.get(`/api/units?province=${province}`)).body.features;
+  return units.find((f: any) => !planned.has(f.id)).id as string;
+};
+const taskOf = async (province: string, as: TestUser) => {
+  const p = await plan(province);
+  if (p.tasks.length === 0)
+    await api.call('POST', `/api/plans/${p.id}/tasks`, {
+      as,
+      body: { title: 'Tuyên truyền tại thôn', dueOn: '2027-01-31' },
+    });
+  return (await plan(province)).tasks[0];
+};
+const campaignVersion = async (id: string) => ({
+  'if-match': `"${(await api.get(`/api/campaigns/${id}`)).body.version}"`,
+});
 const userOf = async (province: string) =>
   (await api.get('/api/users')).body.find((u: any) => u.provinceSlug === province);
 let n = 0;
@@ -242,6 +259,82 @@ const FIXTURES: Record<string, Fixture> = {
       path: `/api/plans/${(await plan('lai-chau')).id}/criteria/1`,
       body: { met: true, checkedOn: '2026-11-01', version: 1 },
     }),
+  },
+  'POST /api/plans': {
+    own: async () => ({
+      path: '/api/plans',
+      body: {
+        unitId: await communeWithoutPlan('lao-cai'),
+        targetTier: 'drug_free',
+        targetDate: '2030-12-31',
+      },
+    }),
+    other: async () => ({
+      path: '/api/plans',
+      body: {
+        unitId: await communeWithoutPlan('son-la'),
+        targetTier: 'drug_free',
+        targetDate: '2030-12-31',
+      },
+    }),
+  },
+  'POST /api/plans/:id/tasks': {
+    own: async () => ({
+      path: `/api/plans/${(await plan('lao-cai')).id}/tasks`,
+      body: { title: `Rà soát hộ gia đình ${++n}`, dueOn: '2027-03-31' },
+    }),
+    other: async () => ({
+      path: `/api/plans/${(await plan('lai-chau')).id}/tasks`,
+      body: { title: 'x', dueOn: '2027-03-31' },
+    }),
+  },
+  'PATCH /api/tasks/:id': {
+    own: async () => {
+      const task = await taskOf('lao-cai', 'plannerLaoCai');
+      return { path: `/api/tasks/${task.id}`, body: { status: 'done', version: task.version } };
+    },
+    other: async () => {
+      const task = await taskOf('lai-chau', 'planner');
+      return { path: `/api/tasks/${task.id}`, body: { status: 'done', version: task.version } };
+    },
+  },
+  'PATCH /api/campaigns/:id': {
+    own: async () => ({
+      path: '/api/campaigns/lc-2024-peak',
+      body: { ageLimitsMonths: { complex_point: 3, complex_cluster: 6 } },
+      headers: await campaignVersion('lc-2024-peak'),
+    }),
+    other: async () => ({
+      path: '/api/campaigns/sl-2023-coop',
+      body: { ageLimitsMonths: { complex_point: 3 }, version: 1 },
+    }),
+  },
+  'GET /api/agencies': {
+    own: async () => ({ path: '/api/agencies' }),
+    other: null,
+    list: (b) => b.map((a: any) => a.provinceSlug),
+  },
+  'POST /api/agencies': {
+    own: async () => ({
+      path: '/api/agencies',
+      body: { kind: 'commune_police', name: `Công an xã thử ${++n}` },
+    }),
+    other: null,
+  },
+  'PATCH /api/agencies/:id': {
+    own: async () => {
+      const a = (await api.get('/api/agencies')).body.find(
+        (x: any) => x.provinceSlug === 'lao-cai',
+      );
+      return {
+        path: `/api/agencies/${a.id}`,
+        body: { name: `${a.name.replace(/ \(\d+\)$/, '')} (${++n})`, version: a.version },
+      };
+    },
+    other: async () => {
+      const a = (await api.get('/api/agencies')).body.find((x: any) => x.provinceSlug === 'son-la');
+      return { path: `/api/agencies/${a.id}`, body: { name: 'x'.repeat(5), version: a.version } };
+    },
   },
   'GET /api/users': {
     own: async () => ({ path: '/api/users' }),

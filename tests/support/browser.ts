@@ -33,6 +33,7 @@ export async function launchChromium(): Promise<{
         '--disable-component-update',
         '--disable-sync',
         '--no-first-run',
+        '--lang=vi-VN',
       ],
     },
   );

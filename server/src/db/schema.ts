@@ -353,3 +353,21 @@ export const auditLog = pgTable(
     index('audit_object').on(t.objectType, t.objectId),
   ],
 );
+
+/** Tasks of a transformation plan ("4 rõ": clear task, lead agency, co-ordinating agencies, deadline). */
+export const planTasks = pgTable(
+  'plan_tasks',
+  {
+    id: text('id').primaryKey(),
+    planId: text('plan_id')
+      .notNull()
+      .references(() => transformationPlans.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    leadAgencyId: text('lead_agency_id').references(() => agencies.id),
+    coAgencyIds: jsonb('co_agency_ids').$type<string[]>().notNull().default([]),
+    dueOn: day('due_on').notNull(),
+    status: text('status').notNull().default('open'),
+    ...audit,
+  },
+  (t) => [index('plan_tasks_plan').on(t.planId)],
+);

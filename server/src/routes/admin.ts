@@ -1,7 +1,9 @@
-/** Users and the audit trail (admin). An admin of a province manages that province's users only. */
+/** Users, agencies and the audit trail (admin). An admin of a province manages that province only. */
 import { Hono } from 'hono';
 import { z } from 'zod';
 import {
+  AgencyInputSchema,
+  AgencyPatchSchema,
   AuditQuerySchema,
   IdSchema,
   UserInputSchema,
@@ -14,6 +16,8 @@ import { rateLimit } from '../http/rate-limit.ts';
 import { auditCsv, queryAudit } from '../services/audit-query.ts';
 import { adminCreateUser, adminUpdateUser } from '../services/user-admin.ts';
 import { listUsers } from '../services/users.ts';
+import { createAgency, listAgencies, updateAgency } from '../services/agencies.ts';
+import { provinceScope } from '../services/scope.ts';
 import { expectedVersion } from '../services/versioned.ts';
 
 export const adminRoutes = (deps: AppDeps) =>
@@ -45,6 +49,40 @@ export const adminRoutes = (deps: AppDeps) =>
         ),
       );
     })
+    .get('/agencies', async (c) =>
+      c.json(await listAgencies(deps.db, await provinceScope(deps.db, c.get('user')))),
+    )
+    .post('/agencies', json(AgencyInputSchema), async (c) =>
+      c.json(
+        await createAgency(
+          deps.db,
+          deps.clock(),
+          await provinceScope(deps.db, c.get('user')),
+          c.req.valid('json'),
+          c.get('clientIp'),
+        ),
+        201,
+      ),
+    )
+    .patch(
+      '/agencies/:id',
+      params(z.object({ id: IdSchema })),
+      json(AgencyPatchSchema),
+      async (c) => {
+        const { version, ...patch } = c.req.valid('json');
+        return c.json(
+          await updateAgency(
+            deps.db,
+            deps.clock(),
+            await provinceScope(deps.db, c.get('user')),
+            c.req.valid('param').id,
+            expectedVersion(c, version),
+            patch,
+            c.get('clientIp'),
+          ),
+        );
+      },
+    )
     .get('/audit', query(AuditQuerySchema), async (c) =>
       c.json(await queryAudit(deps.db, c.get('user'), c.req.valid('query'))),
     )

@@ -3,7 +3,11 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import {
   AssessmentInputSchema,
+  CampaignPatchSchema,
   CriterionInputSchema,
+  PlanInputSchema,
+  TaskInputSchema,
+  TaskPatchSchema,
   CrossingInputSchema,
   CrossingPatchSchema,
   EliminateInputSchema,
@@ -26,6 +30,9 @@ import {
 } from '../services/border-writes.ts';
 import { eliminateHotspot, reEmergeHotspot } from '../services/hotspots.ts';
 import { listPlans, setCriterion, updatePlan } from '../services/plans.ts';
+import { addTask, createPlan, updateTask } from '../services/plan-writes.ts';
+import { configureCampaign } from '../services/campaigns.ts';
+import { vietnamDay } from '@pcmt/shared/dates';
 import { provinceScope } from '../services/scope.ts';
 import { expectedVersion } from '../services/versioned.ts';
 
@@ -121,6 +128,50 @@ export const writeRoutes = (deps: AppDeps) => {
     .get('/plans', query(z.object({ campaign: IdSchema.optional() })), async (c) => {
       const { scope } = await ctx(c);
       return c.json(await listPlans(deps.db, scope, c.req.valid('query').campaign));
+    })
+    .post('/plans', json(PlanInputSchema), async (c) => {
+      const { scope, now, ip } = await ctx(c);
+      return c.json(
+        await createPlan(deps.db, now, vietnamDay(now), scope, c.req.valid('json'), ip),
+        201,
+      );
+    })
+    .post('/plans/:id/tasks', params(Id), json(TaskInputSchema), async (c) => {
+      const { scope, now, ip } = await ctx(c);
+      return c.json(
+        await addTask(deps.db, now, scope, c.req.valid('param').id, c.req.valid('json'), ip),
+        201,
+      );
+    })
+    .patch('/tasks/:id', params(Id), json(TaskPatchSchema), async (c) => {
+      const { scope, now, ip } = await ctx(c);
+      const { version, ...patch } = c.req.valid('json');
+      return c.json(
+        await updateTask(
+          deps.db,
+          now,
+          scope,
+          c.req.valid('param').id,
+          expectedVersion(c, version),
+          patch,
+          ip,
+        ),
+      );
+    })
+    .patch('/campaigns/:id', params(Id), json(CampaignPatchSchema), async (c) => {
+      const { scope, now, ip } = await ctx(c);
+      const { version, ageLimitsMonths } = c.req.valid('json');
+      return c.json(
+        await configureCampaign(
+          deps.db,
+          now,
+          scope,
+          c.req.valid('param').id,
+          expectedVersion(c, version),
+          ageLimitsMonths,
+          ip,
+        ),
+      );
     })
     .patch('/plans/:id', params(Id), json(PlanPatchSchema), async (c) => {
       const { scope, now, ip } = await ctx(c);

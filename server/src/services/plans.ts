@@ -3,7 +3,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { CriterionInputSchema, PlanPatchSchema } from '@pcmt/shared/contracts';
 import type { Db } from '../db/create-db.ts';
-import { adminUnits, criteriaChecks, transformationPlans } from '../db/schema.ts';
+import { adminUnits, criteriaChecks, planTasks, transformationPlans } from '../db/schema.ts';
 import { audit, diff } from './audit.ts';
 import { denyOutOfScope, inScope, type Scope } from './scope.ts';
 import { auditedUpdate, StaleVersionError } from './versioned.ts';
@@ -44,6 +44,18 @@ export async function listPlans(db: Db, scope: Scope, campaignId?: string) {
     .select({ id: adminUnits.id, slug: adminUnits.slug })
     .from(adminUnits)
     .where(eq(adminUnits.level, 'province'));
+  const tasks = plans.length
+    ? await db
+        .select()
+        .from(planTasks)
+        .where(
+          inArray(
+            planTasks.planId,
+            plans.map((p) => p.id),
+          ),
+        )
+        .orderBy(asc(planTasks.dueOn))
+    : [];
   const checks = plans.length
     ? await db
         .select()
@@ -65,6 +77,7 @@ export async function listPlans(db: Db, scope: Scope, campaignId?: string) {
         unitName: unit?.name ?? '',
         provinceSlug: slug,
         criteria: checks.filter((c) => c.planId === p.id),
+        tasks: tasks.filter((x) => x.planId === p.id),
       };
     })
     .filter((p) => inScope(scope, p.provinceSlug));

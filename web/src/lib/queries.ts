@@ -85,10 +85,20 @@ export const crossingQuery = (id: string) =>
   });
 export const plansQuery = () =>
   queryOptions({ queryKey: ['plans'], queryFn: () => unwrap(api.plans.$get({ query: {} })) });
-export const auditQuery = (page: number) =>
+export const auditQuery = (page: number, outcome = '', action = '') =>
   queryOptions({
-    queryKey: ['audit', page],
-    queryFn: () => unwrap(api.audit.$get({ query: { page: String(page), pageSize: '15' } })),
+    queryKey: ['audit', page, outcome, action],
+    queryFn: () =>
+      unwrap(
+        api.audit.$get({
+          query: {
+            page: String(page),
+            pageSize: '15',
+            ...(outcome ? { outcome: outcome as 'ok' } : {}),
+            ...(action ? { action } : {}),
+          },
+        }),
+      ),
   });
 export const usersQuery = () =>
   queryOptions({ queryKey: ['users'], queryFn: () => unwrap(api.users.$get()) });

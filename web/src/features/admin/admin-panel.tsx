@@ -16,7 +16,9 @@ export function AdminPanel() {
   const f = useFormText();
   const client = useQueryClient();
   const [page, setPage] = useState(1);
-  const audit = useQuery(auditQuery(page));
+  const [outcome, setOutcome] = useState('');
+  const [action, setAction] = useState('');
+  const audit = useQuery(auditQuery(page, outcome, action));
   const users = useQuery(usersQuery());
   const unlock = useMutation({
     mutationFn: (u: { id: string; version: number }) =>
@@ -57,6 +59,27 @@ export function AdminPanel() {
           {f.export}
         </a>
       </h3>
+      <div className="row audit-filters">
+        <select
+          value={outcome}
+          onChange={(e) => (setOutcome(e.target.value), setPage(1))}
+          aria-label={f.outcome}
+          data-testid="audit-outcome"
+        >
+          <option value="">{f.outcome}: *</option>
+          {['ok', 'denied', 'failed', 'locked', 'conflict'].map((o) => (
+            <option key={o} value={o}>
+              {o}
+            </option>
+          ))}
+        </select>
+        <input
+          placeholder={f.action}
+          value={action}
+          onChange={(e) => (setAction(e.target.value.trim()), setPage(1))}
+          aria-label={f.action}
+        />
+      </div>
       <table className="grid" data-testid="audit-table">
         <thead>
           <tr>

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { formatViDate } from '@pcmt/shared/dates';
 import type { Tier } from '@pcmt/shared/domain';
@@ -31,7 +32,7 @@ export function PlanPanel({ unitId, editable }: { unitId: string; editable: bool
       ),
     onSettled: () => client.invalidateQueries({ queryKey: ['plans'] }),
   });
-  if (!plan) return null;
+  if (!plan) return editable && plans.data ? <NewPlanForm unitId={unitId} /> : null;
   const met = plan.criteria.filter((c) => c.met).length;
   return (
     <section className="plan-panel" data-testid="plan-panel">
@@ -66,10 +67,142 @@ export function PlanPanel({ unitId, editable }: { unitId: string; editable: bool
           );
         })}
       </ol>
+      <Tasks planId={plan.id} tasks={plan.tasks} editable={editable} />
       <ApiErrorNote
         error={toggle.error}
         onReload={() => void client.invalidateQueries({ queryKey: ['plans'] })}
       />
     </section>
+  );
+}
+
+function NewPlanForm({ unitId }: { unitId: string }) {
+  const { lang } = useI18n();
+  const f = useFormText();
+  const client = useQueryClient();
+  const [targetTier, setTier] = useState<Tier>('drug_free');
+  const [targetDate, setDate] = useState('2030-12-31');
+  const create = useMutation({
+    mutationFn: () =>
+      unwrap(
+        api.plans.$post({
+          json: { unitId, targetTier, targetDate, campaignId: null, targetPhaseId: null },
+        }),
+      ),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['plans'] }),
+  });
+  return (
+    <form
+      className="mini-form"
+      data-testid="new-plan-form"
+      onSubmit={(e) => (e.preventDefault(), create.mutate())}
+    >
+      <h4>{f.newPlan}</h4>
+      <div className="row">
+        <select
+          value={targetTier}
+          onChange={(e) => setTier(e.target.value as Tier)}
+          aria-label={f.target}
+        >
+          {(['drug_free', 'has_activity', 'type_3', 'type_2'] as const).map((t) => (
+            <option key={t} value={t}>
+              {TIER_LABELS[lang][t]}
+            </option>
+          ))}
+        </select>
+        <input
+          type="date"
+          value={targetDate}
+          onChange={(e) => setDate(e.target.value)}
+          aria-label={f.date}
+          required
+        />
+      </div>
+      <ApiErrorNote error={create.error} />
+      <button type="submit" className="primary" disabled={create.isPending}>
+        {f.save}
+      </button>
+    </form>
+  );
+}
+
+interface Task {
+  id: string;
+  title: string;
+  dueOn: string;
+  status: string;
+  version: number;
+}
+
+function Tasks({ planId, tasks, editable }: { planId: string; tasks: Task[]; editable: boolean }) {
+  const f = useFormText();
+  const client = useQueryClient();
+  const [title, setTitle] = useState('');
+  const [dueOn, setDue] = useState('');
+  const refresh = () => client.invalidateQueries({ queryKey: ['plans'] });
+  const add = useMutation({
+    mutationFn: () =>
+      unwrap(
+        api.plans[':id'].tasks.$post({
+          param: { id: planId },
+          json: { title, dueOn, leadAgencyId: null, coAgencyIds: [] },
+        }),
+      ),
+    onSuccess: () => {
+      setTitle('');
+      void refresh();
+    },
+  });
+  const done = useMutation({
+    mutationFn: (t: Task) =>
+      unwrap(
+        api.tasks[':id'].$patch({
+          param: { id: t.id },
+          json: { status: t.status === 'done' ? 'open' : 'done', version: t.version },
+        }),
+      ),
+    onSettled: refresh,
+  });
+  return (
+    <div className="tasks" data-testid="plan-tasks">
+      <h4>{f.tasks}</h4>
+      <ul>
+        {tasks.map((t) => (
+          <li key={t.id}>
+            <label>
+              <input
+                type="checkbox"
+                checked={t.status === 'done'}
+                disabled={!editable || done.isPending}
+                onChange={() => done.mutate(t)}
+              />
+              {t.title} — {formatViDate(t.dueOn)}
+            </label>
+          </li>
+        ))}
+      </ul>
+      {editable && (
+        <form className="row" onSubmit={(e) => (e.preventDefault(), add.mutate())}>
+          <input
+            placeholder={f.task}
+            value={title}
+            onChange={(e) => setTitle(e.target.value)}
+            required
+            maxLength={500}
+          />
+          <input
+            type="date"
+            value={dueOn}
+            onChange={(e) => setDue(e.target.value)}
+            aria-label={f.date}
+            required
+          />
+          <button type="submit" className="primary" disabled={add.isPending}>
+            +
+          </button>
+        </form>
+      )}
+      <ApiErrorNote error={add.error ?? done.error} onReload={() => void refresh()} />
+    </div>
   );
 }

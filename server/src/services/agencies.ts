@@ -1,0 +1,80 @@
+/** Agencies and units (admin): their province is always the admin's, never set by the client. */
+import { randomUUID } from 'node:crypto';
+import { asc, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { AgencyInputSchema, AgencyPatchSchema } from '@pcmt/shared/contracts';
+import type { Db } from '../db/create-db.ts';
+import { agencies } from '../db/schema.ts';
+import { ApiError } from '../http/errors.ts';
+import { audit, diff } from './audit.ts';
+import { denyOutOfScope, inScope, type Scope } from './scope.ts';
+import { auditedUpdate } from './versioned.ts';
+
+export async function listAgencies(db: Db, scope: Scope) {
+  const rows = await db
+    .select()
+    .from(agencies)
+    .orderBy(asc(agencies.provinceSlug), asc(agencies.name));
+  return rows.filter((a) => inScope(scope, a.provinceSlug));
+}
+
+export async function createAgency(
+  db: Db,
+  now: Date,
+  scope: Scope,
+  input: z.infer<typeof AgencyInputSchema>,
+  ip: string | null,
+) {
+  if (!scope.user.provinceSlug)
+    throw new ApiError(
+      422,
+      'validation_failed',
+      'A national administrator creates agencies through a province administrator',
+      'provinceSlug',
+    );
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(agencies)
+      .values({
+        id: `agency-${randomUUID()}`,
+        ...input,
+        provinceSlug: scope.user.provinceSlug!,
+        synthetic: false,
+      })
+      .returning();
+    await audit(tx, now, {
+      actor: scope.user,
+      action: 'agency.create',
+      objectType: 'agency',
+      objectId: row!.id,
+      changes: diff(null, row!),
+      outcome: 'ok',
+      clientIp: ip,
+    });
+    return row!;
+  });
+}
+
+export async function updateAgency(
+  db: Db,
+  now: Date,
+  scope: Scope,
+  id: string,
+  version: number,
+  patch: Omit<z.infer<typeof AgencyPatchSchema>, 'version'>,
+  ip: string | null,
+) {
+  const [row] = await db.select().from(agencies).where(eq(agencies.id, id));
+  if (!row || !inScope(scope, row.provinceSlug))
+    return denyOutOfScope(db, now, scope, `Agency ${id}`, 'id', {
+      action: 'agency.update',
+      objectType: 'agency',
+      objectId: id,
+      clientIp: ip,
+    });
+  return auditedUpdate(db, now, scope.user, agencies, id, version, patch, {
+    action: 'agency.update',
+    objectType: 'agency',
+    clientIp: ip,
+  });
+}

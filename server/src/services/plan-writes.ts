@@ -1,0 +1,190 @@
+/** Planner writes: new transformation plans and their tasks, each audited in its transaction. */
+import { randomUUID } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { PlanInputSchema, TaskInputSchema, TaskPatchSchema } from '@pcmt/shared/contracts';
+import type { Db } from '../db/create-db.ts';
+import {
+  adminUnits,
+  agencies,
+  criteriaChecks,
+  planTasks,
+  transformationPlans,
+} from '../db/schema.ts';
+import { ApiError } from '../http/errors.ts';
+import { audit, diff } from './audit.ts';
+import { denyOutOfScope, inScope, type Scope } from './scope.ts';
+import { tiersOn } from './units.ts';
+import { auditedUpdate } from './versioned.ts';
+
+async function communeSlug(db: Db, unitId: string) {
+  const [unit] = await db.select().from(adminUnits).where(eq(adminUnits.id, unitId));
+  if (!unit || unit.level !== 'commune') return null;
+  const [province] = await db
+    .select({ slug: adminUnits.slug })
+    .from(adminUnits)
+    .where(eq(adminUnits.id, unit.provinceId ?? ''));
+  return province?.slug ?? null;
+}
+
+export async function createPlan(
+  db: Db,
+  now: Date,
+  today: string,
+  scope: Scope,
+  input: z.infer<typeof PlanInputSchema>,
+  ip: string | null,
+) {
+  const slug = await communeSlug(db, input.unitId);
+  if (!slug || !inScope(scope, slug))
+    return denyOutOfScope(db, now, scope, `Commune ${input.unitId}`, 'unitId', {
+      action: 'plan.create',
+      objectType: 'unit',
+      objectId: input.unitId,
+      clientIp: ip,
+    });
+  const [existing] = await db
+    .select({ id: transformationPlans.id })
+    .from(transformationPlans)
+    .where(eq(transformationPlans.unitId, input.unitId));
+  if (existing)
+    throw new ApiError(
+      409,
+      'conflict',
+      `unitId: the commune already has plan ${existing.id}`,
+      'unitId',
+    );
+  if (input.targetDate < today)
+    throw new ApiError(
+      422,
+      'validation_failed',
+      'targetDate: must not be in the past',
+      'targetDate',
+    );
+  const fromTier =
+    (await tiersOn(db, [input.unitId], today)).get(input.unitId)?.tier ?? 'unassessed';
+  return db.transaction(async (tx) => {
+    const [plan] = await tx
+      .insert(transformationPlans)
+      .values({
+        id: `plan-${randomUUID()}`,
+        ...input,
+        fromTier,
+        responsibleAgencyId: scope.user.agencyId,
+        status: 'planned',
+      })
+      .returning();
+    await tx.insert(criteriaChecks).values(
+      [1, 2, 3, 4, 5, 6, 7, 8].map((criterion) => ({
+        planId: plan!.id,
+        criterion,
+        met: false,
+        checkedOn: today,
+      })),
+    );
+    await audit(tx, now, {
+      actor: scope.user,
+      action: 'plan.create',
+      objectType: 'plan',
+      objectId: plan!.id,
+      changes: diff(null, plan!),
+      outcome: 'ok',
+      clientIp: ip,
+    });
+    return plan!;
+  });
+}
+
+async function planInScope(
+  db: Db,
+  now: Date,
+  scope: Scope,
+  planId: string,
+  action: string,
+  ip: string | null,
+) {
+  const [plan] = await db
+    .select()
+    .from(transformationPlans)
+    .where(eq(transformationPlans.id, planId));
+  const slug = plan ? await communeSlug(db, plan.unitId) : null;
+  if (!plan || !inScope(scope, slug))
+    return denyOutOfScope(db, now, scope, `Plan ${planId}`, 'id', {
+      action,
+      objectType: 'plan',
+      objectId: planId,
+      clientIp: ip,
+    });
+  return { plan, slug: slug! };
+}
+
+async function checkAgencies(db: Db, slug: string, ids: (string | null | undefined)[]) {
+  for (const id of ids) {
+    if (!id) continue;
+    const [a] = await db
+      .select({ id: agencies.id })
+      .from(agencies)
+      .where(and(eq(agencies.id, id), eq(agencies.provinceSlug, slug)));
+    if (!a)
+      throw new ApiError(
+        422,
+        'validation_failed',
+        `agency ${id} is not an agency of the province`,
+        'leadAgencyId',
+      );
+  }
+}
+
+export async function addTask(
+  db: Db,
+  now: Date,
+  scope: Scope,
+  planId: string,
+  input: z.infer<typeof TaskInputSchema>,
+  ip: string | null,
+) {
+  const { slug } = await planInScope(db, now, scope, planId, 'task.create', ip);
+  await checkAgencies(db, slug, [input.leadAgencyId, ...input.coAgencyIds]);
+  return db.transaction(async (tx) => {
+    const [task] = await tx
+      .insert(planTasks)
+      .values({ id: `task-${randomUUID()}`, planId, ...input })
+      .returning();
+    await audit(tx, now, {
+      actor: scope.user,
+      action: 'task.create',
+      objectType: 'plan_task',
+      objectId: task!.id,
+      changes: diff(null, task!),
+      outcome: 'ok',
+      clientIp: ip,
+    });
+    return task!;
+  });
+}
+
+export async function updateTask(
+  db: Db,
+  now: Date,
+  scope: Scope,
+  id: string,
+  version: number,
+  patch: Omit<z.infer<typeof TaskPatchSchema>, 'version'>,
+  ip: string | null,
+) {
+  const [task] = await db.select().from(planTasks).where(eq(planTasks.id, id));
+  if (!task)
+    return denyOutOfScope(db, now, scope, `Task ${id}`, 'id', {
+      action: 'task.update',
+      objectType: 'plan_task',
+      objectId: id,
+      clientIp: ip,
+    });
+  const { slug } = await planInScope(db, now, scope, task.planId, 'task.update', ip);
+  await checkAgencies(db, slug, [patch.leadAgencyId, ...(patch.coAgencyIds ?? [])]);
+  return auditedUpdate(db, now, scope.user, planTasks, id, version, patch, {
+    action: 'task.update',
+    objectType: 'plan_task',
+    clientIp: ip,
+  });
+}
