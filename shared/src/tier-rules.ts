@@ -6,7 +6,12 @@
 import type { Tier } from './domain.ts';
 
 export type Metric =
-  'usersShare' | 'organisedUsePlaces' | 'offendersShare' | 'plantsDestroyed' | 'onKeyRoute';
+  | 'usersShare'
+  | 'organisedUsePlaces'
+  | 'offendersShare'
+  | 'plantsDestroyed'
+  | 'areaDestroyedM2'
+  | 'onKeyRoute';
 
 export interface Criterion {
   id: string;
@@ -14,6 +19,8 @@ export interface Criterion {
   en: string;
   metric: Metric;
   atLeast: number;
+  /** The criterion also holds when this other figure reaches its threshold. */
+  or?: { metric: Metric; atLeast: number };
   confirmed: boolean;
 }
 
@@ -40,7 +47,8 @@ const c = (
   metric: Metric,
   atLeast: number,
   confirmed: boolean,
-): Criterion => ({ id, vi, en, metric, atLeast, confirmed });
+  or?: Criterion['or'],
+): Criterion => ({ id, vi, en, metric, atLeast, confirmed, ...(or ? { or } : {}) });
 
 export const RULESET_QD28_2025: RuleSet = {
   id: 'qd-28-2025-qd-ttg',
@@ -79,11 +87,12 @@ export const RULESET_QD28_2025: RuleSet = {
         ),
         c(
           't1-plants',
-          'Phá bỏ ≥ 3.000 cây có chất ma túy',
-          '≥ 3,000 narcotic plants destroyed',
+          'Phá bỏ ≥ 3.000 cây hoặc ≥ 750 m² cây có chất ma túy',
+          '≥ 3,000 narcotic plants or ≥ 750 m² destroyed',
           'plantsDestroyed',
           3000,
           true,
+          { metric: 'areaDestroyedM2', atLeast: 750 },
         ),
       ],
     },
@@ -181,12 +190,15 @@ export function metricsOf(
     offendersShare:
       pop && n('offendersArrested') !== undefined ? n('offendersArrested')! / pop : undefined,
     plantsDestroyed: n('plantsDestroyed'),
+    areaDestroyedM2: n('areaDestroyedM2'),
     onKeyRoute: values.onKeyRoute === true,
   };
 }
 
+const reaches = (m: Metrics, metric: Metric, atLeast: number) =>
+  typeof m[metric] === 'number' && (m[metric] as number) >= atLeast;
 const holds = (cr: Criterion, m: Metrics) =>
-  typeof m[cr.metric] === 'number' && (m[cr.metric] as number) >= cr.atLeast;
+  reaches(m, cr.metric, cr.atLeast) || (!!cr.or && reaches(m, cr.or.metric, cr.or.atLeast));
 
 /** The worst tier whose rule holds, with exactly the criteria that triggered it; else `has_activity`, or `drug_free` when every figure is zero. */
 export function suggestTier(

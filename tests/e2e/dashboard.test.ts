@@ -108,6 +108,9 @@ describe('commander opens the Lào Cai 2024 campaign', () => {
     const box = (await d.page.locator('[data-testid="map"]').boundingBox())!;
     await d.page.mouse.click(box.x + box.width * 0.55, box.y + box.height * 0.55);
     await d.page.waitForSelector('[data-testid="unit-panel"] .tier-history li');
+    expect(await d.page.textContent('[data-testid="unit-panel"] .criteria-values')).toContain(
+      'người sử dụng, nghiện',
+    );
     expect(await d.page.textContent('[data-testid="tier-suggestion"]')).toMatch(
       /Đề xuất theo bộ tiêu chí \(qd-28-2025-qd-ttg v1\)/,
     );
@@ -265,6 +268,23 @@ describe('commander opens the Lào Cai 2024 campaign', () => {
     await d.screenshot('17-district-focus');
     await d.page.click('[data-testid="focus-chip"] button');
     await d.page.waitForFunction(() => !location.search.includes('focus='));
+  });
+
+  it("lets the commander lengthen the campaign's age limits, which clears the overdue card", async () => {
+    await d.page.goto(
+      `${server.url}/?province=lao-cai&campaign=lc-2024-peak&phase=lc-2024-peak-p1`,
+    );
+    await d.mapIdle();
+    expect(await d.card('overdue')).toBeGreaterThan(0);
+    const inputs = d.page.locator('[data-testid="age-limits-form"] input[type="number"]');
+    await inputs.nth(0).fill('36');
+    await inputs.nth(1).fill('36');
+    await d.page.click('[data-testid="age-limits-form"] button[type="submit"]');
+    await d.page.waitForFunction(
+      () => document.querySelector('[data-testid="card-overdue"] b')?.textContent === '0',
+    );
+    const campaign = await api('/api/campaigns/lc-2024-peak');
+    expect(campaign.ageLimitsMonths).toMatchObject({ complex_point: 36, complex_cluster: 36 });
   });
 
   it('lets the commander eliminate a hotspot and sees the cards change', async () => {

@@ -65,6 +65,17 @@ describe('tier suggestion (Decision 28/2025 rule set)', () => {
       suggest({ registeredUsers: 49, organisedUsePlaces: 2, offendersArrested: 10 }).tier,
     ).not.toBe('type_1');
   });
+  it('counts 750 m² destroyed as the plant criterion', () => {
+    const s = suggest({
+      registeredUsers: 60,
+      organisedUsePlaces: 2,
+      offendersArrested: 0,
+      plantsDestroyed: 0,
+      areaDestroyedM2: 800,
+    });
+    expect(s.tier).toBe('type_1');
+    expect(s.triggered.map((c) => c.id)).toContain('t1-plants');
+  });
   it('marks which thresholds are confirmed', () => {
     expect(RULESET_QD28_2025.rules[0]!.criteria.every((c) => c.confirmed)).toBe(true);
     expect(RULESET_QD28_2025.rules[1]!.criteria.some((c) => !c.confirmed)).toBe(true);

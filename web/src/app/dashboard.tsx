@@ -214,7 +214,15 @@ export function Dashboard({ me }: { me: Me }) {
         </ErrorBoundary>
         {selected && !selected.startsWith('crossing-') && !selected.startsWith('hs-') && (
           <ErrorBoundary title={m.errorTitle} retryLabel={m.retry}>
-            <UnitPanel id={selected} onClose={() => setView({ selected: null })} />
+            <UnitPanel
+              id={selected}
+              onClose={() => setView({ selected: null })}
+              hotspots={(d.spots?.features ?? [])
+                .filter((f) => f.properties.unitId === selected)
+                .map((f) => ({ id: f.id, kind: f.properties.kind, status: f.properties.status }))}
+              onSelectHotspot={(id) => setView({ selected: id })}
+              onFocusDistrict={(focus) => setView({ focus, selected: null })}
+            />
             <PlanPanel unitId={selected} editable={can(me.role, 'plan.write')} />
             {can(me.role, 'assessment.write') && (
               <AssessmentForm
@@ -289,6 +297,16 @@ export function Dashboard({ me }: { me: Me }) {
             canRecord={can(me.role, 'progress.write')}
             onFocus={(focus) => setView({ focus, selected: null })}
             objectives={d.counts.objectives}
+            campaign={
+              d.detail.data
+                ? {
+                    id: d.detail.data.id,
+                    version: d.detail.data.version,
+                    ageLimitsMonths: d.detail.data.ageLimitsMonths,
+                  }
+                : null
+            }
+            canConfigure={can(me.role, 'campaign.configure')}
           />
         </ErrorBoundary>
         <ErrorBoundary title={m.errorTitle} retryLabel={m.retry}>

@@ -1,15 +1,44 @@
 import { useQuery } from '@tanstack/react-query';
 import { formatViDate } from '@pcmt/shared/dates';
 import { metricsOf, RULESET_QD28_2025, suggestTier } from '@pcmt/shared/tier-rules';
-import type { Tier } from '@pcmt/shared/domain';
-import { TIER_LABELS } from '@pcmt/shared/labels';
+import type { HotspotKind, HotspotStatus, Tier } from '@pcmt/shared/domain';
+import { HOTSPOT_KIND_LABELS, STATUS_LABELS, TIER_LABELS } from '@pcmt/shared/labels';
 import { useI18n } from '../../i18n/use-i18n.ts';
+import { useFormText } from '../../i18n/use-form-text.ts';
 import { unitQuery } from '../../lib/queries.ts';
 import { TIER_COLORS } from '../../map/styles.ts';
 
 /** The selected commune: tier history and its units before or after the 2025 reform. */
-export function UnitPanel({ id, onClose }: { id: string; onClose(): void }) {
+/** Figures recorded with an assessment, in the user's language. */
+const CRITERIA_NAMES: Record<string, [string, string]> = {
+  registeredUsers: ['người sử dụng, nghiện', 'users and addicts'],
+  organisedUsePlaces: ['điểm tổ chức sử dụng', 'places of organised use'],
+  offendersArrested: ['đối tượng bị bắt', 'offenders arrested'],
+  plantsDestroyed: ['cây bị phá bỏ', 'plants destroyed'],
+  activeHotspots: ['điểm nóng hoạt động', 'active hotspots'],
+};
+
+interface HotspotBrief {
+  id: string;
+  kind: string;
+  status: string;
+}
+
+export function UnitPanel({
+  id,
+  onClose,
+  hotspots,
+  onSelectHotspot,
+  onFocusDistrict,
+}: {
+  id: string;
+  onClose(): void;
+  hotspots: HotspotBrief[];
+  onSelectHotspot(id: string): void;
+  onFocusDistrict(id: string): void;
+}) {
   const { t, lang, num } = useI18n();
+  const f = useFormText();
   const q = useQuery(unitQuery(id));
   if (q.isPending) return <section className="unit-panel">{t('loading')}</section>;
   if (q.isError) throw q.error;
@@ -32,10 +61,50 @@ export function UnitPanel({ id, onClose }: { id: string; onClose(): void }) {
         {u.tierHistory.map((h) => (
           <li key={h.id}>
             <span className="swatch" style={{ background: TIER_COLORS[h.tier as Tier] }} />
-            {formatViDate(h.assessedOn)} — {TIER_LABELS[lang][h.tier as Tier]}
+            <span>
+              {formatViDate(h.assessedOn)} — {TIER_LABELS[lang][h.tier as Tier]}
+              <small className="muted criteria-values">
+                {Object.entries(h.criteria)
+                  .filter(([k]) => CRITERIA_NAMES[k])
+                  .map(([k, v]) => `${CRITERIA_NAMES[k]![lang === 'vi' ? 0 : 1]}: ${String(v)}`)
+                  .join(' · ')}
+                {h.criteria.onKeyRoute === true
+                  ? lang === 'vi'
+                    ? ' · trên tuyến trọng điểm'
+                    : ' · on a key route'
+                  : ''}
+              </small>
+            </span>
           </li>
         ))}
       </ol>
+      {u.parentId?.startsWith('dist-') && (
+        <button
+          type="button"
+          className="link"
+          onClick={() => onFocusDistrict(u.parentId!)}
+          data-testid="focus-district"
+        >
+          {f.focusDistrict} ›
+        </button>
+      )}
+      {hotspots.length > 0 && (
+        <div data-testid="unit-hotspots">
+          <h4>
+            {t('hotspots')}: {hotspots.length}
+          </h4>
+          <ul className="link-list">
+            {hotspots.slice(0, 6).map((h) => (
+              <li key={h.id}>
+                <button type="button" onClick={() => onSelectHotspot(h.id)}>
+                  {HOTSPOT_KIND_LABELS[lang][h.kind as HotspotKind]} —{' '}
+                  {STATUS_LABELS[lang][h.status as HotspotStatus]}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {u.predecessors.length > 0 && (
         <p className="muted" data-testid="unit-predecessors">
           {t('formedFrom')}: {u.predecessors.map((o) => o.name).join(', ')}

@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n/use-i18n.ts';
 import { useFormText } from '../../i18n/use-form-text.ts';
 import { TIER_COLORS } from '../../map/styles.ts';
 import { ProgressForm } from './progress-form.tsx';
+import { AgeLimitsForm } from './age-limits-form.tsx';
 
 interface Quota {
   id: string;
@@ -35,6 +36,8 @@ interface Props {
   canRecord: boolean;
   onFocus(unitId: string): void;
   objectives: { eliminated: number; toEliminate: number; reEmerged: number };
+  campaign: { id: string; version: number; ageLimitsMonths: Record<string, number> } | null;
+  canConfigure: boolean;
 }
 
 /** Commander's indicators for the chosen date: tiers against the campaign start, regressions, overdue hotspots, quotas, deadlines. */
@@ -150,6 +153,14 @@ export function KpiPanel(p: Props) {
       )}
       {p.canRecord && p.quotas.length > 0 && (
         <ProgressForm key={p.asOf} quotas={p.quotas} defaultDate={p.asOf} />
+      )}
+      {p.canConfigure && p.campaign && (
+        <AgeLimitsForm
+          key={`${p.campaign.id}@${p.campaign.version}`}
+          campaignId={p.campaign.id}
+          version={p.campaign.version}
+          limits={p.campaign.ageLimitsMonths}
+        />
       )}
       {due.length > 0 && (
         <p className="muted" data-testid="kpi-deadlines">
