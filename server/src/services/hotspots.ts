@@ -73,14 +73,13 @@ export async function hotspotsCollection(db: Db, q: HotspotsQuery, today: string
   return { type: 'FeatureCollection' as const, asOf, since, features };
 }
 
-/** Records that a hotspot was eliminated on a date (commander); version-checked and audited. */
-export async function eliminateHotspot(
+/** The hotspot with its province, if the user's scope covers it; otherwise an audited 404. */
+async function hotspotInScope(
   db: Db,
   now: Date,
   scope: Scope,
   id: string,
-  version: number,
-  eliminatedOn: string,
+  action: string,
   ip: string | null,
 ) {
   const [row] = await db
@@ -96,11 +95,25 @@ export async function eliminateHotspot(
     : [];
   if (!row || !inScope(scope, province?.slug))
     return denyOutOfScope(db, now, scope, `Hotspot ${id}`, 'id', {
-      action: 'hotspot.eliminate',
+      action,
       objectType: 'hotspot',
       objectId: id,
       clientIp: ip,
     });
+  return row;
+}
+
+/** Records that a hotspot was eliminated on a date (commander); version-checked and audited. */
+export async function eliminateHotspot(
+  db: Db,
+  now: Date,
+  scope: Scope,
+  id: string,
+  version: number,
+  eliminatedOn: string,
+  ip: string | null,
+) {
+  const row = await hotspotInScope(db, now, scope, id, 'hotspot.eliminate', ip);
   if (eliminatedOn < row.h.identifiedOn)
     throw new ApiError(
       422,
@@ -137,24 +150,7 @@ export async function reEmergeHotspot(
   note: string,
   ip: string | null,
 ) {
-  const [row] = await db
-    .select({ h: hotspots, provinceId: adminUnits.provinceId })
-    .from(hotspots)
-    .innerJoin(adminUnits, eq(hotspots.unitId, adminUnits.id))
-    .where(eq(hotspots.id, id));
-  const [province] = row
-    ? await db
-        .select({ slug: adminUnits.slug })
-        .from(adminUnits)
-        .where(eq(adminUnits.id, row.provinceId ?? ''))
-    : [];
-  if (!row || !inScope(scope, province?.slug))
-    return denyOutOfScope(db, now, scope, `Hotspot ${id}`, 'id', {
-      action: 'hotspot.re_emerge',
-      objectType: 'hotspot',
-      objectId: id,
-      clientIp: ip,
-    });
+  const row = await hotspotInScope(db, now, scope, id, 'hotspot.re_emerge', ip);
   if (!row.h.eliminatedOn)
     throw new ApiError(409, 'conflict', 'Only an eliminated hotspot can re-emerge', 'id');
   if (identifiedOn < row.h.eliminatedOn)

@@ -75,53 +75,59 @@ export function HotspotPanel({
         {hotspot.eliminatedOn ? ` · ${f.eliminated}: ${formatViDate(hotspot.eliminatedOn)}` : ''}
         {hotspot.reEmergedFromId ? ` · ${f.reEmergedFrom} ${hotspot.reEmergedFromId}` : ''}
       </p>
-      {canEliminate && hotspot.status === 'eliminated' && (
-        <div className="mini-form">
-          <div className="row">
-            <input
-              type="date"
-              value={date}
-              onChange={(e) => setDate(e.target.value)}
-              aria-label={f.date}
-            />
-            <button
-              type="button"
-              className="primary"
-              onClick={() => reEmerge.mutate()}
-              disabled={reEmerge.isPending}
-              data-testid="re-emerge"
-            >
-              {f.reEmerge}
-            </button>
-          </div>
-          <ApiErrorNote error={reEmerge.error} />
-        </div>
-      )}
-      {canEliminate && hotspot.status !== 'eliminated' && (
-        <div className="mini-form">
-          <div className="row">
-            <input
-              type="date"
-              value={date}
-              onChange={(e) => setDate(e.target.value)}
-              aria-label={f.date}
-            />
-            <button
-              type="button"
-              className="primary"
-              onClick={() => eliminate.mutate()}
-              disabled={eliminate.isPending}
-              data-testid="eliminate"
-            >
-              {f.eliminate}
-            </button>
-          </div>
-          <ApiErrorNote
-            error={eliminate.error}
+      {canEliminate &&
+        (hotspot.status === 'eliminated' ? (
+          <DateAction
+            date={date}
+            onDate={setDate}
+            label={f.reEmerge}
+            testId="re-emerge"
+            action={reEmerge}
+          />
+        ) : (
+          <DateAction
+            date={date}
+            onDate={setDate}
+            label={f.eliminate}
+            testId="eliminate"
+            action={eliminate}
             onReload={() => void client.invalidateQueries({ queryKey: ['hotspots'] })}
           />
-        </div>
-      )}
+        ))}
     </section>
+  );
+}
+
+/** A date and one action on it, with the action's error. */
+function DateAction(p: {
+  date: string;
+  onDate(date: string): void;
+  label: string;
+  testId: string;
+  action: { mutate(): void; isPending: boolean; error: unknown };
+  onReload?: () => void;
+}) {
+  const f = useFormText();
+  return (
+    <div className="mini-form">
+      <div className="row">
+        <input
+          type="date"
+          value={p.date}
+          onChange={(e) => p.onDate(e.target.value)}
+          aria-label={f.date}
+        />
+        <button
+          type="button"
+          className="primary"
+          onClick={() => p.action.mutate()}
+          disabled={p.action.isPending}
+          data-testid={p.testId}
+        >
+          {p.label}
+        </button>
+      </div>
+      <ApiErrorNote error={p.action.error} onReload={p.onReload} />
+    </div>
   );
 }
