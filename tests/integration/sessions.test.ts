@@ -134,6 +134,9 @@ describe('request hardening', () => {
     let last = 0;
     for (let i = 0; i < 12; i++) last = (await api.login('t.nobody', 'whatever-123')).status;
     expect(last).toBe(429);
+    const limited = await t.db.select().from(auditLog).where(eq(auditLog.detail, 'rate limited'));
+    expect(limited.length).toBeGreaterThan(0);
+    expect(limited.every((r) => r.outcome === 'denied')).toBe(true);
   });
 
   it('sends the security headers on every route, and no-store on the API', async () => {

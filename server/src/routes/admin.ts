@@ -12,7 +12,7 @@ import {
 import type { AppDeps } from '../deps.ts';
 import type { AppEnv } from '../http/env.ts';
 import { json, params, query } from '../http/validate.ts';
-import { rateLimit } from '../http/rate-limit.ts';
+import { auditedRateLimit } from '../http/rate-limit.ts';
 import { auditCsv, queryAudit } from '../services/audit-query.ts';
 import { adminCreateUser, adminUpdateUser } from '../services/user-admin.ts';
 import { listUsers } from '../services/users.ts';
@@ -88,12 +88,7 @@ export const adminRoutes = (deps: AppDeps) =>
     )
     .get(
       '/audit/export',
-      rateLimit({
-        limit: 5,
-        windowMs: 60_000,
-        clock: deps.clock,
-        key: (c) => `export:${(c.get('user') as { id: string }).id}`,
-      }),
+      auditedRateLimit(deps, 5, (c) => `export:${(c.get('user') as { id: string }).id}`),
       query(AuditQuerySchema.omit({ page: true, pageSize: true })),
       async (c) => {
         const csv = await auditCsv(deps.db, c.get('user'), c.req.valid('query'));

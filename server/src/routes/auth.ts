@@ -5,7 +5,7 @@ import { SESSION_ABSOLUTE_MS } from '@pcmt/shared/policy';
 import type { AppDeps } from '../deps.ts';
 import type { AppEnv } from '../http/env.ts';
 import { json } from '../http/validate.ts';
-import { rateLimit } from '../http/rate-limit.ts';
+import { auditedRateLimit } from '../http/rate-limit.ts';
 import { login, logout, SESSION_COOKIE } from '../auth/sessions.ts';
 import { audit } from '../services/audit.ts';
 
@@ -13,12 +13,7 @@ export const authRoutes = (deps: AppDeps) =>
   new Hono<AppEnv>()
     .post(
       '/auth/login',
-      rateLimit({
-        limit: 10,
-        windowMs: 60_000,
-        clock: deps.clock,
-        key: (c) => `login:${c.get('clientIp') ?? 'local'}`,
-      }),
+      auditedRateLimit(deps, 10, (c) => `login:${c.get('clientIp') ?? 'local'}`),
       json(LoginSchema),
       async (c) => {
         const { username, password } = c.req.valid('json');

@@ -8,7 +8,7 @@ import { campaignDetail, listCampaigns } from '../services/campaigns.ts';
 import { reportFigures } from '../services/report-figures.ts';
 import { KIND_TITLES, reportDocx } from '../services/report-docx.ts';
 import { reportXlsx } from '../services/report-xlsx.ts';
-import { rateLimit } from '../http/rate-limit.ts';
+import { auditedRateLimit } from '../http/rate-limit.ts';
 import { vietnamDay } from '@pcmt/shared/dates';
 import { audit } from '../services/audit.ts';
 import { denyOutOfScope, inScope, provinceScope } from '../services/scope.ts';
@@ -41,12 +41,7 @@ export const campaignRoutes = (deps: AppDeps) =>
     )
     .get(
       '/campaigns/:id/report',
-      rateLimit({
-        limit: 10,
-        windowMs: 60_000,
-        clock: deps.clock,
-        key: (c) => `report:${(c.get('user') as { id: string }).id}`,
-      }),
+      auditedRateLimit(deps, 10, (c) => `report:${(c.get('user') as { id: string }).id}`),
       params(z.object({ id: IdSchema })),
       query(
         z.object({
