@@ -6,9 +6,8 @@ import type { AgencyInputSchema, AgencyPatchSchema } from '@pcmt/shared/contract
 import type { Db } from '../db/create-db.ts';
 import { agencies } from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
-import { audit, diff } from './audit.ts';
 import { denyOutOfScope, inScope, type Scope } from './scope.ts';
-import { auditedUpdate } from './versioned.ts';
+import { auditedUpdate, auditedInsert } from './versioned.ts';
 
 export async function listAgencies(db: Db, scope: Scope) {
   const rows = await db
@@ -32,27 +31,23 @@ export async function createAgency(
       'A national administrator creates agencies through a province administrator',
       'provinceSlug',
     );
-  return db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(agencies)
-      .values({
-        id: `agency-${randomUUID()}`,
-        ...input,
-        provinceSlug: scope.user.provinceSlug!,
-        synthetic: false,
-      })
-      .returning();
-    await audit(tx, now, {
-      actor: scope.user,
+  return auditedInsert(
+    db,
+    now,
+    scope.user,
+    agencies,
+    {
+      id: `agency-${randomUUID()}`,
+      ...input,
+      provinceSlug: scope.user.provinceSlug!,
+      synthetic: false,
+    },
+    {
       action: 'agency.create',
       objectType: 'agency',
-      objectId: row!.id,
-      changes: diff(null, row!),
-      outcome: 'ok',
       clientIp: ip,
-    });
-    return row!;
-  });
+    },
+  );
 }
 
 export async function updateAgency(

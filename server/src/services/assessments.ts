@@ -4,6 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AssessmentInputSchema, ProgressInputSchema } from '@pcmt/shared/contracts';
 import type { Db } from '../db/create-db.ts';
+import { auditedInsert } from './versioned.ts';
 import {
   adminUnits,
   agencies,
@@ -12,7 +13,6 @@ import {
   quotas,
   tierAssessments,
 } from '../db/schema.ts';
-import { audit, diff } from './audit.ts';
 import { denyOutOfScope, inScope, type Scope } from './scope.ts';
 import { ApiError } from '../http/errors.ts';
 
@@ -66,22 +66,18 @@ export async function createAssessment(
     .where(
       and(eq(agencies.kind, 'steering_committee'), eq(agencies.provinceSlug, found.slug ?? '')),
     );
-  return db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(tierAssessments)
-      .values({ id: randomUUID(), ...input, decidedBy: decider?.id ?? null })
-      .returning();
-    await audit(tx, now, {
-      actor: scope.user,
+  return auditedInsert(
+    db,
+    now,
+    scope.user,
+    tierAssessments,
+    { id: randomUUID(), ...input, decidedBy: decider?.id ?? null },
+    {
       action: 'assessment.create',
       objectType: 'tier_assessment',
-      objectId: row!.id,
-      changes: diff(null, row!),
-      outcome: 'ok',
       clientIp: ip,
-    });
-    return row!;
-  });
+    },
+  );
 }
 
 export async function addProgress(
@@ -113,20 +109,16 @@ export async function addProgress(
     );
   }
   // Each entry is its own row: parallel requests add up exactly, none overwrites another.
-  return db.transaction(async (tx) => {
-    const [entry] = await tx
-      .insert(progressEntries)
-      .values({ id: randomUUID(), quotaId, ...input })
-      .returning();
-    await audit(tx, now, {
-      actor: scope.user,
+  return auditedInsert(
+    db,
+    now,
+    scope.user,
+    progressEntries,
+    { id: randomUUID(), quotaId, ...input },
+    {
       action: 'progress.create',
       objectType: 'progress_entry',
-      objectId: entry!.id,
-      changes: diff(null, entry!),
-      outcome: 'ok',
       clientIp: ip,
-    });
-    return entry!;
-  });
+    },
+  );
 }

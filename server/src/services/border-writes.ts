@@ -11,9 +11,9 @@ import type {
 import type { Db } from '../db/create-db.ts';
 import { borderCrossings, coordinationEvents } from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
-import { audit, diff } from './audit.ts';
+import { audit } from './audit.ts';
 import { denyOutOfScope, inScope, type Scope } from './scope.ts';
-import { auditedUpdate } from './versioned.ts';
+import { auditedUpdate, auditedInsert } from './versioned.ts';
 
 function requireUnit(scope: Scope): string {
   if (!scope.user.agencyId || !scope.user.provinceSlug)
@@ -66,29 +66,25 @@ export async function createCrossing(
   ip: string | null,
 ) {
   const agencyId = requireUnit(scope);
-  return db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(borderCrossings)
-      .values({
-        id: `crossing-${randomUUID()}`,
-        ...input,
-        provinceSlug: scope.user.provinceSlug!,
-        responsibleAgencyId: agencyId,
-        approximate: true,
-        synthetic: false,
-      })
-      .returning();
-    await audit(tx, now, {
-      actor: scope.user,
+  return auditedInsert(
+    db,
+    now,
+    scope.user,
+    borderCrossings,
+    {
+      id: `crossing-${randomUUID()}`,
+      ...input,
+      provinceSlug: scope.user.provinceSlug!,
+      responsibleAgencyId: agencyId,
+      approximate: true,
+      synthetic: false,
+    },
+    {
       action: 'crossing.create',
       objectType: 'crossing',
-      objectId: row!.id,
-      changes: diff(null, row!),
-      outcome: 'ok',
       clientIp: ip,
-    });
-    return row!;
-  });
+    },
+  );
 }
 
 export async function updateCrossing(
@@ -116,28 +112,24 @@ export async function createEvent(
   ip: string | null,
 ) {
   const crossing = await ownCrossing(db, now, scope, input.crossingId, 'event.create', ip);
-  return db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(coordinationEvents)
-      .values({
-        id: `ev-${randomUUID()}`,
-        ...input,
-        border: crossing.border,
-        provinceSlug: crossing.provinceSlug,
-        agencyIds: [scope.user.agencyId!],
-      })
-      .returning();
-    await audit(tx, now, {
-      actor: scope.user,
+  return auditedInsert(
+    db,
+    now,
+    scope.user,
+    coordinationEvents,
+    {
+      id: `ev-${randomUUID()}`,
+      ...input,
+      border: crossing.border,
+      provinceSlug: crossing.provinceSlug,
+      agencyIds: [scope.user.agencyId!],
+    },
+    {
       action: 'event.create',
       objectType: 'coordination_event',
-      objectId: row!.id,
-      changes: diff(null, row!),
-      outcome: 'ok',
       clientIp: ip,
-    });
-    return row!;
-  });
+    },
+  );
 }
 
 export async function updateEvent(

@@ -9,8 +9,7 @@ import { adminUnits, hotspots } from '../db/schema.ts';
 import { phaseWindow } from './campaigns.ts';
 import { provinceOn, relatedProvinceIds } from './units.ts';
 import { denyOutOfScope, inScope, type Scope } from './scope.ts';
-import { auditedUpdate } from './versioned.ts';
-import { audit, diff } from './audit.ts';
+import { auditedUpdate, auditedInsert } from './versioned.ts';
 import { randomUUID } from 'node:crypto';
 import { ApiError } from '../http/errors.ts';
 
@@ -160,31 +159,27 @@ export async function reEmergeHotspot(
       `identifiedOn: must not be before the elimination (${row.h.eliminatedOn})`,
       'identifiedOn',
     );
-  return db.transaction(async (tx) => {
-    const [created] = await tx
-      .insert(hotspots)
-      .values({
-        id: `hs-${randomUUID()}`,
-        kind: row.h.kind,
-        unitId: row.h.unitId,
-        lng: row.h.lng,
-        lat: row.h.lat,
-        identifiedOn,
-        eliminatedOn: null,
-        reEmergedFromId: row.h.id,
-        status: 're_emerged',
-        note,
-      })
-      .returning();
-    await audit(tx, now, {
-      actor: scope.user,
+  return auditedInsert(
+    db,
+    now,
+    scope.user,
+    hotspots,
+    {
+      id: `hs-${randomUUID()}`,
+      kind: row.h.kind,
+      unitId: row.h.unitId,
+      lng: row.h.lng,
+      lat: row.h.lat,
+      identifiedOn,
+      eliminatedOn: null,
+      reEmergedFromId: row.h.id,
+      status: 're_emerged',
+      note,
+    },
+    {
       action: 'hotspot.re_emerge',
       objectType: 'hotspot',
-      objectId: created!.id,
-      changes: diff(null, created!),
-      outcome: 'ok',
       clientIp: ip,
-    });
-    return created!;
-  });
+    },
+  );
 }

@@ -15,7 +15,7 @@ import { ApiError } from '../http/errors.ts';
 import { audit, diff } from './audit.ts';
 import { denyOutOfScope, inScope, type Scope } from './scope.ts';
 import { tiersOn } from './units.ts';
-import { auditedUpdate } from './versioned.ts';
+import { auditedUpdate, auditedInsert } from './versioned.ts';
 
 async function communeSlug(db: Db, unitId: string) {
   const [unit] = await db.select().from(adminUnits).where(eq(adminUnits.id, unitId));
@@ -145,22 +145,18 @@ export async function addTask(
 ) {
   const { slug } = await planInScope(db, now, scope, planId, 'task.create', ip);
   await checkAgencies(db, slug, [input.leadAgencyId, ...input.coAgencyIds]);
-  return db.transaction(async (tx) => {
-    const [task] = await tx
-      .insert(planTasks)
-      .values({ id: `task-${randomUUID()}`, planId, ...input })
-      .returning();
-    await audit(tx, now, {
-      actor: scope.user,
+  return auditedInsert(
+    db,
+    now,
+    scope.user,
+    planTasks,
+    { id: `task-${randomUUID()}`, planId, ...input },
+    {
       action: 'task.create',
       objectType: 'plan_task',
-      objectId: task!.id,
-      changes: diff(null, task!),
-      outcome: 'ok',
       clientIp: ip,
-    });
-    return task!;
-  });
+    },
+  );
 }
 
 export async function updateTask(

@@ -88,3 +88,31 @@ export async function auditedUpdate<T extends Versioned>(
     return after;
   });
 }
+
+/** A new row with its audit row in one transaction; returns the stored row. */
+export async function auditedInsert<T extends PgTable>(
+  db: Db,
+  now: Date,
+  actor: Actor,
+  table: T,
+  values: T['$inferInsert'],
+  what: { action: string; objectType: string; clientIp: string | null },
+): Promise<T['$inferSelect']> {
+  return db.transaction(async (tx) => {
+    const [row] = (await tx
+      .insert(table)
+      .values(values as never)
+      .returning()) as T['$inferSelect'][];
+    const stored = row as Record<string, unknown>;
+    await audit(tx, now, {
+      actor,
+      action: what.action,
+      objectType: what.objectType,
+      objectId: String(stored.id),
+      changes: diff(null, stored),
+      outcome: 'ok',
+      clientIp: what.clientIp,
+    });
+    return row!;
+  });
+}
