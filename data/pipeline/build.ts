@@ -17,7 +17,7 @@ import {
   buildHotspots,
   buildPlans,
 } from './operations.ts';
-import type { DemoData } from './types.ts';
+import type { DemoData } from '@pcmt/shared/demo-data';
 
 export const SOURCE_NOTES = [
   {

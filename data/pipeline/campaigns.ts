@@ -1,5 +1,12 @@
 /** The campaigns of the five seed plans, with their real phases, dates, quotas and report deadlines. */
-import type { AgencyRow, CampaignRow, DeadlineRow, QuotaRow, UnitRow } from './types.ts';
+import type {
+  AgencyRow,
+  CampaignRow,
+  DeadlineRow,
+  PhaseRow,
+  QuotaRow,
+  UnitRow,
+} from '@pcmt/shared/demo-data';
 import { createRng, seedOf } from './rng.ts';
 import { REFORM_DAY } from './places.ts';
 
@@ -56,7 +63,7 @@ function progress(target: number, share: number, from: string, to: string, seed:
 function laoCai2024(units: UnitRow[], agencies: AgencyRow[]): CampaignRow {
   const id = 'lc-2024-peak';
   const rng = createRng(seedOf(id));
-  const phases = [
+  const phases: PhaseRow[] = [
     {
       id: `${id}-p0`,
       ordinal: 0,
@@ -65,8 +72,10 @@ function laoCai2024(units: UnitRow[], agencies: AgencyRow[]): CampaignRow {
       startsOn: '2024-08-15',
       endsOn: '2024-08-31',
       objectives: [
-        'Rà soát, thống kê toàn bộ điểm, tụ điểm, đối tượng, người sử dụng trái phép chất ma túy',
-        'Các đơn vị gửi kế hoạch trước 30/08/2024',
+        {
+          text: 'Rà soát, thống kê toàn bộ điểm, tụ điểm, đối tượng, người sử dụng trái phép chất ma túy',
+        },
+        { text: 'Các đơn vị gửi kế hoạch trước 30/08/2024' },
       ],
     },
     {
@@ -77,7 +86,12 @@ function laoCai2024(units: UnitRow[], agencies: AgencyRow[]): CampaignRow {
       startsOn: '2024-09-01',
       endsOn: '2024-10-31',
       objectives: [
-        'Triệt xóa 100% điểm bán lẻ, đối tượng bán lẻ, điểm và tụ điểm phức tạp, tụ điểm tổ chức sử dụng trái phép chất ma túy',
+        {
+          text: 'Triệt xóa 100% điểm bán lẻ, đối tượng bán lẻ, điểm và tụ điểm phức tạp, tụ điểm tổ chức sử dụng trái phép chất ma túy',
+          measure: 'hotspots_eliminated_share',
+          comparator: 'at_least',
+          target: 1,
+        },
       ],
     },
     {
@@ -88,8 +102,13 @@ function laoCai2024(units: UnitRow[], agencies: AgencyRow[]): CampaignRow {
       startsOn: '2024-11-01',
       endsOn: '2024-12-14',
       objectives: [
-        'Duy trì kết quả giai đoạn 1',
-        'Không để tái phức tạp điểm, tụ điểm (bảo vệ Tết Nguyên đán 2025)',
+        { text: 'Duy trì kết quả giai đoạn 1' },
+        {
+          text: 'Không để tái phức tạp điểm, tụ điểm (bảo vệ Tết Nguyên đán 2025)',
+          measure: 're_emergences',
+          comparator: 'at_most',
+          target: 0,
+        },
       ],
     },
   ];
@@ -270,7 +289,7 @@ function laoCai2024(units: UnitRow[], agencies: AgencyRow[]): CampaignRow {
     sourceSeed: '000_91f2c84d0a0eb75f.txt',
     startsOn: '2024-08-15',
     endsOn: '2024-12-14',
-    ageLimitsMonths: { complex_point: 3, complex_cluster: 6 },
+    ageLimitsMonths: {},
     phases,
     quotas,
     deadlines,
@@ -336,7 +355,7 @@ function laiChau(): CampaignRow {
     nameEn: nameEn!,
     startsOn: startsOn!,
     endsOn: endsOn!,
-    objectives: [objective!],
+    objectives: [{ text: objective! }],
   }));
   return {
     id,
@@ -347,7 +366,7 @@ function laiChau(): CampaignRow {
     sourceSeed: '002_049b74cfff36fd8f.txt',
     startsOn: '2024-01-01',
     endsOn: '2025-11-30',
-    ageLimitsMonths: { complex_point: 3, complex_cluster: 6 },
+    ageLimitsMonths: {},
     phases,
     quotas: [],
     deadlines: phaseDeadlines(id, phases),
@@ -356,7 +375,7 @@ function laiChau(): CampaignRow {
 
 function thanhHoa(agencies: AgencyRow[]): CampaignRow {
   const id = 'th-2023';
-  const phase = {
+  const phase: PhaseRow = {
     id: `${id}-p1`,
     ordinal: 1,
     name: 'Năm 2023',
@@ -364,10 +383,27 @@ function thanhHoa(agencies: AgencyRow[]): CampaignRow {
     startsOn: '2023-01-01',
     endsOn: '2023-12-31',
     objectives: [
-      'Triệt phá trên 10 đường dây mua bán ma túy lớn',
-      'Triệt xóa trên 50% điểm, tụ điểm đang hoạt động',
-      'Không để tụ điểm tồn tại quá 6 tháng, điểm quá 3 tháng kể từ khi phát hiện',
-      'Mỗi huyện chuyển hóa ít nhất một địa bàn thành không ma túy; không để địa bàn phức tạp thêm',
+      { text: 'Triệt phá trên 10 đường dây mua bán ma túy lớn' },
+      {
+        text: 'Triệt xóa trên 50% tổng số điểm, tụ điểm đang hoạt động trên địa bàn',
+        measure: 'hotspots_eliminated_share',
+        comparator: 'more_than',
+        target: 0.5,
+      },
+      {
+        text: 'Không để phát sinh tụ điểm phức tạp về ma túy',
+        measure: 'new_clusters',
+        comparator: 'at_most',
+        target: 0,
+      },
+      { text: 'Không để tụ điểm tồn tại quá 06 tháng, điểm quá 03 tháng kể từ khi được xác định' },
+      { text: 'Mỗi huyện chuyển hóa ít nhất một địa bàn thành không ma túy' },
+      {
+        text: 'Không để địa bàn phức tạp thêm',
+        measure: 'regressions',
+        comparator: 'at_most',
+        target: 0,
+      },
     ],
   };
   const agency = (name: string) =>
@@ -413,6 +449,8 @@ function thanhHoa(agencies: AgencyRow[]): CampaignRow {
     sourceSeed: '001_1c0c733105fa7d7d.txt',
     startsOn: '2023-01-01',
     endsOn: '2023-12-31',
+    // The plan's own limits (seed 001, objective 2): a cluster 06 months, a point 03 months.
+    // The plan's own limits (seed 001, objective 2): a cluster 06 months, a point 03 months.
     ageLimitsMonths: { complex_point: 3, complex_cluster: 6 },
     phases: [phase],
     quotas,
@@ -451,8 +489,10 @@ function sonLa(): CampaignRow {
     startsOn: startsOn!,
     endsOn: endsOn!,
     objectives: [
-      'Trao đổi thông tin về đường dây, đối tượng truy nã; xác minh, truy bắt đối tượng lẩn trốn qua biên giới',
-      'Tuần tra song phương, phá bỏ cây có chứa chất ma túy khu vực biên giới',
+      {
+        text: 'Trao đổi thông tin về đường dây, đối tượng truy nã; xác minh, truy bắt đối tượng lẩn trốn qua biên giới',
+      },
+      { text: 'Tuần tra song phương, phá bỏ cây có chứa chất ma túy khu vực biên giới' },
     ],
   }));
   return {
@@ -464,7 +504,7 @@ function sonLa(): CampaignRow {
     sourceSeed: '004_891042357a603cbb.txt',
     startsOn: '2023-01-01',
     endsOn: '2023-12-31',
-    ageLimitsMonths: { complex_point: 3, complex_cluster: 6 },
+    ageLimitsMonths: {},
     phases,
     quotas: [],
     deadlines: [
@@ -498,7 +538,7 @@ function sonLa(): CampaignRow {
 
 function laoCai2026(): CampaignRow {
   const id = 'lc-2026-p4';
-  const phase = {
+  const phase: PhaseRow = {
     id: `${id}-p1`,
     ordinal: 1,
     name: 'Năm 2026',
@@ -506,9 +546,14 @@ function laoCai2026(): CampaignRow {
     startsOn: '2026-01-01',
     endsOn: '2026-12-31',
     objectives: [
-      'Ưu tiên kinh phí cho xã loại I, II và loại III nằm trên tuyến trọng điểm',
-      'Mỗi Công an xã, phường (99) có điểm tư vấn, hỗ trợ điều trị nghiện',
-      'Mục tiêu 2030: 100% xã, phường không ma túy',
+      { text: 'Ưu tiên kinh phí cho xã loại I, II và loại III nằm trên tuyến trọng điểm' },
+      { text: 'Mỗi Công an xã, phường (99) có điểm tư vấn, hỗ trợ điều trị nghiện' },
+      {
+        text: 'Mục tiêu 2030: 100% xã, phường không ma túy',
+        measure: 'drug_free_share',
+        comparator: 'at_least',
+        target: 1,
+      },
     ],
   };
   return {
@@ -520,7 +565,7 @@ function laoCai2026(): CampaignRow {
     sourceSeed: '003_83eb815b7e70d2af.txt',
     startsOn: '2026-01-01',
     endsOn: '2026-12-31',
-    ageLimitsMonths: { complex_point: 3, complex_cluster: 6 },
+    ageLimitsMonths: {},
     phases: [phase],
     quotas: [],
     deadlines: [

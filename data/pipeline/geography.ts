@@ -27,7 +27,7 @@ import type {
   CrosswalkRow,
   KeyRouteRow,
   UnitRow,
-} from './types.ts';
+} from '@pcmt/shared/demo-data';
 import { roundCoords } from './geometry.ts';
 
 export interface Sources {

@@ -1,7 +1,7 @@
 /** Synthetic operational data (agencies, hotspots, assessments, events, plans), seeded and deterministic. */
 import * as turf from '@turf/turf';
 import type { Position } from 'geojson';
-import { hotspotStatusOn } from '@pcmt/shared/rules';
+import { hotspotOn } from '@pcmt/shared/state/hotspots';
 import type { EventKind, HotspotKind, Tier } from '@pcmt/shared/domain';
 import { OLD_PROVINCES, NEW_PROVINCES, REFORM_DAY } from './places.ts';
 import { createRng, seedOf, type Rng } from './rng.ts';
@@ -16,7 +16,7 @@ import type {
   KeyRouteRow,
   PlanRow,
   UnitRow,
-} from './types.ts';
+} from '@pcmt/shared/demo-data';
 
 const day = (t: number) => new Date(t).toISOString().slice(0, 10);
 const between = (rng: Rng, from: string, to: string) =>
@@ -307,7 +307,7 @@ export function buildAssessments(
     let last: Tier | null = null;
     for (const date of dates) {
       const active = (byUnit.get(u.id) ?? []).filter((h) => {
-        const s = hotspotStatusOn(h, date);
+        const s = hotspotOn(h, date, {})?.status;
         return s === 'active' || s === 're_emerged';
       });
       const score =

@@ -4,11 +4,10 @@ import { join, relative } from 'node:path';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { ROUTE_POLICY } from '@pcmt/shared/policy';
 import type { AppDeps } from './deps.ts';
 import type { AppEnv } from './http/env.ts';
 import { onError, onNotFound } from './http/errors.ts';
-import { authenticate, jsonBodies, requirePermission } from './http/guards.ts';
+import { authenticate, jsonBodies } from './http/guards.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { authRoutes } from './routes/auth.ts';
 import { borderRoutes } from './routes/borders.ts';
@@ -16,7 +15,8 @@ import { campaignRoutes } from './routes/campaigns.ts';
 import { geographyRoutes } from './routes/geography.ts';
 import { hotspotRoutes } from './routes/hotspots.ts';
 import { systemRoutes } from './routes/system.ts';
-import { writeRoutes } from './routes/writes.ts';
+import { assessmentRoutes } from './routes/assessments.ts';
+import { planRoutes } from './routes/plans.ts';
 
 export function createApi(deps: AppDeps) {
   const api = new Hono<AppEnv>();
@@ -26,8 +26,6 @@ export function createApi(deps: AppDeps) {
   });
   api.use(...jsonBodies);
   api.use(authenticate(deps));
-  for (const r of ROUTE_POLICY)
-    api.on(r.method, r.path.replace(/^\/api/, ''), requirePermission(deps, r.permission));
   return api
     .route('/', systemRoutes(deps))
     .route('/', authRoutes(deps))
@@ -35,7 +33,8 @@ export function createApi(deps: AppDeps) {
     .route('/', hotspotRoutes(deps))
     .route('/', borderRoutes(deps))
     .route('/', campaignRoutes(deps))
-    .route('/', writeRoutes(deps))
+    .route('/', assessmentRoutes(deps))
+    .route('/', planRoutes(deps))
     .route('/', adminRoutes(deps));
 }
 

@@ -89,3 +89,27 @@ export type PlanStatus = (typeof PLAN_STATUSES)[number];
 /** The 8 drug-free criteria of the Lai Châu plan (seed 002), numbered 1..8. */
 export const DRUG_FREE_CRITERIA = [1, 2, 3, 4, 5, 6, 7, 8] as const;
 export type CriterionNumber = (typeof DRUG_FREE_CRITERIA)[number];
+
+/**
+ * What a phase objective measures, computed on the as-of date by `shared/src/state/campaign.ts`:
+ * shares are 0..1, counts are whole numbers of the phase's range [since, asOf].
+ */
+export const OBJECTIVE_MEASURES = [
+  'hotspots_eliminated_share',
+  're_emergences',
+  'new_clusters',
+  'regressions',
+  'drug_free_share',
+] as const;
+export type ObjectiveMeasure = (typeof OBJECTIVE_MEASURES)[number];
+
+export const OBJECTIVE_COMPARATORS = ['at_least', 'more_than', 'at_most'] as const;
+export type ObjectiveComparator = (typeof OBJECTIVE_COMPARATORS)[number];
+
+/** A phase objective in the plan's words; with a measure, its numeric target as the plan states it. */
+export interface PhaseObjective {
+  text: string;
+  measure?: ObjectiveMeasure;
+  comparator?: ObjectiveComparator;
+  target?: number;
+}

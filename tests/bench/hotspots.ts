@@ -1,7 +1,8 @@
 /**
  * Benchmark: a province with a few thousand hotspots. Prints the API time for the hotspot layer and
- * the units layer, and the client-side recomputation time per date step (what the slider and the
- * play button do). Run: npx -y pnpm@10 bench [hotspots]
+ * the units layer, and the client-side derivation per date step (the web's `deriveView`, what the slider
+ * and the play button run), each also as a ratio to an anchor measured in the same run: parsing the
+ * hotspot payload with JSON.parse. Run: npx -y pnpm@10 bench [hotspots]
  */
 import { performance } from 'node:perf_hooks';
 import { readFileSync } from 'node:fs';
@@ -11,7 +12,7 @@ import { createDb } from '@pcmt/server/db/create-db';
 import { hotspots } from '@pcmt/server/db/schema';
 import { seedDemo } from '@pcmt/server/db/seed';
 import { createUser } from '@pcmt/server/services/users';
-import { hotspotStatusOn, isOverdue } from '@pcmt/shared/rules';
+import { deriveView } from '@pcmt/web/app/view-model.ts';
 
 const N = Number(process.argv[2] ?? 5000);
 const require = createRequire(import.meta.url);
@@ -47,7 +48,6 @@ const rows = Array.from({ length: N }, (_, i) => {
     identifiedOn: identified,
     eliminatedOn: eliminated,
     reEmergedFromId: null,
-    status: 'active',
     note: 'bench',
   };
 });
@@ -91,27 +91,45 @@ async function time(path: string, runs = 10) {
 
 const h = await time('/api/hotspots?province=lao-cai&asOf=2024-12-14&since=2024-08-15');
 const u = await time('/api/units?province=lao-cai&asOf=2024-12-14');
-const fc = JSON.parse(
-  await (
-    await app.request('/api/hotspots?province=lao-cai&asOf=2024-12-14&since=2024-08-15', {
-      headers: { cookie },
-    })
-  ).text(),
+const get = async (path: string) =>
+  JSON.parse(await (await app.request(path, { headers: { cookie } })).text());
+const hotspotText = await (
+  await app.request('/api/hotspots?province=lao-cai&asOf=2024-12-14&since=2024-08-15', {
+    headers: { cookie },
+  })
+).text();
+const parses: number[] = [];
+for (let i = 0; i < 10; i++) {
+  const t0 = performance.now();
+  JSON.parse(hotspotText);
+  parses.push(performance.now() - t0);
+}
+const fc = JSON.parse(hotspotText);
+const campaign = (await get('/api/campaigns?province=lao-cai')).find(
+  (c: any) => c.id === 'lc-2024-peak',
 );
+const detail = await get('/api/campaigns/lc-2024-peak');
+const communes = await get('/api/units?province=lao-cai&level=commune&asOf=2024-12-14');
+const assessments = await get('/api/assessments?province=lao-cai');
+const records = fc.features.map((f: any) => f.properties);
 const steps: number[] = [];
 for (let w = 0; w < 18; w++) {
   const date = new Date(Date.UTC(2024, 7, 15) + w * 7 * 86400e3).toISOString().slice(0, 10);
   const t0 = performance.now();
-  let alive = 0;
-  for (const f of fc.features) {
-    const p = f.properties;
-    if (p.identifiedOn > date) continue;
-    if (hotspotStatusOn(p, date) !== 'eliminated') alive++;
-    isOverdue(p, date);
-  }
+  const v = deriveView({
+    today: '2026-11-22',
+    campaign,
+    choice: { phaseId: null, date },
+    communes: communes.features,
+    assessments,
+    hotspots: records,
+    detail,
+    focusId: null,
+  });
   steps.push(performance.now() - t0);
-  if (alive < 0) console.log(alive);
+  if (v.snapshot.hotspots.length < 0) console.log(v);
 }
+const anchor = median(parses);
 console.log(`hotspots in the province: ${fc.features.length} (${N} added)`);
 console.log(
   `GET /api/hotspots  median ${h.median.toFixed(1)} ms, ${(h.bytes / 1024).toFixed(0)} KB, ${h.features} features`,
@@ -119,7 +137,9 @@ console.log(
 console.log(
   `GET /api/units     median ${u.median.toFixed(1)} ms, ${(u.bytes / 1024).toFixed(0)} KB, ${u.features} features`,
 );
+console.log(`anchor: JSON.parse of the hotspot payload, median ${anchor.toFixed(2)} ms`);
 console.log(
-  `client recompute per date step: median ${median(steps).toFixed(2)} ms, max ${Math.max(...steps).toFixed(2)} ms (18 weekly steps)`,
+  `client derivation per date step: median ${median(steps).toFixed(2)} ms = ${(median(steps) / anchor).toFixed(2)}× the anchor, max ${Math.max(...steps).toFixed(2)} ms (18 weekly steps)`,
 );
+console.log(`GET /api/hotspots = ${(h.median / anchor).toFixed(1)}× the anchor`);
 await handle.close();

@@ -74,8 +74,11 @@ describe('commander opens the Lào Cai 2024 campaign', () => {
       statusCount(fc, 'eliminated'),
     );
     expect(await d.page.textContent('[data-testid="as-of"]')).toContain('31/10/2024');
-    const elim = (await d.page.textContent('[data-testid="kpi-elimination"]'))!.replace(/\./g, '');
-    expect(elim).toContain(`${statusCount(fc, 'eliminated')}/${fc.features.length}`);
+    const share = await d.page.getAttribute(
+      '[data-measure="hotspots_eliminated_share"]',
+      'data-value',
+    );
+    expect(Number(share)).toBeCloseTo(statusCount(fc, 'eliminated') / fc.features.length, 9);
     await d.screenshot('02-phase-1');
   });
 
@@ -91,7 +94,10 @@ describe('commander opens the Lào Cai 2024 campaign', () => {
     const reInPhase = fc.features.filter(
       (f: any) => f.properties.reEmergedFromId && f.properties.identifiedOn >= '2024-11-01',
     ).length;
-    expect(await d.page.textContent('[data-testid="kpi-reemerged"]')).toContain(`: ${reInPhase} `);
+    const re = d.page.locator('[data-measure="re_emergences"]');
+    expect(await re.getAttribute('data-value')).toBe(String(reInPhase));
+    expect(await re.getAttribute('data-met')).toBe(String(reInPhase === 0));
+    expect(await re.textContent()).toContain('≤ 0');
     await d.screenshot('03-phase-2');
   });
 
@@ -157,6 +163,82 @@ describe('commander opens the Lào Cai 2024 campaign', () => {
       await d.page.getAttribute('[data-testid="phase-lc-2024-peak-p1"]', 'aria-selected'),
     ).toBe('true');
     await d.screenshot('09-date-slider');
+  });
+
+  it('sets the slider to a past date: the overdue ages and cards on screen are those of the report for that date', async () => {
+    await d.page.goto(
+      `${server.url}/?province=lao-cai&campaign=lc-2024-peak&phase=lc-2024-peak-p1`,
+    );
+    await d.mapIdle();
+    const slider = d.page.locator('[data-testid="date-slider"] input[type="range"]');
+    await slider.focus();
+    await d.page.keyboard.press('Home');
+    for (let i = 0; i < 31; i++) await d.page.keyboard.press('ArrowRight');
+    await d.page.waitForFunction(() => location.search.includes('date=2024-09-15'));
+    await d.mapIdle();
+    expect(await d.page.textContent('[data-testid="as-of"]')).toContain('15/09/2024');
+    const fc = await api(
+      '/api/hotspots?province=lao-cai&asOf=2024-09-15&since=2024-09-01&campaign=lc-2024-peak',
+    );
+    const overdueApi = fc.features.filter((f: any) => f.properties.overdue);
+    expect(overdueApi.length).toBeGreaterThan(0);
+    const shown = await d.page.$$eval('[data-testid="overdue-list"] li', (li) =>
+      li.map((x) => [
+        x.getAttribute('data-testid')!.replace('overdue-', ''),
+        Number(x.getAttribute('data-age')),
+      ]),
+    );
+    for (const [id, age] of shown) {
+      const h = overdueApi.find((f: any) => f.id === id)!.properties;
+      expect(age).toBe(h.ageDays);
+      expect(age).toBe(
+        Math.round((Date.parse('2024-09-15') - Date.parse(h.identifiedOn)) / 86400e3),
+      );
+    }
+    const cards = {
+      active: await d.card('hotspots-active'),
+      reEmerged: await d.card('hotspots-re_emerged'),
+      eliminated: await d.card('hotspots-eliminated'),
+      overdue: await d.card('overdue'),
+    };
+    expect(cards.active).toBe(statusCount(fc, 'active'));
+    expect(cards.overdue).toBe(overdueApi.length);
+    expect(await d.page.getAttribute('[data-testid="report-xlsx"]', 'href')).toContain(
+      'asOf=2024-09-15',
+    );
+    await d.screenshot('09b-past-date');
+    const [xlsx] = await Promise.all([
+      d.page.waitForEvent('download'),
+      d.page.click('[data-testid="report-xlsx"]'),
+    ]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync((await xlsx.path())!) as never);
+    const spots = wb.getWorksheet('Điểm nóng')!.getSheetValues() as unknown[][];
+    expect([spots[3]![2], spots[4]![2], spots[5]![2], spots[6]![2]]).toEqual([
+      cards.active,
+      cards.reEmerged,
+      cards.eliminated,
+      cards.overdue,
+    ]);
+    const ages = (wb.getWorksheet('Quá hạn')!.getSheetValues() as unknown[][])
+      .slice(3)
+      .map((r) => r[4]);
+    expect(ages.slice(0, shown.length)).toEqual(shown.map(([, age]) => age));
+    const [docx] = await Promise.all([
+      d.page.waitForEvent('download'),
+      d.page.click('[data-testid="report-docx"]'),
+    ]);
+    const text = (
+      await (
+        await JSZip.loadAsync(readFileSync((await docx.path())!))
+      )
+        .file('word/document.xml')!
+        .async('string')
+    ).replace(/<[^>]+>/g, '');
+    expect(text).toContain('đến ngày 15/09/2024');
+    expect(text).toContain(
+      `đang hoạt động ${cards.active}; tái hoạt động ${cards.reEmerged}; đã triệt xóa trong kỳ ${cards.eliminated}; quá thời hạn triệt xóa ${cards.overdue}`,
+    );
   });
 
   it('downloads the phase-1 report as Word and Excel with the figures on screen', async () => {

@@ -72,17 +72,32 @@ describe('roles in the browser', () => {
   it('lets a border officer log an event at a crossing of their own unit only', async () => {
     const d = await signedIn('bienphong.sonla', '?province=son-la&sel=crossing-07');
     await d.page.waitForSelector('[data-testid="crossing-panel"]');
-    const before = await d.page.$$eval('.events li', (l) => l.length);
+    const later = async () =>
+      Number(
+        (
+          (await d.page.textContent('[data-testid="events-later"]').catch(() => '0')) ?? '0'
+        ).replace(/\D.*$/, '') || 0,
+      );
+    const before = await later();
     await d.page.fill(
       '[data-testid="event-form"] textarea',
       'Tuần tra song phương đoạn mốc 250–252, không phát hiện vi phạm',
     );
     await d.page.selectOption('[data-testid="event-form"] select', 'joint_patrol');
     await d.page.click('[data-testid="event-form"] button[type="submit"]');
+    // The log reads as of the campaign's date (2023): today's event is counted among the later ones.
     await d.page.waitForFunction(
-      (n) => document.querySelector('.events li')?.textContent?.includes('mốc 250'),
+      (n) =>
+        Number(
+          (document.querySelector('[data-testid="events-later"]')?.textContent ?? '0').replace(
+            /\D.*$/,
+            '',
+          ) || 0,
+        ) ===
+        n + 1,
       before,
     );
+    expect(await d.page.textContent('[data-testid="crossing-events"]')).not.toContain('mốc 250');
     expect(await d.page.$$('[data-testid="assessment-form"]')).toHaveLength(0);
     expect(await d.renderedCount('crossings-circle')).toBe(3);
     await d.screenshot('12-border-officer-event');
@@ -97,6 +112,16 @@ describe('roles in the browser', () => {
       '?province=lai-chau&campaign=lch-2024-2025&phase=lch-2024-2025-p2&sel=com-12-0320',
     );
     await d.page.waitForSelector('[data-testid="plan-panel"]');
+    // The view is of phase 2 (ended 14/03/2025): the plan reads as of then, read-only, until switched to today.
+    expect(
+      await d.page
+        .locator('[data-testid="plan-panel"] input[type="checkbox"]')
+        .first()
+        .isDisabled(),
+    ).toBe(true);
+    await d.screenshot('13a-planner-past');
+    await d.page.click('[data-testid="plan-edit-now"]');
+    await d.page.waitForSelector('[data-testid="plan-past-note"]', { state: 'detached' });
     const before = await d.page.textContent('[data-testid="criteria-met"]');
     const box = d.page.locator('[data-testid="plan-panel"] input[type="checkbox"]').last();
     await box.click();

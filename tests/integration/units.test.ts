@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tierOn } from '@pcmt/shared/rules';
+import { tierOn } from '@pcmt/shared/state/tiers';
 import { openTestDb, type TestDb } from '../support/test-db.ts';
 import { testApp, type TestApi } from '../support/app.ts';
 

@@ -79,11 +79,13 @@ export class Dashboard {
     await this.page.waitForSelector('[data-testid="legend"], [data-testid="api-error"]');
   }
 
+  /** Waits until the map has drawn what it was given (its screen-reader summary says so). */
   async mapIdle() {
     await this.page.waitForSelector('[data-testid="legend"]');
-    await this.page.waitForFunction(() => (window as any).__pcmtMap !== undefined);
-    await this.page.evaluate(() => (window as any).__pcmtMap.idle());
     await this.page.waitForTimeout(300);
+    await this.page.waitForSelector('[data-testid="map-summary"][data-idle="true"]', {
+      state: 'attached',
+    });
   }
 
   async choosePhase(id: string) {
@@ -113,10 +115,10 @@ export class Dashboard {
 
   /** Features MapLibre has drawn from a source (what the user sees, not what was fetched). */
   async renderedCount(layer: string, status?: string): Promise<number> {
-    return this.page.evaluate(([l, s]) => (window as any).__pcmtMap.renderedCount(l, s), [
-      layer,
-      status,
-    ] as const);
+    await this.mapIdle();
+    const text = await this.page.getAttribute('[data-testid="map-summary"]', 'data-rendered');
+    const counts = JSON.parse(text || '{}') as Record<string, number>;
+    return counts[status ? `${layer}:${status}` : layer] ?? 0;
   }
 
   async screenshot(name: string) {

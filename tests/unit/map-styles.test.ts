@@ -4,7 +4,7 @@ import { SOURCES } from '@pcmt/web/map/ids.ts';
 import { buildBaseStyle, buildOverlayLayers, TIER_COLORS } from '@pcmt/web/map/styles.ts';
 
 describe('map layers', () => {
-  const layers = buildOverlayLayers({ selectedId: 'com-10-0004' });
+  const layers = buildOverlayLayers({});
   it('have unique ids and use known sources only', () => {
     expect(new Set(layers.map((l) => l.id)).size).toBe(layers.length);
     const known = new Set<string>(Object.values(SOURCES));
@@ -16,9 +16,18 @@ describe('map layers', () => {
     for (const t of TIERS) expect(expr).toContain(`"${t}","${TIER_COLORS[t]}"`);
     expect(new Set(Object.values(TIER_COLORS)).size).toBe(TIERS.length);
   });
-  it('outline the selected commune', () => {
-    const sel = layers.find((l) => l.id === 'communes-selected') as { filter: unknown };
-    expect(sel.filter).toEqual(['==', ['get', 'id'], 'com-10-0004']);
+  it('outline the selected commune through feature-state, with no filter to rebuild', () => {
+    const sel = layers.find((l) => l.id === 'communes-selected') as {
+      filter?: unknown;
+      paint: Record<string, unknown>;
+    };
+    expect(sel.filter).toBeUndefined();
+    expect(sel.paint['line-opacity']).toEqual([
+      'case',
+      ['boolean', ['feature-state', 'selected'], false],
+      1,
+      0,
+    ]);
   });
   it('build a basemap that fetches nothing from another host', () => {
     const style = buildBaseStyle({ type: 'FeatureCollection', features: [] });

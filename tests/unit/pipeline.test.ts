@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import * as turf from '@turf/turf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readSources, renderBuild } from '@pcmt/data/cli';
-import type { DemoData } from '@pcmt/data/types';
+import type { DemoData } from '@pcmt/shared/demo-data';
 
 const require = createRequire(import.meta.url);
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');

@@ -10,7 +10,7 @@ import {
 } from '@pcmt/shared/policy';
 import type { Db } from '../db/create-db.ts';
 import { loginAttempts, sessions, users } from '../db/schema.ts';
-import { ApiError } from '../http/errors.ts';
+import { ApiError } from '../errors.ts';
 import { audit } from '../services/audit.ts';
 import { verifyPassword } from './passwords.ts';
 

@@ -16,6 +16,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import type { PhaseObjective } from '@pcmt/shared/domain';
 import type { Geometry } from '@pcmt/shared/geo';
 
 const audit = {
@@ -93,13 +94,15 @@ export const tierAssessments = pgTable(
       .notNull()
       .references(() => adminUnits.id),
     assessedOn: day('assessed_on').notNull(),
+    /** 0 for the first entry of a day; a later entry of the same day corrects it (shared/src/state/tiers.ts). */
+    seq: integer('seq').notNull().default(0),
     tier: text('tier').notNull(),
     criteria: jsonb('criteria').$type<Record<string, number | boolean>>().notNull().default({}),
     decidedBy: text('decided_by').references(() => agencies.id),
     note: text('note').notNull().default(''),
     ...audit,
   },
-  (t) => [index('assessments_unit_date').on(t.unitId, t.assessedOn)],
+  (t) => [uniqueIndex('assessments_unit_date_seq').on(t.unitId, t.assessedOn, t.seq)],
 );
 
 export const hotspots = pgTable(
@@ -115,7 +118,6 @@ export const hotspots = pgTable(
     identifiedOn: day('identified_on').notNull(),
     eliminatedOn: day('eliminated_on'),
     reEmergedFromId: text('re_emerged_from_id'),
-    status: text('status').notNull(),
     note: text('note').notNull().default(''),
     ...audit,
   },
@@ -191,7 +193,7 @@ export const phases = pgTable(
     nameEn: text('name_en').notNull(),
     startsOn: day('starts_on').notNull(),
     endsOn: day('ends_on').notNull(),
-    objectives: jsonb('objectives').$type<string[]>().notNull().default([]),
+    objectives: jsonb('objectives').$type<PhaseObjective[]>().notNull().default([]),
     ...audit,
   },
   (t) => [index('phases_campaign').on(t.campaignId, t.ordinal)],
@@ -367,6 +369,8 @@ export const planTasks = pgTable(
     coAgencyIds: jsonb('co_agency_ids').$type<string[]>().notNull().default([]),
     dueOn: day('due_on').notNull(),
     status: text('status').notNull().default('open'),
+    /** The day it was marked done (Asia/Ho_Chi_Minh); null while open. */
+    doneOn: day('done_on'),
     ...audit,
   },
   (t) => [index('plan_tasks_plan').on(t.planId)],

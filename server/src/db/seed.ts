@@ -3,8 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { count } from 'drizzle-orm';
 import { bboxOf, type Geometry } from '@pcmt/shared/geo';
-import { hotspotStatusOn } from '@pcmt/shared/rules';
-import type { DemoData } from '@pcmt/data/types';
+import type { DemoData } from '@pcmt/shared/demo-data';
 import type { Db } from './create-db.ts';
 import * as t from './schema.ts';
 
@@ -38,11 +37,7 @@ export async function isEmpty(db: Db): Promise<boolean> {
   return (row?.n ?? 0) === 0;
 }
 
-export async function seedDemo(
-  db: Db,
-  demo: DemoData = readDemo(),
-  today = '2026-11-22',
-): Promise<void> {
+export async function seedDemo(db: Db, demo: DemoData = readDemo()): Promise<void> {
   await db.transaction(async (tx) => {
     await insertChunked(
       tx,
@@ -64,11 +59,7 @@ export async function seedDemo(
     await insertChunked(tx, t.agencies, demo.agencies);
     await insertChunked(tx, t.borderCrossings, demo.crossings);
     await insertChunked(tx, t.tierAssessments, demo.assessments);
-    await insertChunked(
-      tx,
-      t.hotspots,
-      demo.hotspots.map((h) => ({ ...h, status: hotspotStatusOn(h, today) ?? 'active' })),
-    );
+    await insertChunked(tx, t.hotspots, demo.hotspots);
     for (const c of demo.campaigns) {
       await tx.insert(t.campaigns).values({ ...c });
       await insertChunked(

@@ -1,23 +1,9 @@
 /** Turns every thrown error into the one error body; no stack trace ever reaches a client. */
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
 import { ERROR_CODES, type ErrorBody } from '@pcmt/shared/errors';
-
-export class ApiError extends Error {
-  constructor(
-    readonly status: ContentfulStatusCode,
-    readonly code: string,
-    message: string,
-    readonly field?: string,
-  ) {
-    super(message);
-  }
-}
-
-export const notFound = (what: string, field?: string) =>
-  new ApiError(404, ERROR_CODES.notFound, `${what} not found`, field);
+import { ApiError, StaleVersionError } from '../errors.ts';
 
 export function body(code: string, message: string, field?: string): ErrorBody {
   return { error: field ? { code, message, field } : { code, message } };
@@ -31,11 +17,8 @@ export function zodErrorBody(err: ZodError): ErrorBody {
 }
 
 export const onError: ErrorHandler = (err, c: Context) => {
-  if (err instanceof ApiError && 'current' in err)
-    return c.json(
-      { ...body(err.code, err.message), current: (err as { current: unknown }).current },
-      err.status,
-    );
+  if (err instanceof StaleVersionError)
+    return c.json({ ...body(err.code, err.message), current: err.current }, err.status);
   if (err instanceof ApiError) return c.json(body(err.code, err.message, err.field), err.status);
   if (err instanceof HTTPException) {
     const status = err.status;

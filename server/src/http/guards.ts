@@ -2,11 +2,12 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { bodyLimit } from 'hono/body-limit';
-import { can, type Permission } from '@pcmt/shared/policy';
+import { can, ROUTE_POLICY, type Method, type Permission } from '@pcmt/shared/policy';
 import type { AppDeps } from '../deps.ts';
 import { sessionUser, SESSION_COOKIE } from '../auth/sessions.ts';
 import { audit } from '../services/audit.ts';
-import { ApiError } from './errors.ts';
+import { ApiError } from '../errors.ts';
+import { provinceScope } from '../services/scope.ts';
 import type { AppEnv } from './env.ts';
 
 const WRITE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -102,5 +103,25 @@ export function requirePermission(
       throw new ApiError(403, 'forbidden', `Your role may not do this (${permission})`);
     }
     await next();
+  };
+}
+
+/**
+ * The guard of one route, declared on the route: the permission comes from the shared policy table
+ * (`ROUTE_POLICY`), so a route the table does not list fails when the app is built, not at request time.
+ */
+export function allow(deps: AppDeps, route: `${Method} /api/${string}`): MiddlewareHandler<AppEnv> {
+  const [method, path] = route.split(' ') as [Method, string];
+  const entry = ROUTE_POLICY.find((r) => r.method === method && r.path === path);
+  if (!entry) throw new Error(`${route} is not in shared/src/policy.ts ROUTE_POLICY`);
+  return requirePermission(deps, entry.permission);
+}
+
+/** Scope, clock and client address of a request: what every service call needs. */
+export async function requestContext(deps: AppDeps, c: Context<AppEnv>) {
+  return {
+    scope: await provinceScope(deps.db, c.get('user')),
+    now: deps.clock(),
+    ip: c.get('clientIp'),
   };
 }

@@ -1,6 +1,6 @@
 /** A small fixed-window rate limiter per key, on the app's clock (login and exports). */
 import type { MiddlewareHandler } from 'hono';
-import { ApiError } from './errors.ts';
+import { ApiError } from '../errors.ts';
 import type { AppDeps } from '../deps.ts';
 import { audit, type Actor } from '../services/audit.ts';
 

@@ -11,6 +11,7 @@ import {
 } from '@pcmt/shared/contracts';
 import type { AppDeps } from '../deps.ts';
 import type { AppEnv } from '../http/env.ts';
+import { allow } from '../http/guards.ts';
 import { json, params, query } from '../http/validate.ts';
 import { auditedRateLimit } from '../http/rate-limit.ts';
 import { auditCsv, queryAudit } from '../services/audit-query.ts';
@@ -22,8 +23,10 @@ import { expectedVersion } from '../services/versioned.ts';
 
 export const adminRoutes = (deps: AppDeps) =>
   new Hono<AppEnv>()
-    .get('/users', async (c) => c.json(await listUsers(deps.db, c.get('user').provinceSlug)))
-    .post('/users', json(UserInputSchema), async (c) =>
+    .get('/users', allow(deps, 'GET /api/users'), async (c) =>
+      c.json(await listUsers(deps.db, c.get('user').provinceSlug)),
+    )
+    .post('/users', allow(deps, 'POST /api/users'), json(UserInputSchema), async (c) =>
       c.json(
         await adminCreateUser(
           deps.db,
@@ -35,24 +38,30 @@ export const adminRoutes = (deps: AppDeps) =>
         201,
       ),
     )
-    .patch('/users/:id', params(z.object({ id: IdSchema })), json(UserPatchSchema), async (c) => {
-      const { version, ...patch } = c.req.valid('json');
-      return c.json(
-        await adminUpdateUser(
-          deps.db,
-          deps.clock(),
-          c.get('user'),
-          c.req.valid('param').id,
-          expectedVersion(c, version),
-          patch,
-          c.get('clientIp'),
-        ),
-      );
-    })
-    .get('/agencies', async (c) =>
+    .patch(
+      '/users/:id',
+      allow(deps, 'PATCH /api/users/:id'),
+      params(z.object({ id: IdSchema })),
+      json(UserPatchSchema),
+      async (c) => {
+        const { version, ...patch } = c.req.valid('json');
+        return c.json(
+          await adminUpdateUser(
+            deps.db,
+            deps.clock(),
+            c.get('user'),
+            c.req.valid('param').id,
+            expectedVersion(c.req.header('if-match'), version),
+            patch,
+            c.get('clientIp'),
+          ),
+        );
+      },
+    )
+    .get('/agencies', allow(deps, 'GET /api/agencies'), async (c) =>
       c.json(await listAgencies(deps.db, await provinceScope(deps.db, c.get('user')))),
     )
-    .post('/agencies', json(AgencyInputSchema), async (c) =>
+    .post('/agencies', allow(deps, 'POST /api/agencies'), json(AgencyInputSchema), async (c) =>
       c.json(
         await createAgency(
           deps.db,
@@ -66,6 +75,7 @@ export const adminRoutes = (deps: AppDeps) =>
     )
     .patch(
       '/agencies/:id',
+      allow(deps, 'PATCH /api/agencies/:id'),
       params(z.object({ id: IdSchema })),
       json(AgencyPatchSchema),
       async (c) => {
@@ -76,18 +86,19 @@ export const adminRoutes = (deps: AppDeps) =>
             deps.clock(),
             await provinceScope(deps.db, c.get('user')),
             c.req.valid('param').id,
-            expectedVersion(c, version),
+            expectedVersion(c.req.header('if-match'), version),
             patch,
             c.get('clientIp'),
           ),
         );
       },
     )
-    .get('/audit', query(AuditQuerySchema), async (c) =>
+    .get('/audit', allow(deps, 'GET /api/audit'), query(AuditQuerySchema), async (c) =>
       c.json(await queryAudit(deps.db, c.get('user'), c.req.valid('query'))),
     )
     .get(
       '/audit/export',
+      allow(deps, 'GET /api/audit/export'),
       auditedRateLimit(deps, 5, (c) => `export:${(c.get('user') as { id: string }).id}`),
       query(AuditQuerySchema.omit({ page: true, pageSize: true })),
       async (c) => {

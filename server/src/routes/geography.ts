@@ -4,60 +4,62 @@ import { vietnamDay } from '@pcmt/shared/dates';
 import { IdSchema, ProvinceQuerySchema, UnitsQuerySchema } from '@pcmt/shared/contracts';
 import type { AppDeps } from '../deps.ts';
 import type { AppEnv } from '../http/env.ts';
+import { allow } from '../http/guards.ts';
 import { params, query } from '../http/validate.ts';
-import {
-  listProvinces,
-  provinceAssessments,
-  unitDetail,
-  unitsCollection,
-} from '../services/units.ts';
+import { listProvinces, unitDetail, unitsCollection } from '../services/units.ts';
 import { borderCollection, routesCollection } from '../services/borders.ts';
 import { denyOutOfScope, inScope, provinceForRead, provinceScope } from '../services/scope.ts';
-import { ApiError } from '../http/errors.ts';
 
 export const geographyRoutes = (deps: AppDeps) =>
   new Hono<AppEnv>()
-    .get('/provinces', query(ProvinceQuerySchema.pick({ asOf: true })), async (c) => {
-      const scope = await provinceScope(deps.db, c.get('user'));
-      const rows = await listProvinces(deps.db, c.req.valid('query').asOf);
-      return c.json(rows.filter((p) => inScope(scope, p.slug)));
-    })
-    .get('/units', query(UnitsQuerySchema), async (c) => {
+    .get(
+      '/provinces',
+      allow(deps, 'GET /api/provinces'),
+      query(ProvinceQuerySchema.pick({ asOf: true })),
+      async (c) => {
+        const scope = await provinceScope(deps.db, c.get('user'));
+        const rows = await listProvinces(deps.db, c.req.valid('query').asOf);
+        return c.json(rows.filter((p) => inScope(scope, p.slug)));
+      },
+    )
+    .get('/units', allow(deps, 'GET /api/units'), query(UnitsQuerySchema), async (c) => {
       const q = c.req.valid('query');
       const province = await provinceForRead(deps.db, deps.clock(), c.get('user'), q.province);
       return c.json(await unitsCollection(deps.db, { ...q, province }, vietnamDay(deps.clock())));
     })
-    .get('/units/:id', params(z.object({ id: IdSchema })), async (c) => {
-      const scope = await provinceScope(deps.db, c.get('user'));
-      const unit = await unitDetail(deps.db, c.req.valid('param').id);
-      if (!inScope(scope, unit.provinceSlug))
-        await denyOutOfScope(deps.db, deps.clock(), scope, `Unit ${unit.id}`, 'id', {
-          objectType: 'unit',
-          objectId: unit.id,
+    .get(
+      '/units/:id',
+      allow(deps, 'GET /api/units/:id'),
+      params(z.object({ id: IdSchema })),
+      async (c) => {
+        const scope = await provinceScope(deps.db, c.get('user'));
+        const unit = await unitDetail(deps.db, c.req.valid('param').id);
+        if (!inScope(scope, unit.provinceSlug))
+          await denyOutOfScope(deps.db, deps.clock(), scope, `Unit ${unit.id}`, 'id', {
+            objectType: 'unit',
+            objectId: unit.id,
+          });
+        c.header('ETag', `"${unit.version}"`);
+        return c.json(unit);
+      },
+    )
+    .get('/borders', allow(deps, 'GET /api/borders'), async (c) =>
+      c.json(await borderCollection(deps.db)),
+    )
+    .get(
+      '/routes',
+      allow(deps, 'GET /api/routes'),
+      query(ProvinceQuerySchema.pick({ province: true })),
+      async (c) => {
+        const scope = await provinceScope(deps.db, c.get('user'));
+        const fc = await routesCollection(deps.db, c.req.valid('query').province);
+        return c.json({
+          ...fc,
+          features: fc.features.filter((f) => inScope(scope, f.properties.province)),
         });
-      c.header('ETag', `"${unit.version}"`);
-      return c.json(unit);
-    })
-    .get('/assessments', query(ProvinceQuerySchema.pick({ province: true })), async (c) => {
-      const province = await provinceForRead(
-        deps.db,
-        deps.clock(),
-        c.get('user'),
-        c.req.valid('query').province,
-      );
-      if (!province) throw new ApiError(400, 'validation_failed', 'province: required', 'province');
-      return c.json(await provinceAssessments(deps.db, province));
-    })
-    .get('/borders', async (c) => c.json(await borderCollection(deps.db)))
-    .get('/routes', query(ProvinceQuerySchema.pick({ province: true })), async (c) => {
-      const scope = await provinceScope(deps.db, c.get('user'));
-      const fc = await routesCollection(deps.db, c.req.valid('query').province);
-      return c.json({
-        ...fc,
-        features: fc.features.filter((f) => inScope(scope, f.properties.province)),
-      });
-    })
-    .get('/basemap', (c) => {
+      },
+    )
+    .get('/basemap', allow(deps, 'GET /api/basemap'), (c) => {
       c.header('Cache-Control', 'private, max-age=86400');
       return c.body(deps.basemapJson, 200, { 'Content-Type': 'application/json' });
     });

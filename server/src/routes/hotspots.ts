@@ -1,15 +1,73 @@
+/** Hotspots: the collection on a date (read), elimination and re-emergence (commander). */
 import { Hono } from 'hono';
+import { z } from 'zod';
 import { vietnamDay } from '@pcmt/shared/dates';
-import { HotspotsQuerySchema } from '@pcmt/shared/contracts';
+import {
+  EliminateInputSchema,
+  HotspotsQuerySchema,
+  IdSchema,
+  ReEmergeInputSchema,
+} from '@pcmt/shared/contracts';
 import type { AppDeps } from '../deps.ts';
 import type { AppEnv } from '../http/env.ts';
-import { query } from '../http/validate.ts';
-import { hotspotsCollection } from '../services/hotspots.ts';
+import { allow, requestContext } from '../http/guards.ts';
+import { json, params, query } from '../http/validate.ts';
+import { eliminateHotspot, hotspotsCollection, reEmergeHotspot } from '../services/hotspots.ts';
 import { provinceForRead } from '../services/scope.ts';
+import { expectedVersion } from '../services/versioned.ts';
+
+const Id = z.object({ id: IdSchema });
 
 export const hotspotRoutes = (deps: AppDeps) =>
-  new Hono<AppEnv>().get('/hotspots', query(HotspotsQuerySchema), async (c) => {
-    const q = c.req.valid('query');
-    const province = await provinceForRead(deps.db, deps.clock(), c.get('user'), q.province);
-    return c.json(await hotspotsCollection(deps.db, { ...q, province }, vietnamDay(deps.clock())));
-  });
+  new Hono<AppEnv>()
+    .get('/hotspots', allow(deps, 'GET /api/hotspots'), query(HotspotsQuerySchema), async (c) => {
+      const q = c.req.valid('query');
+      const province = await provinceForRead(deps.db, deps.clock(), c.get('user'), q.province);
+      return c.json(
+        await hotspotsCollection(deps.db, { ...q, province }, vietnamDay(deps.clock())),
+      );
+    })
+    .post(
+      '/hotspots/:id/eliminate',
+      allow(deps, 'POST /api/hotspots/:id/eliminate'),
+      params(Id),
+      json(EliminateInputSchema),
+      async (c) => {
+        const { scope, now, ip } = await requestContext(deps, c);
+        const body = c.req.valid('json');
+        const version = expectedVersion(c.req.header('if-match'), body.version);
+        return c.json(
+          await eliminateHotspot(
+            deps.db,
+            now,
+            scope,
+            c.req.valid('param').id,
+            version,
+            body.eliminatedOn,
+            ip,
+          ),
+        );
+      },
+    )
+    .post(
+      '/hotspots/:id/re-emerge',
+      allow(deps, 'POST /api/hotspots/:id/re-emerge'),
+      params(Id),
+      json(ReEmergeInputSchema),
+      async (c) => {
+        const { scope, now, ip } = await requestContext(deps, c);
+        const body = c.req.valid('json');
+        return c.json(
+          await reEmergeHotspot(
+            deps.db,
+            now,
+            scope,
+            c.req.valid('param').id,
+            body.identifiedOn,
+            body.note,
+            ip,
+          ),
+          201,
+        );
+      },
+    );

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { AgencyInputSchema, AgencyPatchSchema } from '@pcmt/shared/contracts';
 import type { Db } from '../db/create-db.ts';
 import { agencies } from '../db/schema.ts';
-import { ApiError } from '../http/errors.ts';
+import { ApiError } from '../errors.ts';
 import { denyOutOfScope, inScope, type Scope } from './scope.ts';
 import { auditedUpdate, auditedInsert } from './versioned.ts';
 

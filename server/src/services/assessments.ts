@@ -1,6 +1,6 @@
 /** Tier assessments (commander) and quota progress, each written with its audit row in one transaction. */
 import { randomUUID } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, max } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AssessmentInputSchema, ProgressInputSchema } from '@pcmt/shared/contracts';
 import type { Db } from '../db/create-db.ts';
@@ -14,7 +14,7 @@ import {
   tierAssessments,
 } from '../db/schema.ts';
 import { denyOutOfScope, inScope, type Scope } from './scope.ts';
-import { ApiError } from '../http/errors.ts';
+import { ApiError } from '../errors.ts';
 
 async function unitProvinceSlug(db: Db, unitId: string) {
   const [unit] = await db.select().from(adminUnits).where(eq(adminUnits.id, unitId));
@@ -66,18 +66,34 @@ export async function createAssessment(
     .where(
       and(eq(agencies.kind, 'steering_committee'), eq(agencies.provinceSlug, found.slug ?? '')),
     );
-  return auditedInsert(
-    db,
-    now,
-    scope.user,
-    tierAssessments,
-    { id: randomUUID(), ...input, decidedBy: decider?.id ?? null },
-    {
-      action: 'assessment.create',
-      objectType: 'tier_assessment',
-      clientIp: ip,
-    },
-  );
+  // A second assessment of the same day is a correction: it takes the next seq and supersedes the first
+  // (shared/src/state/tiers.ts). Locking the unit's row serialises the assessments of one unit, so the
+  // seq is read and written in one step; the unique (unit, day, seq) index is the database's guarantee.
+  return db.transaction(async (tx) => {
+    await tx
+      .select({ id: adminUnits.id })
+      .from(adminUnits)
+      .where(eq(adminUnits.id, input.unitId))
+      .for('update');
+    const [last] = await tx
+      .select({ seq: max(tierAssessments.seq) })
+      .from(tierAssessments)
+      .where(
+        and(
+          eq(tierAssessments.unitId, input.unitId),
+          eq(tierAssessments.assessedOn, input.assessedOn),
+        ),
+      );
+    const seq = last?.seq === null || last?.seq === undefined ? 0 : last.seq + 1;
+    return auditedInsert(
+      tx as unknown as Db,
+      now,
+      scope.user,
+      tierAssessments,
+      { id: randomUUID(), ...input, seq, decidedBy: decider?.id ?? null },
+      { action: 'assessment.create', objectType: 'tier_assessment', clientIp: ip },
+    );
+  });
 }
 
 export async function addProgress(

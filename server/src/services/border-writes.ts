@@ -10,7 +10,7 @@ import type {
 } from '@pcmt/shared/contracts';
 import type { Db } from '../db/create-db.ts';
 import { borderCrossings, coordinationEvents } from '../db/schema.ts';
-import { ApiError } from '../http/errors.ts';
+import { ApiError } from '../errors.ts';
 import { audit } from './audit.ts';
 import { denyOutOfScope, inScope, type Scope } from './scope.ts';
 import { auditedUpdate, auditedInsert } from './versioned.ts';

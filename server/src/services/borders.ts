@@ -2,7 +2,7 @@
 import { and, asc, desc, eq, gte, lte } from 'drizzle-orm';
 import type { Db } from '../db/create-db.ts';
 import { borderCrossings, borderLines, coordinationEvents, keyRoutes } from '../db/schema.ts';
-import { notFound } from '../http/errors.ts';
+import { notFound } from '../errors.ts';
 
 export async function borderCollection(db: Db) {
   const rows = await db.select().from(borderLines).orderBy(asc(borderLines.id));

@@ -1,9 +1,10 @@
 /** Campaigns with their phases, quotas (with progress) and report deadlines. */
-import { and, asc, eq, inArray, lte } from 'drizzle-orm';
-import { quotaProgress } from '@pcmt/shared/rules';
+import { asc, eq, inArray } from 'drizzle-orm';
+import { deadlineOn, quotaProgress } from '@pcmt/shared/state/campaign';
+import { effectiveAgeLimits, usesDefaultAgeLimits } from '@pcmt/shared/state/hotspots';
 import type { Db } from '../db/create-db.ts';
 import { campaigns, phases, progressEntries, quotas, reportDeadlines } from '../db/schema.ts';
-import { ApiError, notFound } from '../http/errors.ts';
+import { ApiError, notFound } from '../errors.ts';
 import { denyOutOfScope, inScope, type Scope } from './scope.ts';
 import { auditedUpdate } from './versioned.ts';
 
@@ -28,10 +29,16 @@ export async function listCampaigns(db: Db, province?: string) {
   return rows.map((c) => ({ ...c, phases: allPhases.filter((p) => p.campaignId === c.id) }));
 }
 
-export async function campaignDetail(db: Db, id: string, asOf?: string) {
+/**
+ * A campaign with its phases, quotas with every progress entry, and deadlines. Progress and deadline states
+ * are computed for `asOf` (default: the campaign end, capped at today); the entries let the client compute
+ * them for any other date with the same shared functions.
+ */
+export async function campaignDetail(db: Db, id: string, today: string, asOf?: string) {
   const [c] = await db.select().from(campaigns).where(eq(campaigns.id, id));
   if (!c) throw notFound(`Campaign ${id}`, 'id');
-  const date = asOf ?? c.endsOn;
+  const wanted = asOf ?? c.endsOn;
+  const date = wanted < today ? wanted : today;
   const ps = await db
     .select()
     .from(phases)
@@ -44,17 +51,19 @@ export async function campaignDetail(db: Db, id: string, asOf?: string) {
     .orderBy(asc(quotas.id));
   const entries = qs.length
     ? await db
-        .select()
+        .select({
+          quotaId: progressEntries.quotaId,
+          recordedOn: progressEntries.recordedOn,
+          value: progressEntries.value,
+        })
         .from(progressEntries)
         .where(
-          and(
-            inArray(
-              progressEntries.quotaId,
-              qs.map((q) => q.id),
-            ),
-            lte(progressEntries.recordedOn, date),
+          inArray(
+            progressEntries.quotaId,
+            qs.map((q) => q.id),
           ),
         )
+        .orderBy(asc(progressEntries.recordedOn), asc(progressEntries.id))
     : [];
   const deadlines = await db
     .select()
@@ -64,47 +73,45 @@ export async function campaignDetail(db: Db, id: string, asOf?: string) {
   return {
     ...c,
     asOf: date,
+    effectiveAgeLimits: effectiveAgeLimits(c.ageLimitsMonths),
+    ageLimitsAssumed: usesDefaultAgeLimits(c.ageLimitsMonths),
     phases: ps,
-    quotas: qs.map((q) => ({
-      ...q,
-      ...quotaProgress(
-        q.target,
-        entries.filter((e) => e.quotaId === q.id),
-        date,
-      ),
-    })),
-    deadlines: deadlines.map((d) => ({
-      ...d,
-      onTime: d.submittedOn === null ? null : d.submittedOn <= d.dueOn,
-    })),
+    quotas: qs.map((q) => {
+      const own = entries
+        .filter((e) => e.quotaId === q.id)
+        .map((e) => ({ recordedOn: e.recordedOn, value: e.value }));
+      return { ...q, entries: own, ...quotaProgress(q.target, own, date) };
+    }),
+    deadlines: deadlines.map((d) => ({ ...d, state: deadlineOn(d, date).state })),
   };
 }
 
-/** The date window of a phase (or a whole campaign), checking that the two agree. */
-export async function phaseWindow(db: Db, campaignId?: string, phaseId?: string) {
+/** A campaign with its phases (the window's input); 404 when absent, 422 when the phase is not its own. */
+export async function campaignWithPhases(db: Db, campaignId?: string, phaseId?: string) {
+  let id = campaignId;
   if (phaseId) {
-    const [row] = await db
-      .select({ p: phases, c: campaigns })
-      .from(phases)
-      .innerJoin(campaigns, eq(phases.campaignId, campaigns.id))
-      .where(eq(phases.id, phaseId));
-    if (!row) throw notFound(`Phase ${phaseId}`, 'phase');
-    if (campaignId && row.c.id !== campaignId)
+    const [p] = await db.select().from(phases).where(eq(phases.id, phaseId));
+    if (!p) throw notFound(`Phase ${phaseId}`, 'phase');
+    if (campaignId && p.campaignId !== campaignId)
       throw new ApiError(
         422,
         'validation_failed',
         `phase: ${phaseId} does not belong to campaign ${campaignId}`,
         'phase',
       );
-    return {
-      startsOn: row.p.startsOn,
-      endsOn: row.p.endsOn,
-      ageLimitsMonths: row.c.ageLimitsMonths,
-    };
+    id = p.campaignId;
   }
-  const [c] = await db.select().from(campaigns).where(eq(campaigns.id, campaignId!));
-  if (!c) throw notFound(`Campaign ${campaignId}`, 'campaign');
-  return { startsOn: c.startsOn, endsOn: c.endsOn, ageLimitsMonths: c.ageLimitsMonths };
+  const [c] = await db
+    .select()
+    .from(campaigns)
+    .where(eq(campaigns.id, id ?? ''));
+  if (!c) throw notFound(`Campaign ${id}`, 'campaign');
+  const ps = await db
+    .select()
+    .from(phases)
+    .where(eq(phases.campaignId, c.id))
+    .orderBy(asc(phases.ordinal));
+  return { ...c, phases: ps };
 }
 
 /** A commander sets the hotspot age limits of a campaign (months per kind), version-checked and audited. */

@@ -1,23 +1,27 @@
-/** Hotspots as of a date or within a campaign phase, with their status and age. */
+/** Hotspots on a date or within a campaign phase, each with its state on the as-of date (shared/src/state). */
+import { randomUUID } from 'node:crypto';
 import { and, asc, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
-import { daysBetween } from '@pcmt/shared/dates';
-import type { HotspotKind, HotspotStatus } from '@pcmt/shared/domain';
+import type { HotspotKind } from '@pcmt/shared/domain';
 import type { HotspotsQuery } from '@pcmt/shared/contracts';
-import { hotspotStatusOn, isOverdue } from '@pcmt/shared/rules';
+import { effectiveAgeLimits, hotspotsIn, type HotspotRecord } from '@pcmt/shared/state/hotspots';
+import { viewWindow } from '@pcmt/shared/state/window';
 import type { Db } from '../db/create-db.ts';
 import { adminUnits, hotspots } from '../db/schema.ts';
-import { phaseWindow } from './campaigns.ts';
+import { ApiError } from '../errors.ts';
+import { campaignWithPhases } from './campaigns.ts';
 import { provinceOn, relatedProvinceIds } from './units.ts';
 import { denyOutOfScope, inScope, type Scope } from './scope.ts';
 import { auditedUpdate, auditedInsert } from './versioned.ts';
-import { randomUUID } from 'node:crypto';
-import { ApiError } from '../http/errors.ts';
 
-export async function hotspotsCollection(db: Db, q: HotspotsQuery, today: string) {
-  const window = q.phase || q.campaign ? await phaseWindow(db, q.campaign, q.phase) : null;
-  const asOf = q.asOf ?? window?.endsOn ?? today;
-  const since = q.since ?? window?.startsOn ?? asOf;
-  const limits = window?.ageLimitsMonths ?? undefined;
+const min = (a: string, b: string) => (a < b ? a : b);
+
+/** The hotspot rows of a province's communes (both eras) that may show in [since, asOf], as plain records. */
+export async function hotspotRecords(
+  db: Db,
+  q: { province?: string; unit?: string; kind?: string },
+  since: string,
+  asOf: string,
+) {
   let unitFilter = q.unit ? eq(hotspots.unitId, q.unit) : undefined;
   if (q.province) {
     const province = await provinceOn(db, q.province, asOf);
@@ -46,30 +50,42 @@ export async function hotspotsCollection(db: Db, q: HotspotsQuery, today: string
       ),
     )
     .orderBy(asc(hotspots.identifiedOn), asc(hotspots.id));
-  const features = rows
-    .map((h) => {
-      const status = hotspotStatusOn(h, asOf) as HotspotStatus;
-      const kind = h.kind as HotspotKind;
-      return {
-        type: 'Feature' as const,
-        id: h.id,
-        geometry: { type: 'Point' as const, coordinates: [h.lng, h.lat] },
-        properties: {
-          id: h.id,
-          kind,
-          status,
-          unitId: h.unitId,
-          identifiedOn: h.identifiedOn,
-          eliminatedOn: h.eliminatedOn && h.eliminatedOn <= asOf ? h.eliminatedOn : null,
-          reEmergedFromId: h.reEmergedFromId,
-          ageDays: daysBetween(h.identifiedOn, asOf),
-          overdue: isOverdue({ ...h, kind }, asOf, limits),
-          version: h.version,
-        },
-      };
-    })
-    .filter((f) => !q.status || f.properties.status === q.status);
-  return { type: 'FeatureCollection' as const, asOf, since, features };
+  return rows.map((h) => ({
+    id: h.id,
+    kind: h.kind as HotspotKind,
+    unitId: h.unitId,
+    identifiedOn: h.identifiedOn,
+    eliminatedOn: h.eliminatedOn,
+    reEmergedFromId: h.reEmergedFromId,
+    lng: h.lng,
+    lat: h.lat,
+    version: h.version,
+  })) satisfies HotspotRecord[];
+}
+
+/**
+ * `GET /api/hotspots`: the as-of date is `asOf`, else the end of the phase or campaign, always capped at
+ * today; the range starts at `since`, else the phase or campaign start. Age limits are the campaign's own
+ * (the shared default without a campaign).
+ */
+export async function hotspotsCollection(db: Db, q: HotspotsQuery, today: string) {
+  const campaign = q.phase || q.campaign ? await campaignWithPhases(db, q.campaign, q.phase) : null;
+  const window = campaign ? viewWindow(campaign, today, { phaseId: q.phase ?? null }) : null;
+  const phaseless =
+    campaign && !q.phase ? { asOf: min(campaign.endsOn, today), since: campaign.startsOn } : null;
+  const asOf = min(q.asOf ?? phaseless?.asOf ?? window?.asOf ?? today, today);
+  const since = min(q.since ?? phaseless?.since ?? window?.since ?? asOf, asOf);
+  const limits = effectiveAgeLimits(campaign?.ageLimitsMonths);
+  const records = await hotspotRecords(db, q, since, asOf);
+  const features = hotspotsIn(records, { since, asOf }, limits)
+    .filter((h) => !q.status || h.status === q.status)
+    .map(({ lng, lat, ...h }) => ({
+      type: 'Feature' as const,
+      id: h.id,
+      geometry: { type: 'Point' as const, coordinates: [lng, lat] },
+      properties: h,
+    }));
+  return { type: 'FeatureCollection' as const, asOf, since, ageLimitsMonths: limits, features };
 }
 
 /** The hotspot with its province, if the user's scope covers it; otherwise an audited 404. */
@@ -134,7 +150,7 @@ export async function eliminateHotspot(
     hotspots,
     id,
     version,
-    { eliminatedOn, status: 'eliminated' },
+    { eliminatedOn },
     { action: 'hotspot.eliminate', objectType: 'hotspot', clientIp: ip },
   );
 }
@@ -173,7 +189,6 @@ export async function reEmergeHotspot(
       identifiedOn,
       eliminatedOn: null,
       reEmergedFromId: row.h.id,
-      status: 're_emerged',
       note,
     },
     {

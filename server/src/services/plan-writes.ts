@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { PlanInputSchema, TaskInputSchema, TaskPatchSchema } from '@pcmt/shared/contracts';
+import { vietnamDay } from '@pcmt/shared/dates';
 import type { Db } from '../db/create-db.ts';
 import {
   adminUnits,
@@ -11,7 +12,7 @@ import {
   planTasks,
   transformationPlans,
 } from '../db/schema.ts';
-import { ApiError } from '../http/errors.ts';
+import { ApiError } from '../errors.ts';
 import { audit, diff } from './audit.ts';
 import { denyOutOfScope, inScope, type Scope } from './scope.ts';
 import { tiersOn } from './units.ts';
@@ -178,9 +179,21 @@ export async function updateTask(
     });
   const { slug } = await planInScope(db, now, scope, task.planId, 'task.update', ip);
   await checkAgencies(db, slug, [patch.leadAgencyId, ...(patch.coAgencyIds ?? [])]);
-  return auditedUpdate(db, now, scope.user, planTasks, id, version, patch, {
-    action: 'task.update',
-    objectType: 'plan_task',
-    clientIp: ip,
-  });
+  // The day a task is done is kept, so that a view of an earlier date shows it still open.
+  const doneOn =
+    patch.status === undefined ? {} : { doneOn: patch.status === 'done' ? vietnamDay(now) : null };
+  return auditedUpdate(
+    db,
+    now,
+    scope.user,
+    planTasks,
+    id,
+    version,
+    { ...patch, ...doneOn },
+    {
+      action: 'task.update',
+      objectType: 'plan_task',
+      clientIp: ip,
+    },
+  );
 }

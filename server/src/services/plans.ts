@@ -6,8 +6,9 @@ import type { Db } from '../db/create-db.ts';
 import { adminUnits, criteriaChecks, planTasks, transformationPlans } from '../db/schema.ts';
 import { audit, diff } from './audit.ts';
 import { denyOutOfScope, inScope, type Scope } from './scope.ts';
-import { auditedUpdate, StaleVersionError } from './versioned.ts';
-import { ApiError } from '../http/errors.ts';
+import { StaleVersionError } from '../errors.ts';
+import { auditedUpdate } from './versioned.ts';
+import { ApiError } from '../errors.ts';
 
 async function planSlug(db: Db, planId: string) {
   const [row] = await db

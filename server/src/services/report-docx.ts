@@ -14,6 +14,7 @@ import {
 import { formatViDate } from '@pcmt/shared/dates';
 import { HOTSPOT_KIND_LABELS, TIER_LABELS } from '@pcmt/shared/labels';
 import { TIERS, type HotspotKind, type Tier } from '@pcmt/shared/domain';
+import { formatMeasure, targetText } from '@pcmt/shared/state/campaign';
 import type { ReportFigures } from './report-figures.ts';
 
 const FONT = 'Times New Roman';
@@ -104,7 +105,15 @@ export async function reportDocx(f: ReportFigures, place: string): Promise<Buffe
           p([t(f.campaign.name, { bold: true })], { align: AlignmentType.CENTER, after: 240 }),
           p([t('I. TÌNH HÌNH CHUNG', { bold: true })]),
           p(`Thời gian báo cáo: từ ngày ${formatViDate(f.from)} đến ngày ${formatViDate(f.asOf)}.`),
-          ...(f.phase?.objectives ?? []).map((o) => p(`- Mục tiêu: ${o}.`)),
+          ...(f.phase?.objectives ?? []).map((o) =>
+            p(
+              `- Mục tiêu: ${o.text}.${
+                o.value !== undefined && o.measure
+                  ? ` Kết quả đến ngày ${formatViDate(f.asOf)}: ${formatMeasure(o.measure, o.value)} (chỉ tiêu ${targetText(o)}) – ${o.met ? 'đạt' : 'chưa đạt'}.`
+                  : ''
+              }`,
+            ),
+          ),
           p([t('II. KẾT QUẢ THỰC HIỆN', { bold: true })]),
           p(
             `1. Điểm, tụ điểm phức tạp về ma túy: đang hoạt động ${f.hotspots.active}; tái hoạt động ${f.hotspots.reEmerged}; đã triệt xóa trong kỳ ${f.hotspots.eliminated}; quá thời hạn triệt xóa ${f.hotspots.overdue}.`,
@@ -142,7 +151,7 @@ export async function reportDocx(f: ReportFigures, place: string): Promise<Buffe
           p([t('III. CHẾ ĐỘ BÁO CÁO', { bold: true })]),
           ...f.deadlines.map((d) =>
             p(
-              `- ${d.title}: hạn ${formatViDate(d.dueOn)}${d.submittedOn ? `, đã gửi ${formatViDate(d.submittedOn)}${d.onTime ? ' (đúng hạn)' : ' (chậm)'}` : ', chưa gửi'}.`,
+              `- ${d.title}: hạn ${formatViDate(d.dueOn)}${d.submittedOn ? `, đã gửi ${formatViDate(d.submittedOn)}${d.state === 'met' ? ' (đúng hạn)' : ' (chậm)'}` : d.state === 'missed' ? ', quá hạn, chưa gửi' : ', chưa đến hạn'}.`,
             ),
           ),
           ...(f.regressions.length

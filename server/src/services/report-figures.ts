@@ -1,132 +1,120 @@
-/** The figures of a periodic report, computed with the same rules the dashboard uses. */
+/** The figures of a periodic report: the shared snapshot of the campaign on the report's date, with names. */
 import { eq, inArray } from 'drizzle-orm';
-import { daysBetween } from '@pcmt/shared/dates';
-import { TIERS, type Tier } from '@pcmt/shared/domain';
-import { tierChange } from '@pcmt/shared/rules';
 import type { Db } from '../db/create-db.ts';
 import { agencies, adminUnits } from '../db/schema.ts';
-import { ApiError } from '../http/errors.ts';
-import { campaignDetail } from './campaigns.ts';
-import { hotspotsCollection } from './hotspots.ts';
-import { unitsCollection } from './units.ts';
+import { campaignSnapshot } from './snapshot.ts';
 
 export type ReportKind = 'one_month' | 'phase' | 'final';
 
+async function namesOf(db: Db, unitIds: string[], provinceSlug: string) {
+  const units = unitIds.length
+    ? await db
+        .select({ id: adminUnits.id, name: adminUnits.name })
+        .from(adminUnits)
+        .where(inArray(adminUnits.id, unitIds))
+    : [];
+  const agencyRows = await db
+    .select({ id: agencies.id, name: agencies.name })
+    .from(agencies)
+    .where(eq(agencies.provinceSlug, provinceSlug));
+  return {
+    unit: new Map(units.map((u) => [u.id, u.name])),
+    agency: new Map(agencyRows.map((a) => [a.id, a.name])),
+  };
+}
+
+/**
+ * A report for a phase (or the whole campaign for `final`) as of `asOf` when given, else as of the phase's
+ * end (capped at today). Every count comes from `snapshotOn`, as on the dashboard for the same date.
+ */
 export async function reportFigures(
   db: Db,
   campaignId: string,
   phaseId: string | undefined,
   kind: ReportKind,
   today: string,
+  asOf?: string,
 ) {
-  const base = await campaignDetail(db, campaignId);
-  const phase = phaseId ? base.phases.find((p) => p.id === phaseId) : undefined;
-  if (phaseId && !phase)
-    throw new ApiError(
-      422,
-      'validation_failed',
-      `phase: ${phaseId} does not belong to campaign ${campaignId}`,
-      'phase',
-    );
-  const from = kind === 'final' || !phase ? base.startsOn : phase.startsOn;
-  const end = kind === 'final' || !phase ? base.endsOn : phase.endsOn;
-  const asOf = end < today ? end : today;
-  const detail = await campaignDetail(db, campaignId, asOf);
-  const hs = await hotspotsCollection(
+  const {
+    campaign,
+    window,
+    detail,
+    communes,
+    snapshot: s,
+  } = await campaignSnapshot(
     db,
-    { province: base.provinceSlug, asOf, since: from, campaign: campaignId },
+    campaignId,
+    {
+      phaseId: kind === 'final' ? null : (phaseId ?? null),
+      date: asOf ?? null,
+      whole: kind === 'final' || (!phaseId && !asOf),
+    },
     today,
   );
-  const units = await unitsCollection(
+  const communeName = new Map(communes.map((c) => [c.id, c.name]));
+  const names = await namesOf(
     db,
-    { level: 'commune', province: base.provinceSlug, asOf },
-    today,
-  );
-  const startUnits = await unitsCollection(
-    db,
-    { level: 'commune', province: base.provinceSlug, asOf: base.startsOn },
-    today,
-  );
-  const startTier = new Map(startUnits.features.map((f) => [f.id, f.properties.tier as Tier]));
-  const count = (s: string) => hs.features.filter((f) => f.properties.status === s).length;
-  const tiers = Object.fromEntries(TIERS.map((t) => [t, 0])) as Record<Tier, number>;
-  const tiersStart = { ...tiers };
-  for (const f of units.features) tiers[f.properties.tier]++;
-  for (const f of startUnits.features) tiersStart[f.properties.tier]++;
-  const overdueSpots = hs.features.filter((f) => f.properties.overdue);
-  const unitIds = [
-    ...new Set(
-      [
-        ...detail.quotas.map((q) => q.unitId),
-        ...overdueSpots.map((f) => f.properties.unitId),
-      ].filter((x): x is string => !!x),
+    [...new Set([...detail.quotas.map((q) => q.unitId), ...s.overdue.map((h) => h.unitId)])].filter(
+      (x): x is string => !!x,
     ),
-  ];
-  const unitNames = new Map(
-    (unitIds.length
-      ? await db
-          .select({ id: adminUnits.id, name: adminUnits.name })
-          .from(adminUnits)
-          .where(inArray(adminUnits.id, unitIds))
-      : []
-    ).map((u) => [u.id, u.name]),
+    campaign.provinceSlug,
   );
-  const agencyNames = new Map(
-    (
-      await db
-        .select({ id: agencies.id, name: agencies.name })
-        .from(agencies)
-        .where(eq(agencies.provinceSlug, base.provinceSlug))
-    ).map((a) => [a.id, a.name]),
-  );
+  const quota = new Map(detail.quotas.map((q) => [q.id, q]));
+  const deadline = new Map(detail.deadlines.map((d) => [d.id, d]));
   return {
     campaign: {
-      id: base.id,
-      name: base.name,
-      issuingBody: base.issuingBody,
-      provinceSlug: base.provinceSlug,
+      id: campaign.id,
+      name: campaign.name,
+      issuingBody: campaign.issuingBody,
+      provinceSlug: campaign.provinceSlug,
     },
-    phase: phase ? { id: phase.id, name: phase.name, objectives: phase.objectives } : null,
+    phase: window.phase
+      ? { id: window.phase.id, name: window.phase.name, objectives: s.objectives }
+      : null,
     kind,
-    from,
-    asOf,
+    from: window.since,
+    asOf: window.asOf,
     hotspots: {
-      active: count('active'),
-      reEmerged: count('re_emerged'),
-      eliminated: count('eliminated'),
-      overdue: hs.features.filter((f) => f.properties.overdue).length,
+      active: s.counts.status.active,
+      reEmerged: s.counts.status.re_emerged,
+      eliminated: s.counts.status.eliminated,
+      overdue: s.counts.overdue,
     },
-    tiers,
-    tiersStart,
-    regressions: units.features
-      .filter((f) => tierChange(startTier.get(f.id) ?? 'unassessed', f.properties.tier) === -1)
-      .map((f) => ({ name: f.properties.name, from: startTier.get(f.id)!, to: f.properties.tier })),
-    quotas: detail.quotas
-      .filter((q) => kind === 'final' || !phase || q.phaseId === phase.id || q.phaseId === null)
-      .map((q) => ({
+    tiers: s.counts.tiers,
+    tiersStart: s.counts.startTiers,
+    regressions: s.regressions.map((r) => ({
+      name: communeName.get(r.id) ?? r.id,
+      from: r.from,
+      to: r.to,
+    })),
+    quotas: s.quotas.map((q) => {
+      const row = quota.get(q.id)!;
+      return {
         id: q.id,
-        label: q.label,
-        holder: q.unitId
-          ? (unitNames.get(q.unitId) ?? q.unitId)
-          : (agencyNames.get(q.agencyId ?? '') ?? ''),
-        metric: q.metric,
+        label: row.label,
+        holder: row.unitId
+          ? (names.unit.get(row.unitId) ?? row.unitId)
+          : (names.agency.get(row.agencyId ?? '') ?? ''),
+        metric: row.metric,
         target: q.target,
         achieved: q.achieved,
         share: q.share,
-      })),
-    overdue: overdueSpots.map((f) => ({
-      id: f.id,
-      kind: f.properties.kind,
-      commune: unitNames.get(f.properties.unitId) ?? f.properties.unitId,
-      identifiedOn: f.properties.identifiedOn,
-      ageDays: daysBetween(f.properties.identifiedOn, asOf),
+      };
+    }),
+    overdue: s.overdue.map((h) => ({
+      id: h.id,
+      kind: h.kind,
+      commune: names.unit.get(h.unitId) ?? h.unitId,
+      identifiedOn: h.identifiedOn,
+      ageDays: h.ageDays,
     })),
-    deadlines: detail.deadlines.map((d) => ({
-      title: d.title,
+    deadlines: s.deadlines.map((d) => ({
+      title: deadline.get(d.id)!.title,
       dueOn: d.dueOn,
       submittedOn: d.submittedOn,
-      onTime: d.onTime,
+      state: d.state,
     })),
+    deadlineTally: s.deadlineTally,
   };
 }
 export type ReportFigures = Awaited<ReturnType<typeof reportFigures>>;

@@ -5,7 +5,7 @@ import { adminUnits, unitCrosswalk } from '../db/schema.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import type { AuditEntry } from './audit.ts';
 import { audit } from './audit.ts';
-import { ApiError } from '../http/errors.ts';
+import { ApiError } from '../errors.ts';
 
 export interface Scope {
   user: SessionUser;

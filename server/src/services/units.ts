@@ -1,10 +1,11 @@
 /** Administrative units on a date, with their tier as of that date. Knows no HTTP. */
-import { and, asc, desc, eq, gt, gte, inArray, isNull, lte, or } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, inArray, isNull, lte, or } from 'drizzle-orm';
+import { assessmentOn, groupByUnit } from '@pcmt/shared/state/tiers';
 import type { Tier } from '@pcmt/shared/domain';
 import type { UnitsQuery } from '@pcmt/shared/contracts';
 import type { Db } from '../db/create-db.ts';
 import { adminUnits, tierAssessments, unitCrosswalk } from '../db/schema.ts';
-import { notFound } from '../http/errors.ts';
+import { notFound } from '../errors.ts';
 
 export const validOn = (date: string) =>
   and(
@@ -60,6 +61,7 @@ export async function relatedProvinceIds(db: Db, provinceId: string): Promise<st
   return [...ids].sort();
 }
 
+/** Each unit's assessment in force on `date`, by the shared rule (a same-day correction supersedes). */
 export async function tiersOn(
   db: Db,
   unitIds: string[],
@@ -72,18 +74,32 @@ export async function tiersOn(
       unitId: tierAssessments.unitId,
       tier: tierAssessments.tier,
       assessedOn: tierAssessments.assessedOn,
+      seq: tierAssessments.seq,
     })
     .from(tierAssessments)
-    .where(and(inArray(tierAssessments.unitId, unitIds), lte(tierAssessments.assessedOn, date)))
-    .orderBy(asc(tierAssessments.unitId), desc(tierAssessments.assessedOn));
-  for (const r of rows)
-    if (!result.has(r.unitId))
-      result.set(r.unitId, { tier: r.tier as Tier, assessedOn: r.assessedOn });
+    .where(and(inArray(tierAssessments.unitId, unitIds), lte(tierAssessments.assessedOn, date)));
+  for (const [unitId, list] of groupByUnit(rows.map((r) => ({ ...r, tier: r.tier as Tier })))) {
+    const a = assessmentOn(list, date);
+    if (a) result.set(unitId, { tier: a.tier, assessedOn: a.assessedOn });
+  }
   return result;
 }
 
+/** For each unit, the units it was formed from (crosswalk), sorted. */
+async function predecessorsOf(db: Db, unitIds: string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (unitIds.length === 0) return out;
+  const links = await db
+    .select({ from: unitCrosswalk.fromUnitId, to: unitCrosswalk.toUnitId })
+    .from(unitCrosswalk)
+    .where(inArray(unitCrosswalk.toUnitId, unitIds))
+    .orderBy(asc(unitCrosswalk.fromUnitId));
+  for (const l of links) out.set(l.to, [...(out.get(l.to) ?? []), l.from]);
+  return out;
+}
+
 export async function unitsCollection(db: Db, q: UnitsQuery, today: string) {
-  const asOf = q.asOf ?? today;
+  const asOf = q.asOf && q.asOf < today ? q.asOf : today;
   const province = q.province ? await provinceOn(db, q.province, asOf) : null;
   const [w, s, e, n] = q.bbox ?? [];
   const rows = await db
@@ -109,11 +125,9 @@ export async function unitsCollection(db: Db, q: UnitsQuery, today: string) {
       ),
     )
     .orderBy(asc(adminUnits.code));
-  const tiers = await tiersOn(
-    db,
-    rows.map((r) => r.id),
-    asOf,
-  );
+  const ids = rows.map((r) => r.id);
+  const tiers = await tiersOn(db, ids, asOf);
+  const predecessors = await predecessorsOf(db, ids);
   return {
     type: 'FeatureCollection' as const,
     asOf,
@@ -128,6 +142,7 @@ export async function unitsCollection(db: Db, q: UnitsQuery, today: string) {
         name: r.name,
         nameEn: r.nameEn,
         parentId: r.parentId,
+        predecessorIds: predecessors.get(r.id) ?? [],
         synthetic: r.synthetic,
         population: r.population,
         areaKm2: r.areaKm2,
@@ -145,7 +160,7 @@ export async function unitDetail(db: Db, id: string) {
     .select()
     .from(tierAssessments)
     .where(eq(tierAssessments.unitId, id))
-    .orderBy(asc(tierAssessments.assessedOn));
+    .orderBy(asc(tierAssessments.assessedOn), asc(tierAssessments.seq));
   const links = await db
     .select({
       fromUnitId: unitCrosswalk.fromUnitId,
@@ -181,6 +196,7 @@ export async function unitDetail(db: Db, id: string) {
     tierHistory: history.map((h) => ({
       id: h.id,
       assessedOn: h.assessedOn,
+      seq: h.seq,
       tier: h.tier as Tier,
       criteria: h.criteria,
       note: h.note,
@@ -205,6 +221,7 @@ export async function provinceAssessments(db: Db, slug: string) {
     .select({
       unitId: tierAssessments.unitId,
       assessedOn: tierAssessments.assessedOn,
+      seq: tierAssessments.seq,
       tier: tierAssessments.tier,
     })
     .from(tierAssessments)
@@ -213,6 +230,23 @@ export async function provinceAssessments(db: Db, slug: string) {
     .orderBy(
       asc(tierAssessments.unitId),
       asc(tierAssessments.assessedOn),
-      asc(tierAssessments.createdAt),
+      asc(tierAssessments.seq),
     );
+}
+
+/** The communes of a province valid on `asOf`, without geometry: what a snapshot needs. */
+export async function communesOn(db: Db, slug: string, asOf: string) {
+  const province = await provinceOn(db, slug, asOf);
+  const rows = await db
+    .select({ id: adminUnits.id, name: adminUnits.name, parentId: adminUnits.parentId })
+    .from(adminUnits)
+    .where(
+      and(eq(adminUnits.level, 'commune'), eq(adminUnits.provinceId, province.id), validOn(asOf)),
+    )
+    .orderBy(asc(adminUnits.code));
+  const predecessors = await predecessorsOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => ({ ...r, predecessorIds: predecessors.get(r.id) ?? [] }));
 }

@@ -6,7 +6,7 @@ import type { Db } from '../db/create-db.ts';
 import { sessions, users } from '../db/schema.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import { hashPassword, passwordProblem } from '../auth/passwords.ts';
-import { ApiError } from '../http/errors.ts';
+import { ApiError } from '../errors.ts';
 import { audit, diff } from './audit.ts';
 import { createUser, publicUser } from './users.ts';
 import { updateVersioned } from './versioned.ts';

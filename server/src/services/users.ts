@@ -4,7 +4,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { Role } from '@pcmt/shared/policy';
 import type { Db } from '../db/create-db.ts';
 import { sessions, users } from '../db/schema.ts';
-import { ApiError } from '../http/errors.ts';
+import { ApiError } from '../errors.ts';
 import { hashPassword, passwordProblem } from '../auth/passwords.ts';
 
 export interface NewUser {

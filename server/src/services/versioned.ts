@@ -1,14 +1,16 @@
 /** Optimistic concurrency: a write names the version it read; a stale one gets 412 with the current row. */
-import type { Context } from 'hono';
 import { and, eq, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/create-db.ts';
-import { ApiError } from '../http/errors.ts';
+import { ApiError, StaleVersionError } from '../errors.ts';
 import { audit, diff, type Actor } from './audit.ts';
 
-/** The version a write is based on: `If-Match: "3"` or a `version` field; 428 when neither is given. */
-export function expectedVersion(c: Context, bodyVersion: number | undefined): number {
-  const header = c.req.header('if-match');
+/** The version a write is based on: the `If-Match: "3"` header or a `version` field; 428 when neither is given. */
+export function expectedVersion(
+  ifMatch: string | undefined,
+  bodyVersion: number | undefined,
+): number {
+  const header = ifMatch;
   const fromHeader = header ? Number(header.replace(/^W\//, '').replaceAll('"', '')) : undefined;
   const v = fromHeader ?? bodyVersion;
   if (v === undefined)
@@ -21,16 +23,6 @@ export function expectedVersion(c: Context, bodyVersion: number | undefined): nu
   if (!Number.isInteger(v) || v < 1)
     throw new ApiError(400, 'validation_failed', 'version: must be a positive integer', 'version');
   return v;
-}
-
-export class StaleVersionError extends ApiError {
-  constructor(readonly current: unknown) {
-    super(
-      412,
-      'stale_version',
-      'Someone changed this record since you read it: reload the current version',
-    );
-  }
 }
 
 type Versioned = PgTable & { id: PgColumn; version: PgColumn; updatedAt: PgColumn };

@@ -42,6 +42,18 @@ const vi = {
   regressed: 'Xã xấu đi so với đầu kế hoạch',
   filtered: 'Đang lọc theo',
   mergedInto: 'Từ 01/07/2025 thuộc',
+  eliminatedSince: 'Đã triệt xóa từ',
+  mapSummary: 'Bản đồ đang hiển thị',
+  deadlineMet: 'đúng hạn',
+  deadlineLate: 'gửi chậm',
+  deadlineMissed: 'quá hạn, chưa gửi',
+  deadlinePending: 'chưa đến hạn',
+  assumedDefault: 'giả định: kế hoạch không quy định, dùng mặc định',
+  eventsUntil: 'Nhật ký phối hợp đến ngày',
+  noEvents: 'Chưa có hoạt động phối hợp đến ngày này',
+  laterHidden: 'mục ghi sau ngày đang xem được ẩn',
+  met: 'đạt',
+  notMet: 'chưa đạt',
 };
 
 type Messages = typeof vi;
@@ -87,6 +99,18 @@ const en: Messages = {
   regressed: 'Commune worse than at the campaign start',
   filtered: 'Narrowed to',
   mergedInto: 'From 01/07/2025 part of',
+  eliminatedSince: 'Eliminated since',
+  mapSummary: 'The map shows',
+  deadlineMet: 'on time',
+  deadlineLate: 'late',
+  deadlineMissed: 'overdue, not submitted',
+  deadlinePending: 'not yet due',
+  assumedDefault: 'assumed: the plan sets none, default used',
+  eventsUntil: 'Coordination log up to',
+  noEvents: 'No coordination recorded up to this date',
+  laterHidden: 'entries recorded after the date shown are hidden',
+  met: 'met',
+  notMet: 'not met',
 };
 
 export const MESSAGES: Record<Lang, Messages> = { vi, en };
@@ -122,6 +146,7 @@ export const FORM_MESSAGES = {
     expired: 'Phiên đăng nhập đã hết hạn, vui lòng đăng nhập lại.',
     badLogin: 'Sai tên đăng nhập hoặc mật khẩu.',
     reEmerge: 'Ghi nhận tái hoạt động',
+    editToday: 'Cập nhật theo ngày hôm nay',
     addProgress: 'Ghi nhận kết quả chỉ tiêu',
     value: 'Số lượng',
     exportMap: 'Xuất bản đồ',
@@ -191,6 +216,7 @@ export const FORM_MESSAGES = {
     expired: 'Your session has ended, please sign in again.',
     badLogin: 'Wrong username or password.',
     reEmerge: 'Record re-emergence',
+    editToday: 'Update as of today',
     addProgress: 'Record quota progress',
     value: 'Value',
     exportMap: 'Export map',

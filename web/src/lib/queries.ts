@@ -16,10 +16,11 @@ export const campaignsQuery = (province: string) =>
     staleTime: 60_000,
   });
 
-export const campaignQuery = (id: string, asOf: string) =>
+/** A campaign with every quota entry and deadline: the client derives any date's figures from it. */
+export const campaignQuery = (id: string) =>
   queryOptions({
-    queryKey: ['campaigns', 'detail', id, asOf],
-    queryFn: () => unwrap(api.campaigns[':id'].$get({ param: { id }, query: { asOf } })),
+    queryKey: ['campaigns', 'detail', id],
+    queryFn: () => unwrap(api.campaigns[':id'].$get({ param: { id }, query: {} })),
   });
 
 export const unitsQuery = (

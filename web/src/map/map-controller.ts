@@ -12,8 +12,13 @@ maplibregl.setWorkerUrl(workerUrl);
 type SourceId = (typeof SOURCES)[keyof typeof SOURCES];
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
+/** Distinct features drawn per interactive layer (and per hotspot status), read when the map is idle. */
+export type RenderedSummary = Record<string, number>;
+
 export interface MapCallbacks {
   onHover(feature: MapGeoJSONFeature | null, point: { x: number; y: number }): void;
+  /** The map finished drawing (`null` while it is busy again after new data). */
+  onIdle(summary: RenderedSummary | null): void;
   onClick(feature: MapGeoJSONFeature | null): void;
   onMoveEnd(camera: { zoom: number; lng: number; lat: number }): void;
   onError(message: string): void;
@@ -24,6 +29,7 @@ export class MapController {
   private readonly ready: Promise<void>;
   private layerIds: string[] = [];
   private hovered: { source: string; id: string | number } | null = null;
+  private selected: { source: string; id: string | number } | null = null;
 
   constructor(
     container: HTMLElement,
@@ -56,6 +62,7 @@ export class MapController {
       }
     });
     this.map.on('error', (e) => cb.onError(e.error?.message ?? 'map error'));
+    this.map.on('idle', () => cb.onIdle(this.summary()));
     this.map.on('mousemove', (e) => this.hover(e.point));
     this.map.on('mouseout', () => this.hover(null));
     this.map.on('click', (e) => {
@@ -86,7 +93,19 @@ export class MapController {
 
   async setData(source: SourceId, data: FeatureCollection | null) {
     await this.ready;
+    this.cb.onIdle(null);
     (this.map.getSource(source) as GeoJSONSource).setData(data ?? EMPTY);
+    // setData drops feature-state of replaced features: mark the selection again.
+    if (this.selected?.source === source)
+      this.map.setFeatureState(this.selected, { selected: true });
+  }
+
+  /** Outlines the selected commune through feature-state: no layer is rebuilt. */
+  async setSelection(id: string | null) {
+    await this.ready;
+    if (this.selected) this.map.setFeatureState(this.selected, { selected: false });
+    this.selected = id && id.startsWith('com-') ? { source: SOURCES.communes, id } : null;
+    if (this.selected) this.map.setFeatureState(this.selected, { selected: true });
   }
 
   /** Replaces the operational layers; unchanged ones are left alone. */
@@ -147,13 +166,22 @@ export class MapController {
     };
   }
 
-  /** Distinct features of `layer` currently drawn; the end-to-end tests read it. */
-  renderedCount(layer: string, status?: string): number {
-    if (!this.map.getLayer(layer)) return 0;
-    const features = this.map.queryRenderedFeatures({ layers: [layer] });
-    return new Set(
-      features.filter((f) => !status || f.properties.status === status).map((f) => f.id),
-    ).size;
+  /** What is drawn now: distinct features per interactive layer, hotspots also per status. */
+  private summary(): RenderedSummary {
+    const out: RenderedSummary = {};
+    for (const layer of INTERACTIVE_LAYERS) {
+      if (!this.map.getLayer(layer)) continue;
+      const features = this.map.queryRenderedFeatures({ layers: [layer] });
+      out[layer] = new Set(features.map((f) => f.id)).size;
+      if (layer !== LAYERS.hotspots) continue;
+      const byStatus = new Map<string, Set<unknown>>();
+      for (const f of features) {
+        const key = `${layer}:${String(f.properties.status)}`;
+        byStatus.set(key, (byStatus.get(key) ?? new Set()).add(f.id));
+      }
+      for (const [key, ids] of byStatus) out[key] = ids.size;
+    }
+    return out;
   }
 
   destroy() {

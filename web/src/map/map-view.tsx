@@ -3,7 +3,7 @@ import type { FeatureCollection } from 'geojson';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { MapGeoJSONFeature } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { MapController } from './map-controller.ts';
+import { MapController, type RenderedSummary } from './map-controller.ts';
 import { SOURCES } from './ids.ts';
 import { buildOverlayLayers } from './styles.ts';
 
@@ -32,6 +32,8 @@ interface Props {
   renderTooltip(feature: MapGeoJSONFeature): ReactNode;
   /** Receives the controller once the map exists (for export). */
   onController?(controller: MapController): void;
+  /** The screen-reader sentence for what is drawn, from the rendered counts per layer. */
+  describe(summary: RenderedSummary): string;
 }
 
 export function MapView(props: Props) {
@@ -43,6 +45,7 @@ export function MapView(props: Props) {
     null,
   );
   const [ready, setReady] = useState(false);
+  const [summary, setSummary] = useState<RenderedSummary | null>(null);
 
   useEffect(() => {
     const c = new MapController(
@@ -55,23 +58,23 @@ export function MapView(props: Props) {
         onClick: (f) => callbacks.current.onSelect(f),
         onMoveEnd: (cam) => callbacks.current.onCamera(cam),
         onError: (m) => callbacks.current.onError(m),
+        onIdle: setSummary,
       },
     );
     controller.current = c;
     callbacks.current.onController?.(c);
     setReady(true);
-    (window as unknown as { __pcmtMap?: MapController }).__pcmtMap = c;
     return () => c.destroy();
     // The map is created once; later prop changes flow through the effects below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   useEffect(() => {
-    if (!ready) return;
-    void controller.current!.setLayers(
-      buildOverlayLayers({ selectedId: props.selectedId, lang: props.lang }),
-    );
-  }, [ready, props.selectedId, props.lang]);
+    if (ready) void controller.current!.setLayers(buildOverlayLayers({ lang: props.lang }));
+  }, [ready, props.lang]);
+  useEffect(() => {
+    if (ready) void controller.current!.setSelection(props.selectedId);
+  }, [ready, props.selectedId]);
 
   const { communes, districts, province, hotspots, crossings, borders, routes } = props.data;
   useEffect(
@@ -112,6 +115,15 @@ export function MapView(props: Props) {
   return (
     <div className="map-wrap">
       <div ref={container} className="map" data-testid="map" />
+      <p
+        className="visually-hidden"
+        role="status"
+        data-testid="map-summary"
+        data-idle={summary ? 'true' : 'false'}
+        data-rendered={summary ? JSON.stringify(summary) : ''}
+      >
+        {summary ? props.describe(summary) : ''}
+      </p>
       {hover && (
         <div className="tooltip" style={{ left: hover.x + 14, top: hover.y + 14 }}>
           {props.renderTooltip(hover.feature)}

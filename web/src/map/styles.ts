@@ -81,8 +81,8 @@ export function buildBaseStyle(basemap: FeatureCollection): StyleSpecification {
   };
 }
 
-/** Communes coloured by tier, with district and province outlines; `selectedId` is outlined. */
-export function buildUnitLayers(state: { selectedId: string | null }): LayerSpecification[] {
+/** Communes coloured by tier, with district and province outlines; the selected one (feature-state) is outlined. */
+export function buildUnitLayers(): LayerSpecification[] {
   return [
     {
       id: LAYERS.communeFill,
@@ -132,8 +132,11 @@ export function buildUnitLayers(state: { selectedId: string | null }): LayerSpec
       id: LAYERS.communeSelected,
       type: 'line',
       source: SOURCES.communes,
-      filter: ['==', ['get', 'id'], state.selectedId ?? ''],
-      paint: { 'line-color': '#0b3d91', 'line-width': 3 },
+      paint: {
+        'line-color': '#0b3d91',
+        'line-width': 3,
+        'line-opacity': ['case', ['boolean', ['feature-state', 'selected'], false], 1, 0],
+      },
     },
   ];
 }
@@ -324,12 +327,9 @@ export function buildLabelLayers(lang: 'vi' | 'en'): LayerSpecification[] {
 }
 
 /** Every operational layer, bottom to top. */
-export function buildOverlayLayers(state: {
-  selectedId: string | null;
-  lang?: 'vi' | 'en';
-}): LayerSpecification[] {
+export function buildOverlayLayers(state: { lang?: 'vi' | 'en' }): LayerSpecification[] {
   return [
-    ...buildUnitLayers(state),
+    ...buildUnitLayers(),
     ...buildRouteLayers(),
     ...buildBorderLayers(),
     ...buildHotspotLayers(),

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { formatViDate } from '@pcmt/shared/dates';
+import { formatViDate, vietnamDay } from '@pcmt/shared/dates';
 import { EVENT_KINDS, type CrossingKind, type EventKind } from '@pcmt/shared/domain';
 import { api, unwrap } from '../../lib/api.ts';
 import { crossingQuery } from '../../lib/queries.ts';
@@ -12,19 +12,22 @@ import { ApiErrorNote } from '../../components/api-error-note.tsx';
 /** A crossing with its coordination log; its own border unit may log a new event. */
 export function CrossingPanel({
   id,
+  asOf,
   canLog,
   onClose,
 }: {
   id: string;
+  /** Events after this day are not shown: the log reads as of the dashboard's date. */
+  asOf: string;
   canLog: (agencyId: string | null) => boolean;
   onClose(): void;
 }) {
   const { lang, t } = useI18n();
-  const f = useFormText();
   const q = useQuery(crossingQuery(id));
   if (q.isPending) return <section className="unit-panel">{t('loading')}</section>;
   if (q.isError) return <ApiErrorNote error={q.error} />;
   const c = q.data;
+  const events = c.events.filter((e) => e.occurredOn <= asOf);
   return (
     <section className="unit-panel" data-testid="crossing-panel">
       <header>
@@ -38,15 +41,23 @@ export function CrossingPanel({
         {c.counterpartGate ?? c.counterpartProvince}
         {c.approximate ? ` · ${t('approximate')}` : ''}
       </p>
-      <h4>{f.events}</h4>
-      <ul className="events">
-        {c.events.slice(0, 5).map((e) => (
+      <h4>
+        {t('eventsUntil')} {formatViDate(asOf)}
+      </h4>
+      {events.length === 0 && <p className="muted">{t('noEvents')}</p>}
+      <ul className="events" data-testid="crossing-events">
+        {events.slice(0, 5).map((e) => (
           <li key={e.id}>
             <b>{formatViDate(e.occurredOn)}</b> {EVENT_LABELS[lang][e.kind as EventKind]} —{' '}
             {e.summary}
           </li>
         ))}
       </ul>
+      {c.events.length > events.length && (
+        <p className="muted" data-testid="events-later">
+          {c.events.length - events.length} {t('laterHidden')}
+        </p>
+      )}
       {canLog(c.responsibleAgencyId) && (
         <EventForm crossingId={c.id} counterpart={c.counterpartGate ?? c.counterpartProvince} />
       )}
@@ -59,7 +70,7 @@ function EventForm({ crossingId, counterpart }: { crossingId: string; counterpar
   const f = useFormText();
   const client = useQueryClient();
   const [kind, setKind] = useState<EventKind>('meeting');
-  const [occurredOn, setDate] = useState(new Date().toISOString().slice(0, 10));
+  const [occurredOn, setDate] = useState(vietnamDay(new Date()));
   const [summary, setSummary] = useState('');
   const save = useMutation({
     mutationFn: () =>

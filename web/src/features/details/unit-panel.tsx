@@ -26,12 +26,15 @@ interface HotspotBrief {
 
 export function UnitPanel({
   id,
+  asOf,
   onClose,
   hotspots,
   onSelectHotspot,
   onFocusDistrict,
 }: {
   id: string;
+  /** Assessments after this day are not shown: the panel reads as of the dashboard's date. */
+  asOf: string;
   onClose(): void;
   hotspots: HotspotBrief[];
   onSelectHotspot(id: string): void;
@@ -43,6 +46,8 @@ export function UnitPanel({
   if (q.isPending) return <section className="unit-panel">{t('loading')}</section>;
   if (q.isError) throw q.error;
   const u = q.data;
+  const history = u.tierHistory.filter((h) => h.assessedOn <= asOf);
+  const later = u.tierHistory.length - history.length;
   return (
     <section className="unit-panel" data-testid="unit-panel">
       <header>
@@ -56,9 +61,14 @@ export function UnitPanel({
         km²
         {u.synthetic ? ` · ${t('demoData')}` : ''}
       </p>
-      <TierSuggestion history={u.tierHistory} population={u.population} />
+      <TierSuggestion history={history} population={u.population} />
+      {later > 0 && (
+        <p className="muted" data-testid="later-hidden">
+          {later} {t('laterHidden')}
+        </p>
+      )}
       <ol className="tier-history">
-        {u.tierHistory.map((h) => (
+        {history.map((h) => (
           <li key={h.id}>
             <span className="swatch" style={{ background: TIER_COLORS[h.tier as Tier] }} />
             <span>

@@ -26,12 +26,15 @@ export function HotspotPanel({
   unitName,
   canEliminate,
   defaultDate,
+  asOf,
   onClose,
 }: {
   hotspot: Hotspot;
   unitName: string;
   canEliminate: boolean;
   defaultDate: string;
+  /** The day the status and age are shown for. */
+  asOf: string;
   onClose(): void;
 }) {
   const { lang, t, num } = useI18n();
@@ -71,7 +74,9 @@ export function HotspotPanel({
         {hotspot.overdue ? ` · ⚠ ${t('overdue')}` : ''}
       </p>
       <p>
-        {f.identified}: {formatViDate(hotspot.identifiedOn)} · {num(hotspot.ageDays)} {f.days}
+        {f.identified}: {formatViDate(hotspot.identifiedOn)} ·{' '}
+        <span data-testid="hotspot-age">{num(hotspot.ageDays)}</span> {f.days} (
+        {t('asOf').toLowerCase()} {formatViDate(asOf)})
         {hotspot.eliminatedOn ? ` · ${f.eliminated}: ${formatViDate(hotspot.eliminatedOn)}` : ''}
         {hotspot.reEmergedFromId ? ` · ${f.reEmergedFrom} ${hotspot.reEmergedFromId}` : ''}
       </p>

@@ -1,7 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../lib/api.ts';
+import { DEFAULT_AGE_LIMIT_MONTHS } from '@pcmt/shared/state/hotspots';
 import { useFormText } from '../../i18n/use-form-text.ts';
+import { useI18n } from '../../i18n/use-i18n.ts';
 import { ApiErrorNote } from '../../components/api-error-note.tsx';
 
 /** The commander sets how long a complex point and a complex cluster may live before they are overdue. */
@@ -9,15 +11,25 @@ export function AgeLimitsForm({
   campaignId,
   version,
   limits,
+  own,
+  assumed,
 }: {
   campaignId: string;
   version: number;
+  /** The limits in force: the campaign's own, else the shared default. */
   limits: Record<string, number>;
+  own: Record<string, number>;
+  assumed: boolean;
 }) {
   const f = useFormText();
+  const { t } = useI18n();
   const client = useQueryClient();
-  const [point, setPoint] = useState(String(limits.complex_point ?? 3));
-  const [cluster, setCluster] = useState(String(limits.complex_cluster ?? 6));
+  const [point, setPoint] = useState(
+    String(limits.complex_point ?? DEFAULT_AGE_LIMIT_MONTHS.complex_point),
+  );
+  const [cluster, setCluster] = useState(
+    String(limits.complex_cluster ?? DEFAULT_AGE_LIMIT_MONTHS.complex_cluster),
+  );
   const save = useMutation({
     mutationFn: () =>
       unwrap(
@@ -25,7 +37,7 @@ export function AgeLimitsForm({
           param: { id: campaignId },
           json: {
             ageLimitsMonths: {
-              ...limits,
+              ...own,
               complex_point: Number(point),
               complex_cluster: Number(cluster),
             },
@@ -42,6 +54,11 @@ export function AgeLimitsForm({
   return (
     <form className="mini-form" onSubmit={submit} data-testid="age-limits-form">
       <h4>{f.ageLimits}</h4>
+      {assumed && (
+        <p className="muted assumed" data-testid="age-limits-assumed">
+          {t('assumedDefault')}
+        </p>
+      )}
       <div className="row">
         <label>
           {f.complexPoint}{' '}

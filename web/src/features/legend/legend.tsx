@@ -8,7 +8,7 @@ export function Legend({
   tierCounts,
   showDistricts,
 }: {
-  tierCounts: Record<Tier, number>;
+  tierCounts: Record<Tier, number> | null;
   showDistricts: boolean;
 }) {
   const { t, lang, num } = useI18n();
@@ -20,7 +20,7 @@ export function Legend({
           <li key={tier} data-testid={`legend-tier-${tier}`}>
             <span className="swatch" style={{ background: TIER_COLORS[tier] }} />
             <span className="label">{TIER_LABELS[lang][tier]}</span>
-            <span className="count">{num(tierCounts[tier])}</span>
+            <span className="count">{tierCounts ? num(tierCounts[tier]) : '…'}</span>
           </li>
         ))}
       </ul>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { formatViDate } from '@pcmt/shared/dates';
+import { formatViDate, vietnamDay } from '@pcmt/shared/dates';
 import type { Tier } from '@pcmt/shared/domain';
 import { api, unwrap } from '../../lib/api.ts';
 import { plansQuery } from '../../lib/queries.ts';
@@ -11,8 +11,23 @@ import { useFormText } from '../../i18n/use-form-text.ts';
 import { ApiErrorNote } from '../../components/api-error-note.tsx';
 
 /** A commune's transformation plan and its 8 criteria; a planner ticks them (version-checked). */
-export function PlanPanel({ unitId, editable }: { unitId: string; editable: boolean }) {
-  const { lang } = useI18n();
+export function PlanPanel({
+  unitId,
+  editable: mayEdit,
+  asOf,
+}: {
+  unitId: string;
+  editable: boolean;
+  /** Checks and tasks recorded after this day are not shown as done; a past view is read-only. */
+  asOf: string;
+}) {
+  const { lang, t } = useI18n();
+  const today = vietnamDay(new Date());
+  // A past view shows the plan as it stood then; the planner switches the panel to today to edit it.
+  const [current, setCurrent] = useState(false);
+  const asOfShown = current ? today : asOf;
+  const past = asOfShown < today;
+  const editable = mayEdit && !past;
   const f = useFormText();
   const client = useQueryClient();
   const plans = useQuery(plansQuery());
@@ -24,7 +39,7 @@ export function PlanPanel({ unitId, editable }: { unitId: string; editable: bool
           param: { id: plan!.id, n: String(c.criterion) },
           json: {
             met: c.met,
-            checkedOn: new Date().toISOString().slice(0, 10),
+            checkedOn: vietnamDay(new Date()),
             version: c.version,
             note: '',
           },
@@ -33,7 +48,9 @@ export function PlanPanel({ unitId, editable }: { unitId: string; editable: bool
     onSettled: () => client.invalidateQueries({ queryKey: ['plans'] }),
   });
   if (!plan) return editable && plans.data ? <NewPlanForm unitId={unitId} /> : null;
-  const met = plan.criteria.filter((c) => c.met).length;
+  const metOn = (c: { met: boolean; checkedOn: string } | undefined) =>
+    !!c?.met && c.checkedOn <= asOfShown;
+  const met = plan.criteria.filter(metOn).length;
   return (
     <section className="plan-panel" data-testid="plan-panel">
       <h4>
@@ -51,7 +68,7 @@ export function PlanPanel({ unitId, editable }: { unitId: string; editable: bool
               <label>
                 <input
                   type="checkbox"
-                  checked={!!check?.met}
+                  checked={metOn(check)}
                   disabled={!editable || toggle.isPending}
                   onChange={(e) =>
                     toggle.mutate({
@@ -67,7 +84,31 @@ export function PlanPanel({ unitId, editable }: { unitId: string; editable: bool
           );
         })}
       </ol>
-      <Tasks planId={plan.id} tasks={plan.tasks} editable={editable} />
+      {past && (
+        <p className="muted" data-testid="plan-past-note">
+          {t('asOf')} {formatViDate(asOfShown)}: {t('laterHidden')}.{' '}
+          {mayEdit && (
+            <button
+              type="button"
+              className="link"
+              data-testid="plan-edit-now"
+              onClick={() => setCurrent(true)}
+            >
+              {f.editToday}
+            </button>
+          )}
+        </p>
+      )}
+      <Tasks
+        planId={plan.id}
+        tasks={plan.tasks
+          .filter((x) => vietnamDay(new Date(x.createdAt)) <= asOfShown)
+          .map((x) => ({
+            ...x,
+            status: x.status === 'done' && (x.doneOn ?? '') <= asOfShown ? 'done' : 'open',
+          }))}
+        editable={editable}
+      />
       <ApiErrorNote
         error={toggle.error}
         onReload={() => void client.invalidateQueries({ queryKey: ['plans'] })}

@@ -1,5 +1,5 @@
-/** The shape of data/build/demo.json; SPEC.md describes each field. */
-import type { Geometry } from '@pcmt/shared/geo';
+/** The shape of data/build/demo.json, written by data/pipeline and loaded by the server; data/SPEC.md describes each field. */
+import type { Geometry } from './geo.ts';
 import type {
   AgencyKind,
   Border,
@@ -11,7 +11,8 @@ import type {
   QuotaMetric,
   Tier,
   UnitLevel,
-} from '@pcmt/shared/domain';
+  PhaseObjective,
+} from './domain.ts';
 
 export interface UnitRow {
   id: string;
@@ -105,7 +106,7 @@ export interface PhaseRow {
   nameEn: string;
   startsOn: string;
   endsOn: string;
-  objectives: string[];
+  objectives: PhaseObjective[];
 }
 export interface QuotaRow {
   id: string;

@@ -1,0 +1,33 @@
+/**
+ * Domain errors: what a service throws when a request cannot be served. They know nothing of HTTP frameworks;
+ * `http/errors.ts` turns them into the one error body in one place.
+ */
+import { ERROR_CODES } from '@pcmt/shared/errors';
+
+/** The 4xx statuses services answer with (and 500 for what should never happen). */
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 412 | 413 | 415 | 422 | 428 | 429 | 500;
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: ErrorStatus,
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+export const notFound = (what: string, field?: string) =>
+  new ApiError(404, ERROR_CODES.notFound, `${what} not found`, field);
+
+/** 412: the record moved on since the client read it; the body carries the current record. */
+export class StaleVersionError extends ApiError {
+  constructor(readonly current: unknown) {
+    super(
+      412,
+      'stale_version',
+      'Someone changed this record since you read it: reload the current version',
+    );
+  }
+}

@@ -1,0 +1,106 @@
+/** The map of the dashboard: the snapshot's communes and hotspots, crossings, borders and routes. */
+import type { FeatureCollection } from 'geojson';
+import { useMemo, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { bboxOf, type Geometry } from '@pcmt/shared/geo';
+import { ErrorBoundary } from '../components/error-boundary.tsx';
+import { MESSAGES } from '../i18n/messages.ts';
+import { useDashboard } from '../lib/dashboard-context.ts';
+import * as Q from '../lib/queries.ts';
+import { LAYERS } from '../map/ids.ts';
+import type { MapController } from '../map/map-controller.ts';
+import { MapView } from '../map/map-view.tsx';
+import { ATTRIBUTION } from './attribution.ts';
+import { tooltipFor } from './tooltip.tsx';
+import { useMapFeatures } from './use-map-features.ts';
+
+const asFC = (x: unknown) => (x ?? null) as FeatureCollection | null;
+
+function bboxOfFeatureCollection(fc: FeatureCollection): [number, number, number, number] | null {
+  if (fc.features.length === 0) return null;
+  const boxes = fc.features.map((f) => bboxOf(f.geometry as Geometry));
+  return [
+    Math.min(...boxes.map((b) => b[0])),
+    Math.min(...boxes.map((b) => b[1])),
+    Math.max(...boxes.map((b) => b[2])),
+    Math.max(...boxes.map((b) => b[3])),
+  ];
+}
+
+export function MapArea({ onController }: { onController(c: MapController): void }) {
+  const { view, setView, data } = useDashboard();
+  const m = MESSAGES[view.lang];
+  const [mapError, setMapError] = useState<string | null>(null);
+  const crossings = useQuery(Q.crossingsQuery());
+  const borders = useQuery(Q.bordersQuery());
+  const routes = useQuery(Q.routesQuery());
+  const basemap = useQuery(Q.basemapQuery());
+  const features = useMapFeatures();
+  const provinceCrossings = useMemo(
+    () => ({
+      type: 'FeatureCollection' as const,
+      features: (crossings.data?.features ?? []).filter(
+        (f) => f.properties.provinceSlug === view.province,
+      ),
+    }),
+    [crossings.data, view.province],
+  );
+  const bbox = data.outline.data
+    ? bboxOfFeatureCollection(data.outline.data as unknown as FeatureCollection)
+    : null;
+  return (
+    <main className="map-area">
+      <ErrorBoundary title={m.mapError} retryLabel={m.retry}>
+        {basemap.data ? (
+          <MapView
+            basemap={basemap.data as FeatureCollection}
+            attribution={ATTRIBUTION}
+            data={{
+              communes: asFC(features.communes),
+              districts: asFC(data.districts.data),
+              province: asFC(data.outline.data),
+              hotspots: asFC(features.hotspots),
+              crossings: asFC(provinceCrossings),
+              borders: asFC(borders.data),
+              routes: asFC(routes.data),
+            }}
+            selectedId={view.selected}
+            lang={view.lang}
+            fitTo={view.camera ? null : bbox}
+            initialCamera={view.camera}
+            onSelect={(f) =>
+              setView({
+                selected:
+                  f &&
+                  [LAYERS.communeFill, LAYERS.crossings, LAYERS.hotspots].includes(
+                    f.layer.id as never,
+                  )
+                    ? String(f.properties.id)
+                    : null,
+              })
+            }
+            onCamera={(camera) => setView({ camera }, 'replace')}
+            onError={setMapError}
+            renderTooltip={(f) => tooltipFor(f, view.lang, m.approximate)}
+            onController={onController}
+            describe={(r) =>
+              `${m.mapSummary}: ${r[LAYERS.communeFill] ?? 0} ${m.communes}, ${
+                (r[LAYERS.hotspots] ?? 0) + (r[LAYERS.hotspotClusters] ?? 0)
+              } ${m.hotspots.toLowerCase()}, ${r[LAYERS.crossings] ?? 0} ${m.crossings.toLowerCase()}`
+            }
+          />
+        ) : (
+          <div className="map-loading">{m.loading}</div>
+        )}
+      </ErrorBoundary>
+      <div className="badge" data-testid="demo-badge">
+        {m.demoData}
+      </div>
+      {mapError && (
+        <div className="map-error" role="alert">
+          {m.mapError}: {mapError}
+        </div>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,55 @@
+/** The panel of what is selected on the map: a commune (with its plan and assessment form), a crossing or a hotspot. */
+import { AssessmentForm } from '../features/assessments/assessment-form.tsx';
+import { CrossingPanel } from '../features/crossings/crossing-panel.tsx';
+import { UnitPanel } from '../features/details/unit-panel.tsx';
+import { HotspotPanel } from '../features/hotspots/hotspot-panel.tsx';
+import { PlanPanel } from '../features/plans/plan-panel.tsx';
+import { useDashboard } from '../lib/dashboard-context.ts';
+
+export function SelectionPanel() {
+  const { me, view, setView, data, asOf, can, unitName } = useDashboard();
+  const selected = view.selected;
+  if (!selected) return null;
+  const hotspots = data.derived?.snapshot.hotspots ?? [];
+  if (selected.startsWith('crossing-'))
+    return (
+      <CrossingPanel
+        id={selected}
+        asOf={asOf}
+        canLog={(agencyId) => can('event.write') && !!me.agencyId && agencyId === me.agencyId}
+        onClose={() => setView({ selected: null })}
+      />
+    );
+  if (selected.startsWith('hs-')) {
+    const h = hotspots.find((x) => x.id === selected);
+    return h ? (
+      <HotspotPanel
+        key={`${h.id}@${asOf}`}
+        hotspot={h}
+        unitName={unitName(h.unitId)}
+        canEliminate={can('hotspot.write')}
+        defaultDate={asOf}
+        asOf={asOf}
+        onClose={() => setView({ selected: null })}
+      />
+    ) : null;
+  }
+  return (
+    <>
+      <UnitPanel
+        id={selected}
+        asOf={asOf}
+        onClose={() => setView({ selected: null })}
+        hotspots={hotspots
+          .filter((h) => h.unitId === selected)
+          .map((h) => ({ id: h.id, kind: h.kind, status: h.status }))}
+        onSelectHotspot={(id) => setView({ selected: id })}
+        onFocusDistrict={(focus) => setView({ focus, selected: null })}
+      />
+      <PlanPanel unitId={selected} editable={can('plan.write')} asOf={asOf} />
+      {can('assessment.write') && (
+        <AssessmentForm key={`${selected}@${asOf}`} unitId={selected} defaultDate={asOf} />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,137 @@
+/** The side panel: brand, controls, the selected object's panel, cards, indicators and legend. */
+import { useMemo } from 'react';
+import { formatViDate } from '@pcmt/shared/dates';
+import { ErrorBoundary } from '../components/error-boundary.tsx';
+import { AdminPanel } from '../features/admin/admin-panel.tsx';
+import { UserBadge } from '../features/auth/user-badge.tsx';
+import { ViewControls } from '../features/controls/view-controls.tsx';
+import { MapExport } from '../features/export/map-export.tsx';
+import { KpiPanel } from '../features/kpi/kpi-panel.tsx';
+import { Legend } from '../features/legend/legend.tsx';
+import { ReportLinks } from '../features/reports/report-links.tsx';
+import { SummaryCards } from '../features/summary/summary-cards.tsx';
+import { DateSlider } from '../features/timeline/date-slider.tsx';
+import { MESSAGES } from '../i18n/messages.ts';
+import { useDashboard } from '../lib/dashboard-context.ts';
+import type { MapController } from '../map/map-controller.ts';
+import { ATTRIBUTION } from './attribution.ts';
+import { legendItems } from './legend-items.ts';
+import { SelectionPanel } from './selection-panel.tsx';
+
+export function SidePanel({ controller }: { controller: MapController | null }) {
+  const { me, view, setView, data: d, asOf, unitName } = useDashboard();
+  const m = MESSAGES[view.lang];
+  const provinceOptions = useMemo(() => {
+    const seen = new Map<string, { slug: string; name: string; nameEn: string }>();
+    for (const p of d.provinces.data ?? [])
+      if (p.slug && (!seen.has(p.slug) || p.validTo === null))
+        seen.set(p.slug, { slug: p.slug, name: p.name, nameEn: p.nameEn });
+    return [...seen.values()];
+  }, [d.provinces.data]);
+  const provinceName = provinceOptions.find((p) => p.slug === view.province)?.name ?? '';
+  const phase = d.window?.phase ?? null;
+  const guard = (children: React.ReactNode) => (
+    <ErrorBoundary title={m.errorTitle} retryLabel={m.retry}>
+      {children}
+    </ErrorBoundary>
+  );
+  return (
+    <aside className="panel">
+      <header className="brand">
+        <div>
+          <h1>{m.appTitle}</h1>
+          <p>{m.appSubtitle}</p>
+        </div>
+        <button
+          type="button"
+          className="lang"
+          data-testid="lang-toggle"
+          onClick={() => setView({ lang: view.lang === 'vi' ? 'en' : 'vi' })}
+        >
+          {m.language}
+        </button>
+      </header>
+      <UserBadge
+        me={me}
+        provinceName={
+          provinceOptions.find((p) => p.slug === (me.provinceSlug ?? view.province))?.name ?? '—'
+        }
+      />
+      {me.role === 'admin' && guard(<AdminPanel />)}
+      {guard(
+        <>
+          <ViewControls
+            provinces={provinceOptions}
+            province={view.province}
+            campaigns={d.campaigns.data ?? []}
+            campaign={d.campaign?.id ?? null}
+            phase={phase?.id ?? null}
+            asOf={asOf}
+            onProvince={(slug) =>
+              setView({
+                province: slug,
+                campaign: null,
+                phase: null,
+                date: null,
+                selected: null,
+                camera: null,
+              })
+            }
+            onCampaign={(id) => setView({ campaign: id, phase: null, date: null, selected: null })}
+            onPhase={(id) => setView({ campaign: d.campaign?.id ?? null, phase: id, date: null })}
+          />
+          {d.campaign && d.window?.started && (
+            <DateSlider
+              from={d.firstDay}
+              to={d.lastDay}
+              value={asOf}
+              onChange={(date) =>
+                setView({ campaign: d.campaign?.id ?? null, date, phase: null }, 'replace')
+              }
+            />
+          )}
+          <MapExport
+            snapshot={controller ? () => controller.snapshot() : null}
+            title={`${m.appTitle} – ${provinceName}`}
+            subtitle={[d.campaign?.name, phase?.name].filter(Boolean).join(' – ')}
+            date={`${m.asOf}: ${formatViDate(asOf)}`}
+            attribution={ATTRIBUTION}
+            note={m.demoNote}
+            legendTitle={m.legend}
+            legend={legendItems(view.lang, m)}
+            fileBase={`ban-do-${view.province}-${asOf}`}
+          />
+          {d.campaign && (
+            <ReportLinks
+              campaignId={d.campaign.id}
+              phaseId={phase?.id ?? null}
+              asOf={view.date ? asOf : null}
+            />
+          )}
+        </>,
+      )}
+      {guard(<SelectionPanel />)}
+      {d.focusId && (
+        <div className="focus-chip" data-testid="focus-chip">
+          {m.filtered}: <b>{unitName(d.focusId) || d.focusId}</b>
+          <button
+            type="button"
+            onClick={() => setView({ focus: null, selected: null })}
+            aria-label={m.close}
+          >
+            ×
+          </button>
+        </div>
+      )}
+      {guard(<SummaryCards />)}
+      {guard(<KpiPanel />)}
+      {guard(
+        <Legend
+          tierCounts={d.derived?.snapshot.counts.tiers ?? null}
+          showDistricts={(d.districts.data?.features.length ?? 0) > 0}
+        />,
+      )}
+      <p className="demo-note">{m.demoNote}</p>
+    </aside>
+  );
+}

@@ -1,0 +1,50 @@
+/**
+ * The map's communes and hotspots for the snapshot's date: geometry from the era's collection, tier and
+ * status from the snapshot. Recomputed per date step without refetching anything.
+ */
+import { useMemo } from 'react';
+import { useDashboard } from '../lib/dashboard-context.ts';
+
+export function useMapFeatures() {
+  const { view, data } = useDashboard();
+  const derived = data.derived;
+  const communes = useMemo(() => {
+    if (!data.communes.data || !derived) return null;
+    const byId = new Map(derived.snapshot.units.map((u) => [u.id, u]));
+    const focus = derived.focus;
+    return {
+      ...data.communes.data,
+      features: data.communes.data.features.map((f) => {
+        const u = byId.get(f.id);
+        return {
+          ...f,
+          properties: {
+            ...f.properties,
+            tier: u?.tier ?? 'unassessed',
+            startTier: u?.startTier ?? 'unassessed',
+            assessedOn: u?.assessedOn ?? null,
+            regressed: u?.regressed ?? false,
+            dim: focus ? !focus.has(f.id) : false,
+          },
+        };
+      }),
+    };
+  }, [data.communes.data, derived]);
+  const hotspots = useMemo(() => {
+    if (!data.hotspots.data || !derived) return null;
+    const geometry = new Map(data.hotspots.data.features.map((f) => [f.id, f.geometry]));
+    const show = view.show;
+    return {
+      type: 'FeatureCollection' as const,
+      features: derived.snapshot.hotspots
+        .filter((h) => !show || (show === 'overdue' ? h.overdue : h.status === show))
+        .map((h) => ({
+          type: 'Feature' as const,
+          id: h.id,
+          geometry: geometry.get(h.id)!,
+          properties: h,
+        })),
+    };
+  }, [data.hotspots.data, derived, view.show]);
+  return { communes, hotspots };
+}

@@ -1,0 +1,42 @@
+import { formatMeasure, targetText, type ObjectiveProgress } from '@pcmt/shared/state/campaign';
+import { useI18n } from '../../i18n/use-i18n.ts';
+import { useFormText } from '../../i18n/use-form-text.ts';
+
+/** Each phase objective that has a numeric target, measured on the date against the plan's own target. */
+export function ObjectiveList({ objectives }: { objectives: ObjectiveProgress[] }) {
+  const { t } = useI18n();
+  const f = useFormText();
+  const measured = objectives.filter((o) => o.value !== undefined && o.measure);
+  if (measured.length === 0) return null;
+  return (
+    <>
+      <h3>{f.objectiveProgress}</h3>
+      {measured.map((o, i) => {
+        const share = o.measure!.endsWith('_share');
+        const width = share ? Math.min(100, Math.round((o.value ?? 0) * 100)) : o.met ? 100 : 0;
+        return (
+          <div
+            className="objective-row"
+            key={o.text}
+            data-testid={`kpi-objective-${i}`}
+            data-measure={o.measure}
+            data-value={o.value}
+            data-met={String(o.met)}
+          >
+            <span>
+              {o.text}: <b>{formatMeasure(o.measure!, o.value!)}</b> · {f.target} {targetText(o)} ·{' '}
+              <span className={o.met ? 'ok-text' : 'warn-text'}>
+                {o.met ? t('met') : t('notMet')}
+              </span>
+            </span>
+            {share && (
+              <div className="bar">
+                <div className={o.met ? 'fill met' : 'fill'} style={{ width: `${width}%` }} />
+              </div>
+            )}
+          </div>
+        );
+      })}
+    </>
+  );
+}

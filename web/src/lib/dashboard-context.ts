@@ -1,0 +1,36 @@
+/**
+ * The dashboard's one snapshot of the chosen view, shared with every panel through React context: panels
+ * read the figures of the date here instead of receiving a dozen props. Built in `app/dashboard.tsx`.
+ */
+import { createContext, useContext } from 'react';
+import type { Permission, Role } from '@pcmt/shared/policy';
+import type { ViewState } from '../app/url-state.ts';
+import type { useViewData } from '../app/use-view-data.ts';
+
+export interface Me {
+  username: string;
+  role: Role;
+  provinceSlug: string | null;
+  agencyId: string | null;
+  title: string;
+}
+
+export interface DashboardModel {
+  me: Me;
+  view: ViewState;
+  setView(patch: Partial<ViewState>, mode?: 'push' | 'replace'): void;
+  data: ReturnType<typeof useViewData>;
+  /** The day every figure is shown for (the campaign window's as-of date, today before data arrive). */
+  asOf: string;
+  can(permission: Permission): boolean;
+  unitName(id: string): string;
+}
+
+export const DashboardContext = createContext<DashboardModel | null>(null);
+
+/** The dashboard's snapshot; only valid inside the dashboard. */
+export function useDashboard(): DashboardModel {
+  const m = useContext(DashboardContext);
+  if (!m) throw new Error('useDashboard outside <Dashboard>');
+  return m;
+}
