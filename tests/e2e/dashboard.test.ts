@@ -172,10 +172,18 @@ describe('commander opens the Lào Cai 2024 campaign', () => {
     await d.mapIdle();
     const slider = d.page.locator('[data-testid="date-slider"] input[type="range"]');
     await slider.focus();
+    const requests: string[] = [];
+    const seen = (r: { url(): string }) => requests.push(new URL(r.url()).pathname);
+    d.page.on('request', seen);
     await d.page.keyboard.press('Home');
     for (let i = 0; i < 31; i++) await d.page.keyboard.press('ArrowRight');
     await d.page.waitForFunction(() => location.search.includes('date=2024-09-15'));
     await d.mapIdle();
+    d.page.off('request', seen);
+    // A date step re-derives every figure on the client: no geometry, hotspot or campaign refetch.
+    expect(
+      requests.filter((p) => /^\/api\/(units|hotspots|campaigns|assessments)/.test(p)),
+    ).toEqual([]);
     expect(await d.page.textContent('[data-testid="as-of"]')).toContain('15/09/2024');
     const fc = await api(
       '/api/hotspots?province=lao-cai&asOf=2024-09-15&since=2024-09-01&campaign=lc-2024-peak',
@@ -207,6 +215,14 @@ describe('commander opens the Lào Cai 2024 campaign', () => {
       'asOf=2024-09-15',
     );
     await d.screenshot('09b-past-date');
+    await d.page.setViewportSize({ width: 390, height: 844 });
+    await d.page.waitForTimeout(300);
+    await d.screenshot('09c-past-date-phone');
+    await d.page.evaluate(() =>
+      document.querySelector('[data-testid="kpi-panel"]')?.scrollIntoView(),
+    );
+    await d.screenshot('09d-past-date-phone-kpi');
+    await d.page.setViewportSize({ width: 1400, height: 880 });
     const [xlsx] = await Promise.all([
       d.page.waitForEvent('download'),
       d.page.click('[data-testid="report-xlsx"]'),

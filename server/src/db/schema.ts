@@ -2,6 +2,7 @@
  * The whole domain in one Drizzle schema, shared by PGlite and PostgreSQL. Every mutable row has
  * created_at, updated_at and an integer version (optimistic concurrency, see issue 3).
  * No table holds a person's name: places, counts, dates and units only.
+ * Over 300 lines on purpose: drizzle-kit diffs this one file against its snapshots to write migrations.
  */
 import {
   boolean,

@@ -1,4 +1,8 @@
-/** Layers as pure functions of state, testable in node without WebGL. */
+/**
+ * Layers as pure functions of state, testable in node without WebGL. Over 300 lines on purpose: it is the
+ * one style document (basemap and every operational layer in drawing order), as maputnik keeps one style;
+ * splitting it would scatter the shared paints and the layer order across files.
+ */
 import type { FeatureCollection } from 'geojson';
 import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import type { CrossingKind, HotspotKind, HotspotStatus, Tier } from '@pcmt/shared/domain';

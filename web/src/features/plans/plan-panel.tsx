@@ -4,7 +4,7 @@ import { formatViDate, vietnamDay } from '@pcmt/shared/dates';
 import type { Tier } from '@pcmt/shared/domain';
 import { api, unwrap } from '../../lib/api.ts';
 import { plansQuery } from '../../lib/queries.ts';
-import { CRITERIA_LABELS } from '../../i18n/messages.ts';
+import { CRITERIA_LABELS } from '../../i18n/form-messages.ts';
 import { TIER_LABELS } from '@pcmt/shared/labels';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { useFormText } from '../../i18n/use-form-text.ts';
