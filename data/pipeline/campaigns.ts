@@ -7,7 +7,12 @@ import type {
   QuotaRow,
   UnitRow,
 } from '@pcmt/shared/demo-data';
+import { DEFAULT_QUOTA_UNIT } from '@pcmt/shared/domain';
 import { createRng, seedOf } from './rng.ts';
+
+/** A quota as the plans give it; its unit follows from its metric (vụ, đối tượng, buổi, đường dây). */
+type QuotaDraft = Omit<QuotaRow, 'unit'>;
+type CampaignDraft = Omit<CampaignRow, 'quotas'> & { quotas: QuotaDraft[] };
 import { REFORM_DAY } from './places.ts';
 
 const LC_CASES: Record<string, number> = {
@@ -60,7 +65,7 @@ function progress(target: number, share: number, from: string, to: string, seed:
     .filter((e) => e.value > 0);
 }
 
-function laoCai2024(units: UnitRow[], agencies: AgencyRow[]): CampaignRow {
+function laoCai2024(units: UnitRow[], agencies: AgencyRow[]): CampaignDraft {
   const id = 'lc-2024-peak';
   const rng = createRng(seedOf(id));
   const phases: PhaseRow[] = [
@@ -118,9 +123,9 @@ function laoCai2024(units: UnitRow[], agencies: AgencyRow[]): CampaignRow {
     districts.find((d) => d.nameEn === name.replace(/^(Thành phố|Thị xã) /, ''))!.id;
   const agency = (name: string) =>
     agencies.find((a) => a.provinceSlug === 'lao-cai' && a.name.startsWith(name))!.id;
-  const quotas: QuotaRow[] = [];
+  const quotas: QuotaDraft[] = [];
   const add = (
-    q: Omit<QuotaRow, 'id' | 'progress'>,
+    q: Omit<QuotaDraft, 'id' | 'progress'>,
     share: number,
     from = p1.startsOn,
     to = p1.endsOn,
@@ -286,6 +291,8 @@ function laoCai2024(units: UnitRow[], agencies: AgencyRow[]): CampaignRow {
     nameEn: '2024 peak campaign against drug crime',
     provinceSlug: 'lao-cai',
     issuingBody: 'UBND tỉnh Lào Cai',
+    documentNumber: 'Số: /KH-UBND',
+    issuedOn: null,
     sourceSeed: '000_91f2c84d0a0eb75f.txt',
     startsOn: '2024-08-15',
     endsOn: '2024-12-14',
@@ -310,7 +317,7 @@ function phaseDeadlines(id: string, phases: CampaignRow['phases']): DeadlineRow[
   });
 }
 
-function laiChau(): CampaignRow {
+function laiChau(): CampaignDraft {
   const id = 'lch-2024-2025';
   const phases = [
     [
@@ -363,6 +370,8 @@ function laiChau(): CampaignRow {
     nameEn: 'Building a drug-free Lai Châu city, 2024–2025',
     provinceSlug: 'lai-chau',
     issuingBody: 'UBND thành phố Lai Châu',
+    documentNumber: 'Số: /KH-UBND',
+    issuedOn: null,
     sourceSeed: '002_049b74cfff36fd8f.txt',
     startsOn: '2024-01-01',
     endsOn: '2025-11-30',
@@ -373,7 +382,7 @@ function laiChau(): CampaignRow {
   };
 }
 
-function thanhHoa(agencies: AgencyRow[]): CampaignRow {
+function thanhHoa(agencies: AgencyRow[]): CampaignDraft {
   const id = 'th-2023';
   const phase: PhaseRow = {
     id: `${id}-p1`,
@@ -408,7 +417,7 @@ function thanhHoa(agencies: AgencyRow[]): CampaignRow {
   };
   const agency = (name: string) =>
     agencies.find((a) => a.provinceSlug === 'thanh-hoa' && a.name.startsWith(name))!.id;
-  const quotas: QuotaRow[] = [
+  const quotas: QuotaDraft[] = [
     {
       id: `${id}-q1`,
       phaseId: phase.id,
@@ -446,6 +455,8 @@ function thanhHoa(agencies: AgencyRow[]): CampaignRow {
     nameEn: '2023 drug-control programme',
     provinceSlug: 'thanh-hoa',
     issuingBody: 'UBND tỉnh Thanh Hóa',
+    documentNumber: 'Số: /KH-BCĐ',
+    issuedOn: null,
     sourceSeed: '001_1c0c733105fa7d7d.txt',
     startsOn: '2023-01-01',
     endsOn: '2023-12-31',
@@ -475,7 +486,7 @@ function thanhHoa(agencies: AgencyRow[]): CampaignRow {
   };
 }
 
-function sonLa(): CampaignRow {
+function sonLa(): CampaignDraft {
   const id = 'sl-2023-coop';
   const phases = [
     ['2023-01-01', '2023-06-30', '6 tháng đầu năm', 'First half'],
@@ -501,6 +512,8 @@ function sonLa(): CampaignRow {
     nameEn: '2023 cross-border drug control with Houaphanh and Luang Prabang',
     provinceSlug: 'son-la',
     issuingBody: 'UBND tỉnh Sơn La',
+    documentNumber: 'Số: 533/QĐ-UBND',
+    issuedOn: '2023-04-11',
     sourceSeed: '004_891042357a603cbb.txt',
     startsOn: '2023-01-01',
     endsOn: '2023-12-31',
@@ -536,7 +549,7 @@ function sonLa(): CampaignRow {
   };
 }
 
-function laoCai2026(): CampaignRow {
+function laoCai2026(): CampaignDraft {
   const id = 'lc-2026-p4';
   const phase: PhaseRow = {
     id: `${id}-p1`,
@@ -562,6 +575,8 @@ function laoCai2026(): CampaignRow {
     nameEn: 'Project 4 of the national drug-control programme, 2026',
     provinceSlug: 'lao-cai',
     issuingBody: 'UBND tỉnh Lào Cai',
+    documentNumber: 'Số: /KH-UBND',
+    issuedOn: null,
     sourceSeed: '003_83eb815b7e70d2af.txt',
     startsOn: '2026-01-01',
     endsOn: '2026-12-31',
@@ -591,5 +606,15 @@ function laoCai2026(): CampaignRow {
 
 export function buildCampaigns(units: UnitRow[], agencies: AgencyRow[]): CampaignRow[] {
   if (REFORM_DAY !== '2025-07-01') throw new Error('campaign dates assume the July 2025 reform');
-  return [thanhHoa(agencies), sonLa(), laoCai2024(units, agencies), laiChau(), laoCai2026()];
+  const drafts = [
+    thanhHoa(agencies),
+    sonLa(),
+    laoCai2024(units, agencies),
+    laiChau(),
+    laoCai2026(),
+  ];
+  return drafts.map((c) => ({
+    ...c,
+    quotas: c.quotas.map((q) => ({ ...q, unit: DEFAULT_QUOTA_UNIT[q.metric] })),
+  }));
 }

@@ -12,6 +12,7 @@ import { adminRoutes } from './routes/admin.ts';
 import { authRoutes } from './routes/auth.ts';
 import { borderRoutes } from './routes/borders.ts';
 import { campaignRoutes } from './routes/campaigns.ts';
+import { campaignWriteRoutes } from './routes/campaign-writes.ts';
 import { geographyRoutes } from './routes/geography.ts';
 import { hotspotRoutes } from './routes/hotspots.ts';
 import { systemRoutes } from './routes/system.ts';
@@ -33,6 +34,7 @@ export function createApi(deps: AppDeps) {
     .route('/', hotspotRoutes(deps))
     .route('/', borderRoutes(deps))
     .route('/', campaignRoutes(deps))
+    .route('/', campaignWriteRoutes(deps))
     .route('/', assessmentRoutes(deps))
     .route('/', planRoutes(deps))
     .route('/', adminRoutes(deps));

@@ -223,10 +223,3 @@ export const AgencyInputSchema = z
 export const AgencyPatchSchema = AgencyInputSchema.partial()
   .extend({ version: z.number().int().min(1).optional() })
   .strict();
-
-export const CampaignPatchSchema = z
-  .object({
-    ageLimitsMonths: z.partialRecord(z.enum(HOTSPOT_KINDS), z.number().int().min(1).max(36)),
-    version: z.number().int().min(1).optional(),
-  })
-  .strict();

@@ -34,3 +34,11 @@ export function addMonths(iso: string, months: number): string {
 export function daysBetween(a: string, b: string): number {
   return Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000);
 }
+
+/** `dd/mm/yyyy` (or d/m/yyyy, with / . or -) → `YYYY-MM-DD`, or null when it is not a real calendar date. */
+export function parseViDate(text: string): string | null {
+  const m = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/.exec(text);
+  if (!m) return null;
+  const iso = `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
+  return isIsoDate(iso) ? iso : null;
+}

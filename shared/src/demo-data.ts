@@ -9,6 +9,7 @@ import type {
   HotspotKind,
   PlanStatus,
   QuotaMetric,
+  QuotaUnit,
   Tier,
   UnitLevel,
   PhaseObjective,
@@ -114,6 +115,7 @@ export interface QuotaRow {
   agencyId: string | null;
   unitId: string | null;
   metric: QuotaMetric;
+  unit: QuotaUnit;
   target: number;
   label: string;
   progress: { recordedOn: string; value: number }[];
@@ -132,6 +134,9 @@ export interface CampaignRow {
   nameEn: string;
   provinceSlug: string;
   issuingBody: string;
+  /** As printed: "Số: /KH-UBND" (number left blank in the published plan) or "533/QĐ-UBND". */
+  documentNumber: string;
+  issuedOn: string | null;
   sourceSeed: string;
   startsOn: string;
   endsOn: string;

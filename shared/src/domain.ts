@@ -73,6 +73,17 @@ export const QUOTA_METRICS = [
 ] as const;
 export type QuotaMetric = (typeof QUOTA_METRICS)[number];
 
+/** The unit a quota is counted in: cases (vụ), people (đối tượng), sessions (buổi), lines (đường dây). */
+export const QUOTA_UNITS = ['case', 'person', 'session', 'line'] as const;
+export type QuotaUnit = (typeof QUOTA_UNITS)[number];
+/** The unit a metric is usually counted in (a quota may say otherwise). */
+export const DEFAULT_QUOTA_UNIT: Record<QuotaMetric, QuotaUnit> = {
+  cases: 'case',
+  compulsory_rehab: 'person',
+  propaganda_sessions: 'session',
+  lines_dismantled: 'line',
+};
+
 export const DEADLINE_KINDS = [
   'one_month',
   'phase',

@@ -1,5 +1,15 @@
 /** Vietnamese and English labels of the domain codes, shared by the dashboard and the generated reports. */
-import type { CrossingKind, EventKind, HotspotKind, HotspotStatus, Tier } from './domain.ts';
+import type {
+  CrossingKind,
+  DeadlineKind,
+  EventKind,
+  HotspotKind,
+  HotspotStatus,
+  ObjectiveMeasure,
+  QuotaMetric,
+  QuotaUnit,
+  Tier,
+} from './domain.ts';
 
 export type Lang = 'vi' | 'en';
 
@@ -81,5 +91,61 @@ export const EVENT_LABELS: Record<Lang, Record<EventKind, string>> = {
     fugitive_verification: 'Fugitive verification',
     crop_eradication: 'Crop eradication',
     training: 'Training',
+  },
+};
+
+export const QUOTA_UNIT_LABELS: Record<Lang, Record<QuotaUnit, string>> = {
+  vi: { case: 'vụ', person: 'đối tượng', session: 'buổi', line: 'đường dây' },
+  en: { case: 'cases', person: 'people', session: 'sessions', line: 'lines' },
+};
+
+export const QUOTA_METRIC_LABELS: Record<Lang, Record<QuotaMetric, string>> = {
+  vi: {
+    cases: 'Số vụ phát hiện, bắt giữ',
+    compulsory_rehab: 'Đưa đi cai nghiện bắt buộc',
+    propaganda_sessions: 'Buổi tuyên truyền',
+    lines_dismantled: 'Đường dây bị triệt phá',
+  },
+  en: {
+    cases: 'Cases detected',
+    compulsory_rehab: 'Sent to compulsory rehab',
+    propaganda_sessions: 'Awareness sessions',
+    lines_dismantled: 'Lines dismantled',
+  },
+};
+
+export const OBJECTIVE_MEASURE_LABELS: Record<Lang, Record<ObjectiveMeasure, string>> = {
+  vi: {
+    hotspots_eliminated_share: 'Tỷ lệ điểm, tụ điểm đã triệt xóa',
+    re_emergences: 'Số điểm, tụ điểm tái hoạt động',
+    new_clusters: 'Số tụ điểm mới phát sinh',
+    regressions: 'Số xã phức tạp thêm',
+    drug_free_share: 'Tỷ lệ xã không ma túy',
+  },
+  en: {
+    hotspots_eliminated_share: 'Share of hotspots eliminated',
+    re_emergences: 'Re-emerged hotspots',
+    new_clusters: 'New clusters',
+    regressions: 'Communes worse than at the start',
+    drug_free_share: 'Share of drug-free communes',
+  },
+};
+
+export const DEADLINE_KIND_LABELS: Record<Lang, Record<DeadlineKind, string>> = {
+  vi: {
+    one_month: 'Báo cáo 01 tháng',
+    phase: 'Báo cáo giai đoạn',
+    final: 'Báo cáo tổng kết',
+    six_month: 'Báo cáo 6 tháng',
+    quarter: 'Báo cáo quý',
+    yearly: 'Báo cáo năm',
+  },
+  en: {
+    one_month: 'One-month report',
+    phase: 'Phase report',
+    final: 'Final report',
+    six_month: 'Six-month report',
+    quarter: 'Quarterly report',
+    yearly: 'Yearly report',
   },
 };

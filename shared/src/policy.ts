@@ -16,12 +16,12 @@ export const PERMISSIONS = [
   'user.manage',
   'audit.read',
   'unit.manage',
-  'campaign.configure',
+  'campaign.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const POLICY: Record<Role, readonly Permission[]> = {
-  commander: ['read', 'assessment.write', 'progress.write', 'hotspot.write', 'campaign.configure'],
+  commander: ['read', 'assessment.write', 'progress.write', 'hotspot.write', 'campaign.write'],
   border_unit: ['read', 'crossing.write', 'event.write'],
   planner: ['read', 'plan.write'],
   admin: ['read', 'user.manage', 'audit.read', 'unit.manage'],
@@ -61,7 +61,15 @@ export const ROUTE_POLICY: { method: Method; path: string; permission: Permissio
   { method: 'PATCH', path: '/api/plans/:id', permission: 'plan.write' },
   { method: 'POST', path: '/api/plans/:id/tasks', permission: 'plan.write' },
   { method: 'PATCH', path: '/api/tasks/:id', permission: 'plan.write' },
-  { method: 'PATCH', path: '/api/campaigns/:id', permission: 'campaign.configure' },
+  { method: 'POST', path: '/api/campaigns', permission: 'campaign.write' },
+  { method: 'PATCH', path: '/api/campaigns/:id', permission: 'campaign.write' },
+  { method: 'POST', path: '/api/campaigns/:id/copy', permission: 'campaign.write' },
+  { method: 'POST', path: '/api/campaigns/:id/phases', permission: 'campaign.write' },
+  { method: 'PATCH', path: '/api/phases/:id', permission: 'campaign.write' },
+  { method: 'POST', path: '/api/campaigns/:id/quotas', permission: 'campaign.write' },
+  { method: 'PATCH', path: '/api/quotas/:id', permission: 'campaign.write' },
+  { method: 'POST', path: '/api/campaigns/:id/deadlines', permission: 'campaign.write' },
+  { method: 'PATCH', path: '/api/deadlines/:id', permission: 'campaign.write' },
   { method: 'GET', path: '/api/agencies', permission: 'read' },
   { method: 'POST', path: '/api/agencies', permission: 'unit.manage' },
   { method: 'PATCH', path: '/api/agencies/:id', permission: 'unit.manage' },

@@ -66,6 +66,17 @@ const campaignVersion = async (id: string) => ({
 });
 const userOf = async (province: string) =>
   (await api.get('/api/users')).body.find((u: any) => u.provinceSlug === province);
+const rowVersion = async (campaign: string, list: 'phases' | 'quotas' | 'deadlines', id: string) =>
+  (await api.get(`/api/campaigns/${campaign}`)).body[list].find((x: any) => x.id === id)
+    .version as number;
+const newCampaign = (name: string) => ({
+  name,
+  documentNumber: 'Số 12/KH-UBND',
+  issuingBody: 'UBND tỉnh Lào Cai',
+  startsOn: '2027-01-01',
+  endsOn: '2027-06-30',
+  phases: [{ name: 'Giai đoạn 1', startsOn: '2027-01-01', endsOn: '2027-03-31' }],
+});
 let n = 0;
 
 const FIXTURES: Record<string, Fixture> = {
@@ -307,6 +318,86 @@ const FIXTURES: Record<string, Fixture> = {
     other: async () => ({
       path: '/api/campaigns/sl-2023-coop',
       body: { ageLimitsMonths: { complex_point: 3 }, version: 1 },
+    }),
+  },
+  'POST /api/campaigns': {
+    own: async () => ({ path: '/api/campaigns', body: newCampaign(`Kế hoạch thử ${++n}`) }),
+    other: null,
+  },
+  'POST /api/campaigns/:id/copy': {
+    own: async () => ({
+      path: '/api/campaigns/lc-2024-peak/copy',
+      body: { name: `Bản sao ${++n}`, startsOn: '2027-08-15' },
+    }),
+    other: async () => ({
+      path: '/api/campaigns/sl-2023-coop/copy',
+      body: { name: 'Bản sao', startsOn: '2027-01-01' },
+    }),
+  },
+  'POST /api/campaigns/:id/phases': {
+    own: async () => ({
+      path: '/api/campaigns/lc-2024-peak/phases',
+      body: { name: `Giai đoạn thử ${++n}`, startsOn: '2024-12-01', endsOn: '2024-12-10' },
+    }),
+    other: async () => ({
+      path: '/api/campaigns/sl-2023-coop/phases',
+      body: { name: 'x', startsOn: '2023-12-01', endsOn: '2023-12-10' },
+    }),
+  },
+  'PATCH /api/phases/:id': {
+    own: async () => ({
+      path: '/api/phases/lc-2024-peak-p0',
+      body: {
+        name: 'Chuẩn bị',
+        version: await rowVersion('lc-2024-peak', 'phases', 'lc-2024-peak-p0'),
+      },
+    }),
+    other: async () => ({ path: '/api/phases/sl-2023-coop-p1', body: { name: 'x', version: 1 } }),
+  },
+  'POST /api/campaigns/:id/quotas': {
+    own: async () => ({
+      path: '/api/campaigns/lc-2024-peak/quotas',
+      body: {
+        agencyId: 'agency-001',
+        metric: 'cases',
+        unit: 'case',
+        target: 5,
+        label: `Chỉ tiêu thử ${++n}`,
+      },
+    }),
+    other: async () => ({
+      path: '/api/campaigns/sl-2023-coop/quotas',
+      body: { agencyId: 'agency-001', metric: 'cases', unit: 'case', target: 5, label: 'x' },
+    }),
+  },
+  'PATCH /api/quotas/:id': {
+    own: async () => ({
+      path: '/api/quotas/lc-2024-peak-q01',
+      body: { target: 45, version: await rowVersion('lc-2024-peak', 'quotas', 'lc-2024-peak-q01') },
+    }),
+    other: async () => ({ path: '/api/quotas/th-2023-q1', body: { target: 11, version: 1 } }),
+  },
+  'POST /api/campaigns/:id/deadlines': {
+    own: async () => ({
+      path: '/api/campaigns/lc-2024-peak/deadlines',
+      body: { kind: 'one_month', dueOn: '2024-11-20', title: `Báo cáo thử ${++n}` },
+    }),
+    other: async () => ({
+      path: '/api/campaigns/sl-2023-coop/deadlines',
+      body: { kind: 'one_month', dueOn: '2023-11-20', title: 'x' },
+    }),
+  },
+  'PATCH /api/deadlines/:id': {
+    own: async () => ({
+      path: '/api/deadlines/lc-2024-peak-d1',
+      body: {
+        submittedOn: '2024-10-01',
+        version: await rowVersion('lc-2024-peak', 'deadlines', 'lc-2024-peak-d1'),
+      },
+    }),
+    other: async () => ({
+      path: '/api/deadlines/sl-2023-coop-d1',
+      body: { title: 'x', version: 1 },
     }),
   },
   'GET /api/agencies': {

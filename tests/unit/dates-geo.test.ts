@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, daysBetween, formatViDate, isIsoDate, vietnamDay } from '@pcmt/shared/dates';
+import {
+  addMonths,
+  daysBetween,
+  formatViDate,
+  isIsoDate,
+  parseViDate,
+  vietnamDay,
+} from '@pcmt/shared/dates';
 import { bboxOf, toBBox, toLngLat } from '@pcmt/shared/geo';
 
 describe('dates', () => {
@@ -42,4 +49,15 @@ describe('geo primitives', () => {
       }),
     ).toEqual([104, 22, 105, 23]);
   });
+});
+
+describe('parseViDate', () => {
+  it.each([
+    ['15/09/2024', '2024-09-15'],
+    ['1/7/2025', '2025-07-01'],
+    [' 03.12.2025 ', '2025-12-03'],
+    ['31/02/2024', null],
+    ['2024-09-15', null],
+    ['15/09/24', null],
+  ])('%s → %s', (text, iso) => expect(parseViDate(text)).toBe(iso));
 });

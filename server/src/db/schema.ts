@@ -175,6 +175,9 @@ export const campaigns = pgTable('campaigns', {
   nameEn: text('name_en').notNull(),
   provinceSlug: text('province_slug').notNull(),
   issuingBody: text('issuing_body').notNull(),
+  /** Number and symbol as printed on the plan, e.g. "Số 123/KH-UBND"; '' when not known. */
+  documentNumber: text('document_number').notNull().default(''),
+  issuedOn: day('issued_on'),
   sourceSeed: text('source_seed'),
   startsOn: day('starts_on').notNull(),
   endsOn: day('ends_on').notNull(),
@@ -211,6 +214,8 @@ export const quotas = pgTable(
     agencyId: text('agency_id').references(() => agencies.id),
     unitId: text('unit_id').references(() => adminUnits.id),
     metric: text('metric').notNull(),
+    /** What the target counts: case (vụ), person (đối tượng), session (buổi), line (đường dây). */
+    unit: text('unit').notNull().default('case'),
     target: integer('target').notNull(),
     label: text('label').notNull(),
     ...audit,

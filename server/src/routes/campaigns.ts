@@ -1,9 +1,8 @@
-/** Campaigns: list, detail on a date, the periodic report; quota progress and age limits (commander). */
+/** Campaigns: list, detail on a date, the periodic report; quota progress (commander). Authoring: campaign-writes.ts. */
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { vietnamDay } from '@pcmt/shared/dates';
 import {
-  CampaignPatchSchema,
   IdSchema,
   IsoDateSchema,
   ProgressInputSchema,
@@ -15,10 +14,9 @@ import { allow, requestContext } from '../http/guards.ts';
 import { auditedRateLimit } from '../http/rate-limit.ts';
 import { json, params, query } from '../http/validate.ts';
 import { addProgress } from '../services/assessments.ts';
-import { campaignDetail, configureCampaign, listCampaigns } from '../services/campaigns.ts';
+import { campaignDetail, listCampaigns } from '../services/campaigns.ts';
 import { reportFile } from '../services/report-file.ts';
 import { denyOutOfScope, inScope, provinceScope } from '../services/scope.ts';
-import { expectedVersion } from '../services/versioned.ts';
 
 const Id = z.object({ id: IdSchema });
 const ReportQuery = z.object({
@@ -83,28 +81,6 @@ export const campaignRoutes = (deps: AppDeps) =>
           'Content-Type': file.type,
           'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
         });
-      },
-    )
-    .patch(
-      '/campaigns/:id',
-      allow(deps, 'PATCH /api/campaigns/:id'),
-      params(Id),
-      json(CampaignPatchSchema),
-      async (c) => {
-        const { scope, now, ip } = await requestContext(deps, c);
-        const { version, ageLimitsMonths } = c.req.valid('json');
-        const v = expectedVersion(c.req.header('if-match'), version);
-        return c.json(
-          await configureCampaign(
-            deps.db,
-            now,
-            scope,
-            c.req.valid('param').id,
-            v,
-            ageLimitsMonths,
-            ip,
-          ),
-        );
       },
     )
     .post(

@@ -5,8 +5,6 @@ import { effectiveAgeLimits, usesDefaultAgeLimits } from '@pcmt/shared/state/hot
 import type { Db } from '../db/create-db.ts';
 import { campaigns, phases, progressEntries, quotas, reportDeadlines } from '../db/schema.ts';
 import { ApiError, notFound } from '../errors.ts';
-import { denyOutOfScope, inScope, type Scope } from './scope.ts';
-import { auditedUpdate } from './versioned.ts';
 
 export async function listCampaigns(db: Db, province?: string) {
   const rows = await db
@@ -112,34 +110,4 @@ export async function campaignWithPhases(db: Db, campaignId?: string, phaseId?: 
     .where(eq(phases.campaignId, c.id))
     .orderBy(asc(phases.ordinal));
   return { ...c, phases: ps };
-}
-
-/** A commander sets the hotspot age limits of a campaign (months per kind), version-checked and audited. */
-export async function configureCampaign(
-  db: Db,
-  now: Date,
-  scope: Scope,
-  id: string,
-  version: number,
-  ageLimitsMonths: Record<string, number>,
-  ip: string | null,
-) {
-  const [c] = await db.select().from(campaigns).where(eq(campaigns.id, id));
-  if (!c || !inScope(scope, c.provinceSlug))
-    return denyOutOfScope(db, now, scope, `Campaign ${id}`, 'id', {
-      action: 'campaign.configure',
-      objectType: 'campaign',
-      objectId: id,
-      clientIp: ip,
-    });
-  return auditedUpdate(
-    db,
-    now,
-    scope.user,
-    campaigns,
-    id,
-    version,
-    { ageLimitsMonths },
-    { action: 'campaign.configure', objectType: 'campaign', clientIp: ip },
-  );
 }

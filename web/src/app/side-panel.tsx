@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { formatViDate } from '@pcmt/shared/dates';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { AdminPanel } from '../features/admin/admin-panel.tsx';
+import { CampaignActions } from '../features/campaigns/campaign-actions.tsx';
 import { UserBadge } from '../features/auth/user-badge.tsx';
 import { ViewControls } from '../features/controls/view-controls.tsx';
 import { MapExport } from '../features/export/map-export.tsx';
@@ -80,6 +81,12 @@ export function SidePanel({ controller }: { controller: MapController | null }) 
             onCampaign={(id) => setView({ campaign: id, phase: null, date: null, selected: null })}
             onPhase={(id) => setView({ campaign: d.campaign?.id ?? null, phase: id, date: null })}
           />
+          {d.campaign && d.window && !d.window.started && (
+            <p className="muted" data-testid="not-started">
+              {m.notStarted}
+            </p>
+          )}
+          <CampaignActions />
           {d.campaign && d.window?.started && (
             <DateSlider
               from={d.firstDay}

@@ -109,3 +109,9 @@ export const assessmentsQuery = (province: string) =>
     queryFn: () => unwrap(api.assessments.$get({ query: { province } })),
     staleTime: 60_000,
   });
+export const agenciesQuery = () =>
+  queryOptions({
+    queryKey: ['agencies'],
+    queryFn: () => unwrap(api.agencies.$get()),
+    staleTime: 300_000,
+  });

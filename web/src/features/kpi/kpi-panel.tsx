@@ -66,7 +66,7 @@ export function KpiPanel() {
           defaultDate={asOf}
         />
       )}
-      {can('campaign.configure') && (
+      {can('campaign.write') && (
         <AgeLimitsForm
           key={`${detail.id}@${detail.version}`}
           campaignId={detail.id}

@@ -1,0 +1,100 @@
+/**
+ * The commander authors a campaign in Chromium: a 2027 campaign with two phases, an objective with its numeric
+ * target, a quota with its unit and a deadline, typed as dd/mm/yyyy; it then shows in the selector with its KPIs.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Dashboard, launchChromium } from '../support/browser.ts';
+import { demoUsers, startServer, type RunningServer } from '../support/server-process.ts';
+
+let server: RunningServer;
+let chrome: Awaited<ReturnType<typeof launchChromium>>;
+let d: Dashboard;
+
+beforeAll(async () => {
+  server = await startServer({
+    DATABASE_URL: `file://${join(mkdtempSync(join(tmpdir(), 'pcmt-e2e-')), 'db')}`,
+  });
+  const users = demoUsers(server.output());
+  chrome = await launchChromium();
+  d = await Dashboard.open(chrome.browser, server.url, '?province=lao-cai&campaign=lc-2026-p4', {
+    username: 'chihuy.laocai',
+    password: users['chihuy.laocai']!,
+  });
+});
+
+afterAll(async () => {
+  await chrome?.close();
+  expect(await server?.stop()).toBe(0);
+});
+
+describe('commander authors a campaign', () => {
+  it('refuses a phase outside the campaign, naming the field, then creates the campaign and shows it with its KPIs', async () => {
+    const p = d.page;
+    await p.click('[data-testid="campaign-new"]');
+    await p.fill('[data-testid="campaign-name"]', 'Kế hoạch phòng, chống ma túy năm 2027');
+    await p.fill('[data-testid="campaign-documentNumber"]', 'Số 45/KH-UBND');
+    await p.fill('[data-testid="campaign-start"]', '01/01/2027');
+    await p.fill('[data-testid="campaign-end"]', '31/12/2027');
+    await p.fill('[data-testid="phase-0"] input[aria-label]', 'Giai đoạn 1: Tấn công');
+    await p.fill('[data-testid="phase-0-start"]', '01/01/2027');
+    await p.fill('[data-testid="phase-0-end"]', '30/06/2027');
+    await p.click('[data-testid="phase-0-add-objective"]');
+    const o = p.locator('[data-testid="phase-0-objective-0"]');
+    await o.locator('input').first().fill('Triệt xóa trên 50% điểm, tụ điểm đang hoạt động');
+    await o.locator('select').first().selectOption('hotspots_eliminated_share');
+    await o.locator('select').nth(1).selectOption('more_than');
+    await o.locator('input[aria-label]').nth(1).fill('50');
+    await p.click('[data-testid="add-phase"]');
+    await p.fill('[data-testid="phase-1"] input[aria-label]', 'Giai đoạn 2: Duy trì');
+    await p.fill('[data-testid="phase-1-start"]', '01/07/2027');
+    await p.fill('[data-testid="phase-1-end"]', '31/01/2028');
+    await p.click('[data-testid="add-quota"]');
+    const q = p.locator('[data-testid="quota-row-0"]');
+    await q.locator('input').first().fill('Số vụ phát hiện, bắt giữ');
+    await q.locator('select').first().selectOption({ index: 1 });
+    await q.locator('select').nth(1).selectOption({ index: 1 });
+    await q.locator('input[inputmode="numeric"]').fill('30');
+    await p.click('[data-testid="add-deadline"]');
+    const dl = p.locator('[data-testid="deadline-row-0"]');
+    await dl.locator('input').first().fill('Báo cáo kết quả giai đoạn 1 (trước 06/7/2027)');
+    await dl.locator('select').nth(1).selectOption({ index: 1 });
+    await p.fill('[data-testid="deadline-0-due"]', '05/07/2027');
+    await d.screenshot('20-campaign-editor');
+
+    await p.click('[data-testid="campaign-save"]');
+    await p.waitForSelector('[data-testid="campaign-editor"] [data-testid="api-error"]');
+    expect(
+      await p.textContent('[data-testid="campaign-editor"] [data-testid="api-error"]'),
+    ).toContain('phases.1.endsOn');
+    await d.screenshot('21-campaign-editor-error');
+
+    await p.fill('[data-testid="phase-1-end"]', '31/12/2027');
+    await p.click('[data-testid="campaign-save"]');
+    await p.waitForSelector('[data-testid="campaign-editor"]', { state: 'detached' });
+    await p.waitForFunction(() => /campaign=cmp-/.test(location.search));
+    await d.mapIdle();
+    const selected = await p.$eval(
+      '[data-testid="campaign-select"]',
+      (s) => (s as HTMLSelectElement).selectedOptions[0]!.textContent,
+    );
+    expect(selected).toContain('năm 2027');
+    expect(await p.$$('[data-testid^="phase-cmp-"]')).toHaveLength(2);
+    const objective = p.locator('[data-measure="hotspots_eliminated_share"]');
+    expect(await objective.textContent()).toContain('> 50%');
+    expect(await p.textContent('[data-testid="quota-list"]')).toContain('0/30');
+    expect(await p.textContent('[data-testid="deadline-list"]')).toContain('05/07/2027');
+    await d.screenshot('22-campaign-created');
+    await p.setViewportSize({ width: 390, height: 844 });
+    await p.click('[data-testid="campaign-new"]');
+    await d.screenshot('23-campaign-editor-phone');
+    await p.setViewportSize({ width: 1400, height: 880 });
+  });
+
+  it('threw no error in the page', () => {
+    expect(d.errors).toEqual([]);
+    expect(d.offsiteRequests).toEqual([]);
+  });
+});
