@@ -461,7 +461,6 @@ function thanhHoa(agencies: AgencyRow[]): CampaignDraft {
     startsOn: '2023-01-01',
     endsOn: '2023-12-31',
     // The plan's own limits (seed 001, objective 2): a cluster 06 months, a point 03 months.
-    // The plan's own limits (seed 001, objective 2): a cluster 06 months, a point 03 months.
     ageLimitsMonths: { complex_point: 3, complex_cluster: 6 },
     phases: [phase],
     quotas,

@@ -102,8 +102,9 @@ export const DRUG_FREE_CRITERIA = [1, 2, 3, 4, 5, 6, 7, 8] as const;
 export type CriterionNumber = (typeof DRUG_FREE_CRITERIA)[number];
 
 /**
- * What a phase objective measures, computed on the as-of date by `shared/src/state/campaign.ts`:
- * shares are 0..1, counts are whole numbers of the phase's range [since, asOf].
+ * What a phase objective measures, computed on the as-of date by `shared/src/state/campaign.ts`: shares
+ * are 0..1; re-emergences and new clusters count the phase's range [since, asOf]; regressions count the
+ * communes worse on the date than at the campaign start ("không để địa bàn phức tạp thêm").
  */
 export const OBJECTIVE_MEASURES = [
   'hotspots_eliminated_share',

@@ -12,7 +12,7 @@ import { createDb } from '@pcmt/server/db/create-db';
 import { hotspots } from '@pcmt/server/db/schema';
 import { seedDemo } from '@pcmt/server/db/seed';
 import { createUser } from '@pcmt/server/services/users';
-import { deriveView } from '@pcmt/web/app/view-model.ts';
+import { deriveView } from '@pcmt/web/lib/view-model.ts';
 
 const N = Number(process.argv[2] ?? 5000);
 const require = createRequire(import.meta.url);

@@ -93,6 +93,50 @@ describe('commander authors a campaign', () => {
     await p.setViewportSize({ width: 1400, height: 880 });
   });
 
+  it('records a hotspot by clicking inside a commune, and sees it counted in that commune', async () => {
+    const p = d.page;
+    await p.goto(`${server.url}/?province=lao-cai&campaign=lc-2026-p4`);
+    await d.mapIdle();
+    const activeBefore = await d.card('hotspots-active');
+    await p.click('[data-testid="hotspot-new"]');
+    await p.click('[data-testid="hotspot-pick"]');
+    const box = (await p.locator('[data-testid="map"]').boundingBox())!;
+    await p.mouse.click(box.x + box.width * 0.5, box.y + box.height * 0.55);
+    await p.waitForFunction(
+      () =>
+        (document.querySelector('[data-testid="hotspot-lat"]') as HTMLInputElement).value !== '',
+    );
+    await p.fill('[data-testid="hotspot-register"] textarea', 'Sau chợ trung tâm, ven suối');
+    await d.screenshot('24-hotspot-register');
+    await p.click('[data-testid="hotspot-save"]');
+    await p.waitForSelector('[data-testid="hotspot-panel"]');
+    const id = new URL(p.url()).searchParams.get('sel')!;
+    expect(id).toMatch(/^hs-/);
+    const today = await p.evaluate(() =>
+      fetch('/api/auth/me')
+        .then((r) => r.json())
+        .then((m) => m.today),
+    );
+    const fc = await await p.evaluate(
+      (t) => fetch(`/api/hotspots?province=lao-cai&asOf=${t}`).then((r) => r.json()),
+      today,
+    );
+    const h = fc.features.find((f: any) => f.id === id).properties;
+    expect(h).toMatchObject({ status: 'active', ageDays: 0, kind: 'retail_point' });
+    await d.mapIdle();
+    expect(await d.card('hotspots-active')).toBe(activeBefore + 1);
+    await p.goto(`${server.url}/?province=lao-cai&campaign=lc-2026-p4&sel=${h.unitId}`);
+    await p.waitForSelector('[data-testid="unit-panel"]');
+    await d.mapIdle();
+    const inCommune = fc.features.filter(
+      (f: any) => f.properties.unitId === h.unitId && f.properties.status !== 'eliminated',
+    ).length;
+    expect((await d.card('hotspots-active')) + (await d.card('hotspots-re_emerged'))).toBe(
+      inCommune,
+    );
+    await d.screenshot('25-hotspot-in-commune');
+  });
+
   it('threw no error in the page', () => {
     expect(d.errors).toEqual([]);
     expect(d.offsiteRequests).toEqual([]);

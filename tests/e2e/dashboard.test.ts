@@ -196,6 +196,7 @@ describe('commander opens the Lào Cai 2024 campaign', () => {
         Number(x.getAttribute('data-age')),
       ]),
     );
+    expect(shown.length).toBe(Math.min(8, overdueApi.length));
     for (const [id, age] of shown) {
       const h = overdueApi.find((f: any) => f.id === id)!.properties;
       expect(age).toBe(h.ageDays);
@@ -210,6 +211,12 @@ describe('commander opens the Lào Cai 2024 campaign', () => {
       overdue: await d.card('overdue'),
     };
     expect(cards.active).toBe(statusCount(fc, 'active'));
+    expect(cards.reEmerged).toBe(statusCount(fc, 're_emerged'));
+    expect(cards.eliminated).toBe(statusCount(fc, 'eliminated'));
+    expect(cards.eliminated).toBeGreaterThan(0);
+    expect(await d.page.textContent('[data-testid="kpi-overdue-count"]')).toBe(
+      String(overdueApi.length),
+    );
     expect(cards.overdue).toBe(overdueApi.length);
     expect(await d.page.getAttribute('[data-testid="report-xlsx"]', 'href')).toContain(
       'asOf=2024-09-15',
@@ -397,6 +404,7 @@ describe('commander opens the Lào Cai 2024 campaign', () => {
     const active = await d.card('hotspots-active');
     const eliminated = await d.card('hotspots-eliminated');
     await d.page.click('[data-testid="eliminate"]');
+    await d.page.click('[data-testid="eliminate-confirm"]');
     await d.page.waitForFunction(
       (n) =>
         document.querySelector('[data-testid="card-hotspots-active"] b')?.textContent !== String(n),

@@ -320,6 +320,29 @@ const FIXTURES: Record<string, Fixture> = {
       body: { ageLimitsMonths: { complex_point: 3 }, version: 1 },
     }),
   },
+  'POST /api/hotspots': {
+    own: async () => ({
+      path: '/api/hotspots',
+      body: { kind: 'retail_point', identifiedOn: '2024-09-10', lng: 103.99, lat: 22.5, note: '' },
+    }),
+    other: null,
+  },
+  'PATCH /api/hotspots/:id': {
+    own: async () => {
+      const id = await activeHotspot('lao-cai');
+      return {
+        path: `/api/hotspots/${id}`,
+        body: { note: `ghi chú ${++n}`, version: await hotspotVersion('lao-cai', id) },
+      };
+    },
+    other: async () => {
+      const id = await activeHotspot('son-la');
+      return {
+        path: `/api/hotspots/${id}`,
+        body: { note: 'x', version: await hotspotVersion('son-la', id) },
+      };
+    },
+  },
   'POST /api/campaigns': {
     own: async () => ({ path: '/api/campaigns', body: newCampaign(`Kế hoạch thử ${++n}`) }),
     other: null,

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { daysBetween, vietnamDay } from '@pcmt/shared/dates';
 import { reportFigures } from '@pcmt/server/services/report-figures';
-import { deriveView } from '@pcmt/web/app/view-model.ts';
+import { deriveView } from '@pcmt/web/lib/view-model.ts';
 import { openTestDb, type TestDb } from '../support/test-db.ts';
 import { FIXED_NOW, testApp, type TestApi } from '../support/app.ts';
 
@@ -97,6 +97,33 @@ describe(`the state on a date (${process.env.DB_ENGINE})`, () => {
     expect(answers.map((a) => a.body.seq).sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
   });
 
+  it('refuses a report date outside the campaign or after today, naming asOf', async () => {
+    for (const q of [
+      'asOf=2027-01-10',
+      'kind=final&asOf=2024-01-01',
+      'phase=lc-2024-peak-p2&asOf=2026-12-01',
+    ]) {
+      const r = await api.get(`/api/campaigns/lc-2024-peak/report?${q}`, 'commander');
+      expect([r.status, r.body.error.field]).toEqual([422, 'asOf']);
+    }
+  });
+
+  it("answers 404 for another province's campaign named in the hotspot query", async () => {
+    const r = await api.get('/api/hotspots?province=lao-cai&campaign=sl-2023-coop', 'commander');
+    expect([r.status, r.body.error.field]).toEqual([404, 'campaign']);
+    const mixed = await api.get('/api/hotspots?province=son-la&campaign=lc-2024-peak', 'national');
+    expect(mixed.status).toBe(404);
+  });
+
+  it('answers a campaign as of a date with nothing recorded after it', async () => {
+    const d = (await api.get('/api/campaigns/lc-2024-peak?asOf=2024-09-15')).body;
+    for (const q of d.quotas)
+      for (const e of q.entries) expect(e.recordedOn <= '2024-09-15').toBe(true);
+    expect(d.deadlines.every((x: any) => x.submittedOn === null && x.state === 'pending')).toBe(
+      true,
+    );
+  });
+
   it('refuses a report date outside the chosen phase, naming asOf', async () => {
     const r = await api.get(
       '/api/campaigns/lc-2024-peak/report?phase=lc-2024-peak-p1&asOf=2024-11-20',
@@ -138,12 +165,30 @@ describe(`screen, API and report agree on every date (${process.env.DB_ENGINE})`
       fc.asyncProperty(
         fc.constantFrom(...CAMPAIGNS),
         fc.double({ min: 0, max: 1, noNaN: true }),
-        async ([province, id], at) => {
+        // null: a date picked on the slider; a number: the phase chosen on the timeline, no date
+        fc.option(fc.nat({ max: 4 }), { nil: null }),
+        async ([province, id], at, phasePick) => {
           const x = inputs.get(id)!;
           const span = daysBetween(x.campaign.startsOn, x.lastDay);
-          const date = new Date(Date.parse(x.campaign.startsOn) + Math.round(at * span) * 86400e3)
+          const picked = new Date(Date.parse(x.campaign.startsOn) + Math.round(at * span) * 86400e3)
             .toISOString()
             .slice(0, 10);
+          const chosen =
+            phasePick === null ? null : x.campaign.phases[phasePick % x.campaign.phases.length];
+          const choice = chosen
+            ? { phaseId: chosen.id, date: null }
+            : { phaseId: null, date: picked };
+          const window = deriveView({
+            today,
+            campaign: x.campaign,
+            choice,
+            communes: [],
+            assessments: [],
+            hotspots: [],
+            detail: x.detail,
+            focusId: null,
+          }).window;
+          const date = window.asOf;
           const key = `${province}@${date < '2025-07-01' ? 'old' : 'new'}`;
           if (!eras.has(key))
             eras.set(
@@ -153,23 +198,17 @@ describe(`screen, API and report agree on every date (${process.env.DB_ENGINE})`
           const web = deriveView({
             today,
             campaign: x.campaign,
-            choice: { phaseId: null, date },
+            choice,
             communes: eras.get(key).features,
             assessments: x.assessments,
             hotspots: x.hotspots.features.map((f: any) => f.properties),
             detail: x.detail,
             focusId: null,
           }).snapshot;
-          const phase =
-            web.asOf && x.campaign.phases.find((p: any) => p.startsOn <= date && date <= p.endsOn);
-          const report = await reportFigures(
-            t.db,
-            id,
-            phase?.id,
-            phase ? 'phase' : 'final',
-            today,
-            date,
-          );
+          const phase = window.phase;
+          const report = chosen
+            ? await reportFigures(t.db, id, chosen.id, 'phase', today)
+            : await reportFigures(t.db, id, phase?.id, phase ? 'phase' : 'final', today, date);
           const served = (
             await api.get(
               `/api/hotspots?province=${province}&asOf=${date}&since=${web.since}&campaign=${id}`,
@@ -210,7 +249,7 @@ describe(`screen, API and report agree on every date (${process.env.DB_ENGINE})`
           }
         },
       ),
-      { numRuns: 40, seed: 20261202 },
+      { numRuns: 60, seed: 20261202 },
     );
   });
 });

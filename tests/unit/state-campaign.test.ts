@@ -53,7 +53,7 @@ describe('objectives against their own targets', () => {
     newClustersInRange: 0,
     regressions: 2,
     drugFree: 3,
-    assessedUnits: 12,
+    communes: 12,
   };
   it.each([
     // Lào Cai 2024 phase 1: 100 %; Thanh Hóa 2023: over 50 %; Lào Cai phase 2: no re-emergence

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readViewState, writeViewState } from '@pcmt/web/app/url-state.ts';
+import { readViewState, writeViewState } from '@pcmt/web/lib/url-state.ts';
 
 describe('view state in the URL', () => {
   it('defaults to Lào Cai in Vietnamese', () => {

@@ -17,6 +17,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import type { PhaseObjective } from '@pcmt/shared/domain';
 import type { Geometry } from '@pcmt/shared/geo';
 
@@ -126,6 +127,10 @@ export const hotspots = pgTable(
     index('hotspots_unit').on(t.unitId),
     index('hotspots_dates').on(t.identifiedOn, t.eliminatedOn),
     index('hotspots_position').on(t.lng, t.lat),
+    // An eliminated hotspot has at most one open re-emergence.
+    uniqueIndex('hotspots_one_open_re_emergence')
+      .on(t.reEmergedFromId)
+      .where(sql`${t.eliminatedOn} is null`),
   ],
 );
 

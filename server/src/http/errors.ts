@@ -3,6 +3,7 @@ import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ZodError } from 'zod';
 import { ERROR_CODES, type ErrorBody } from '@pcmt/shared/errors';
+import { isUniqueViolation } from '../db/pg-errors.ts';
 import { ApiError, StaleVersionError } from '../errors.ts';
 
 export function body(code: string, message: string, field?: string): ErrorBody {
@@ -30,6 +31,11 @@ export const onError: ErrorHandler = (err, c: Context) => {
       status,
     );
   }
+  if (isUniqueViolation(err))
+    return c.json(
+      body('conflict', 'This record already exists or was just written by someone else'),
+      409,
+    );
   console.error('unhandled error', err);
   return c.json(body(ERROR_CODES.internal, 'Internal server error'), 500);
 };

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { vietnamDay } from '@pcmt/shared/dates';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { LoginSchema } from '@pcmt/shared/contracts';
 import { SESSION_ABSOLUTE_MS } from '@pcmt/shared/policy';
@@ -64,5 +65,7 @@ export const authRoutes = (deps: AppDeps) =>
         agencyId: u.agencyId,
         title: u.title,
         csrfToken: u.csrfToken,
+        /** The server's day in Asia/Ho_Chi_Minh: the dashboard caps its dates with it, as the API does. */
+        today: vietnamDay(deps.clock()),
       });
     });

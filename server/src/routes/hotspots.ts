@@ -8,12 +8,14 @@ import {
   IdSchema,
   ReEmergeInputSchema,
 } from '@pcmt/shared/contracts';
+import { HotspotInputSchema, HotspotPatchSchema } from '@pcmt/shared/hotspot-contracts';
 import type { AppDeps } from '../deps.ts';
 import type { AppEnv } from '../http/env.ts';
 import { allow, requestContext } from '../http/guards.ts';
 import { json, params, query } from '../http/validate.ts';
 import { eliminateHotspot, hotspotsCollection, reEmergeHotspot } from '../services/hotspots.ts';
-import { provinceForRead } from '../services/scope.ts';
+import { createHotspot, updateHotspot } from '../services/hotspot-register.ts';
+import { denyOutOfScope, inScope, provinceForRead, provinceScope } from '../services/scope.ts';
 import { expectedVersion } from '../services/versioned.ts';
 
 const Id = z.object({ id: IdSchema });
@@ -23,10 +25,38 @@ export const hotspotRoutes = (deps: AppDeps) =>
     .get('/hotspots', allow(deps, 'GET /api/hotspots'), query(HotspotsQuerySchema), async (c) => {
       const q = c.req.valid('query');
       const province = await provinceForRead(deps.db, deps.clock(), c.get('user'), q.province);
+      const scope = await provinceScope(deps.db, c.get('user'));
+      // A campaign or phase named in the query must be of the province asked (404 otherwise).
+      const visible = async (slug: string) => {
+        if (!inScope(scope, slug) || (province && slug !== province))
+          await denyOutOfScope(
+            deps.db,
+            deps.clock(),
+            scope,
+            `Campaign of ${q.campaign ?? q.phase}`,
+            q.campaign ? 'campaign' : 'phase',
+          );
+      };
       return c.json(
-        await hotspotsCollection(deps.db, { ...q, province }, vietnamDay(deps.clock())),
+        await hotspotsCollection(deps.db, { ...q, province }, vietnamDay(deps.clock()), visible),
       );
     })
+    .post('/hotspots', allow(deps, 'POST /api/hotspots'), json(HotspotInputSchema), async (c) => {
+      const ctx = { db: deps.db, ...(await requestContext(deps, c)) };
+      return c.json(await createHotspot(ctx, c.req.valid('json')), 201);
+    })
+    .patch(
+      '/hotspots/:id',
+      allow(deps, 'PATCH /api/hotspots/:id'),
+      params(Id),
+      json(HotspotPatchSchema),
+      async (c) => {
+        const ctx = { db: deps.db, ...(await requestContext(deps, c)) };
+        const { version, ...patch } = c.req.valid('json');
+        const v = expectedVersion(c.req.header('if-match'), version);
+        return c.json(await updateHotspot(ctx, c.req.valid('param').id, v, patch));
+      },
+    )
     .post(
       '/hotspots/:id/eliminate',
       allow(deps, 'POST /api/hotspots/:id/eliminate'),

@@ -35,6 +35,7 @@ export async function listCampaigns(db: Db, province?: string) {
 export async function campaignDetail(db: Db, id: string, today: string, asOf?: string) {
   const [c] = await db.select().from(campaigns).where(eq(campaigns.id, id));
   if (!c) throw notFound(`Campaign ${id}`, 'id');
+  // Any day may be asked (a final report is due after the campaign ends); never after today.
   const wanted = asOf ?? c.endsOn;
   const date = wanted < today ? wanted : today;
   const ps = await db
@@ -76,11 +77,12 @@ export async function campaignDetail(db: Db, id: string, today: string, asOf?: s
     phases: ps,
     quotas: qs.map((q) => {
       const own = entries
-        .filter((e) => e.quotaId === q.id)
+        .filter((e) => e.quotaId === q.id && e.recordedOn <= date)
         .map((e) => ({ recordedOn: e.recordedOn, value: e.value }));
       return { ...q, entries: own, ...quotaProgress(q.target, own, date) };
     }),
-    deadlines: deadlines.map((d) => ({ ...d, state: deadlineOn(d, date).state })),
+    // A submission after the date is not known on it (the state says pending or missed).
+    deadlines: deadlines.map((d) => ({ ...d, ...deadlineOn(d, date) })),
   };
 }
 

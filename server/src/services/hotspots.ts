@@ -4,9 +4,10 @@ import { and, asc, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
 import type { HotspotKind } from '@pcmt/shared/domain';
 import type { HotspotsQuery } from '@pcmt/shared/contracts';
 import { effectiveAgeLimits, hotspotsIn, type HotspotRecord } from '@pcmt/shared/state/hotspots';
-import { viewWindow } from '@pcmt/shared/state/window';
+import { campaignWindow, viewWindow } from '@pcmt/shared/state/window';
 import type { Db } from '../db/create-db.ts';
 import { adminUnits, hotspots } from '../db/schema.ts';
+import { isUniqueViolation } from '../db/pg-errors.ts';
 import { ApiError } from '../errors.ts';
 import { campaignWithPhases } from './campaigns.ts';
 import { provinceOn, relatedProvinceIds } from './units.ts';
@@ -68,13 +69,21 @@ export async function hotspotRecords(
  * today; the range starts at `since`, else the phase or campaign start. Age limits are the campaign's own
  * (the shared default without a campaign).
  */
-export async function hotspotsCollection(db: Db, q: HotspotsQuery, today: string) {
+export async function hotspotsCollection(
+  db: Db,
+  q: HotspotsQuery,
+  today: string,
+  checkCampaign: (provinceSlug: string) => Promise<void> = async () => {},
+) {
   const campaign = q.phase || q.campaign ? await campaignWithPhases(db, q.campaign, q.phase) : null;
-  const window = campaign ? viewWindow(campaign, today, { phaseId: q.phase ?? null }) : null;
-  const phaseless =
-    campaign && !q.phase ? { asOf: min(campaign.endsOn, today), since: campaign.startsOn } : null;
-  const asOf = min(q.asOf ?? phaseless?.asOf ?? window?.asOf ?? today, today);
-  const since = min(q.since ?? phaseless?.since ?? window?.since ?? asOf, asOf);
+  if (campaign) await checkCampaign(campaign.provinceSlug);
+  const window = !campaign
+    ? null
+    : q.phase
+      ? viewWindow(campaign, today, { phaseId: q.phase })
+      : campaignWindow(campaign, today);
+  const asOf = min(q.asOf ?? window?.asOf ?? today, today);
+  const since = min(q.since ?? window?.since ?? asOf, asOf);
   const limits = effectiveAgeLimits(campaign?.ageLimitsMonths);
   const records = await hotspotRecords(db, q, since, asOf);
   const features = hotspotsIn(records, { since, asOf }, limits)
@@ -89,7 +98,7 @@ export async function hotspotsCollection(db: Db, q: HotspotsQuery, today: string
 }
 
 /** The hotspot with its province, if the user's scope covers it; otherwise an audited 404. */
-async function hotspotInScope(
+export async function hotspotInScope(
   db: Db,
   now: Date,
   scope: Scope,
@@ -175,6 +184,11 @@ export async function reEmergeHotspot(
       `identifiedOn: must not be before the elimination (${row.h.eliminatedOn})`,
       'identifiedOn',
     );
+  const [open] = await db
+    .select({ id: hotspots.id })
+    .from(hotspots)
+    .where(and(eq(hotspots.reEmergedFromId, id), isNull(hotspots.eliminatedOn)));
+  if (open) throw alreadyOpen(open.id);
   return auditedInsert(
     db,
     now,
@@ -196,5 +210,17 @@ export async function reEmergeHotspot(
       objectType: 'hotspot',
       clientIp: ip,
     },
-  );
+  ).catch((e: unknown) => {
+    // Two re-emergences at once: the partial unique index lets one through.
+    if (isUniqueViolation(e)) throw alreadyOpen('');
+    throw e;
+  });
 }
+
+const alreadyOpen = (openId: string) =>
+  new ApiError(
+    409,
+    'conflict',
+    `This hotspot has already re-emerged${openId ? ` (${openId})` : ''} and that record is still open: eliminate it first`,
+    'id',
+  );

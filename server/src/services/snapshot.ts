@@ -24,13 +24,21 @@ export async function resolveWindow(
   today: string,
 ) {
   const campaign = await campaignWithPhases(db, campaignId, choice.phaseId ?? undefined);
+  const last = campaign.endsOn < today ? campaign.endsOn : today;
+  if (choice.date && (choice.date < campaign.startsOn || choice.date > last))
+    throw new ApiError(
+      422,
+      'validation_failed',
+      `asOf: ${choice.date} is outside the campaign's days shown (${campaign.startsOn} – ${last})`,
+      'asOf',
+    );
   if (choice.whole) return { campaign, window: campaignWindow(campaign, today, choice.date) };
   const window = viewWindow(campaign, today, choice);
   if (choice.date && choice.phaseId && window.phase?.id !== choice.phaseId)
     throw new ApiError(
       422,
       'validation_failed',
-      `asOf: ${choice.date} is not within phase ${choice.phaseId} (or after today)`,
+      `asOf: ${choice.date} is not within phase ${choice.phaseId}`,
       'asOf',
     );
   return { campaign, window };

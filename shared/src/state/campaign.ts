@@ -50,7 +50,8 @@ export interface MeasureInputs {
   newClustersInRange: number;
   regressions: number;
   drugFree: number;
-  assessedUnits: number;
+  /** Every commune counted, assessed or not: an unassessed commune is not drug-free. */
+  communes: number;
 }
 
 export function measureValue(m: ObjectiveMeasure, x: MeasureInputs): number {
@@ -64,7 +65,7 @@ export function measureValue(m: ObjectiveMeasure, x: MeasureInputs): number {
     case 'regressions':
       return x.regressions;
     case 'drug_free_share':
-      return x.assessedUnits ? x.drugFree / x.assessedUnits : 0;
+      return x.communes ? x.drugFree / x.communes : 0;
   }
 }
 

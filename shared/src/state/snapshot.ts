@@ -130,7 +130,7 @@ export function snapshotOn<H extends HotspotRecord>(x: SnapshotInput<H>) {
     ).length,
     regressions: regressions.length,
     drugFree: tiers.drug_free,
-    assessedUnits: counted.length - tiers.unassessed,
+    communes: counted.length,
   };
   return {
     asOf,

@@ -14,9 +14,9 @@ export interface DatedTier {
 
 /** True when `a` comes after `b` in the history (later day, or the same day and a correction of it). */
 const after = (a: DatedTier, b: DatedTier) =>
-  a.assessedOn > b.assessedOn || (a.assessedOn === b.assessedOn && (a.seq ?? 0) > (b.seq ?? 0));
+  a.assessedOn > b.assessedOn || (a.assessedOn === b.assessedOn && (a.seq ?? 0) >= (b.seq ?? 0));
 
-/** The assessment in force on `date` (ISO): the latest on or before it, a same-day correction winning. */
+/** The assessment in force on `date` (ISO): the latest on or before it, a same-day correction winning (on equal seq, the later row). */
 export function assessmentOn<T extends DatedTier>(history: readonly T[], date: string): T | null {
   let best: T | null = null;
   for (const a of history) if (a.assessedOn <= date && (!best || after(a, best))) best = a;

@@ -90,3 +90,6 @@ export function campaignWindow<P extends WindowPhase>(
     started: campaign.startsOn <= today,
   };
 }
+
+/** True when something recorded on `day` (ISO) is known on `asOf`: every dated list filters with it. */
+export const recordedBy = (day: string | null | undefined, asOf: string) => !!day && day <= asOf;

@@ -7,7 +7,7 @@ import { LangContext } from '../i18n/use-i18n.ts';
 import { ApiError, setCsrfToken } from '../lib/api.ts';
 import { meQuery } from '../lib/queries.ts';
 import { Dashboard } from './dashboard.tsx';
-import { useViewState } from './url-state.ts';
+import { useViewState } from '../lib/url-state.ts';
 
 export function App() {
   const [view, setView] = useViewState();

@@ -1,19 +1,25 @@
 /** The dashboard: one snapshot of the chosen view, shared by the side panel and the map through context. */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { can } from '@pcmt/shared/policy';
 import { DashboardContext, type DashboardModel, type Me } from '../lib/dashboard-context.ts';
 import type { MapController } from '../map/map-controller.ts';
 import { MapArea } from './map-area.tsx';
 import { SidePanel } from './side-panel.tsx';
-import { useViewState } from './url-state.ts';
-import { useViewData } from './use-view-data.ts';
+import { useViewState } from '../lib/url-state.ts';
+import { useViewData } from '../lib/use-view-data.ts';
 
 export type { Me };
 
 export function Dashboard({ me }: { me: Me }) {
   const [view, setView] = useViewState();
   const [controller, setController] = useState<MapController | null>(null);
-  const data = useViewData(view);
+  const [picker, setPicker] = useState<{ cb: (lngLat: [number, number]) => void } | null>(null);
+  const data = useViewData(view, me.today);
+  // A shared link names its province; otherwise the dashboard opens on the user's own.
+  useEffect(() => {
+    if (me.provinceSlug && !new URLSearchParams(window.location.search).has('province'))
+      setView({ province: me.provinceSlug }, 'replace');
+  }, [me.provinceSlug, setView]);
   const names = useMemo(() => {
     const m = new Map<string, string>();
     for (const f of data.districts.data?.features ?? []) m.set(f.id, f.properties.name);
@@ -27,13 +33,25 @@ export function Dashboard({ me }: { me: Me }) {
     data,
     asOf: data.window?.asOf ?? data.today,
     can: (p) => can(me.role, p),
+    pickPoint: (cb) => setPicker(cb ? { cb } : null),
+    picking: !!picker,
     unitName: (id) => names.get(id) ?? '',
   };
   return (
     <DashboardContext.Provider value={model}>
       <div className="shell">
         <SidePanel controller={controller} />
-        <MapArea onController={setController} />
+        <MapArea
+          onController={setController}
+          onPicked={
+            picker
+              ? (lngLat) => {
+                  setPicker(null);
+                  picker.cb(lngLat);
+                }
+              : null
+          }
+        />
       </div>
     </DashboardContext.Provider>
   );

@@ -27,7 +27,14 @@ function bboxOfFeatureCollection(fc: FeatureCollection): [number, number, number
   ];
 }
 
-export function MapArea({ onController }: { onController(c: MapController): void }) {
+export function MapArea({
+  onController,
+  onPicked,
+}: {
+  onController(c: MapController): void;
+  /** Set while a form waits for a position on the map. */
+  onPicked: ((lngLat: [number, number]) => void) | null;
+}) {
   const { view, setView, data } = useDashboard();
   const m = MESSAGES[view.lang];
   const [mapError, setMapError] = useState<string | null>(null);
@@ -68,16 +75,19 @@ export function MapArea({ onController }: { onController(c: MapController): void
             lang={view.lang}
             fitTo={view.camera ? null : bbox}
             initialCamera={view.camera}
-            onSelect={(f) =>
-              setView({
-                selected:
-                  f &&
-                  [LAYERS.communeFill, LAYERS.crossings, LAYERS.hotspots].includes(
-                    f.layer.id as never,
-                  )
-                    ? String(f.properties.id)
-                    : null,
-              })
+            picking={!!onPicked}
+            onSelect={(f, lngLat) =>
+              onPicked
+                ? onPicked(lngLat)
+                : setView({
+                    selected:
+                      f &&
+                      [LAYERS.communeFill, LAYERS.crossings, LAYERS.hotspots].includes(
+                        f.layer.id as never,
+                      )
+                        ? String(f.properties.id)
+                        : null,
+                  })
             }
             onCamera={(camera) => setView({ camera }, 'replace')}
             onError={setMapError}

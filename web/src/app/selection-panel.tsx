@@ -22,6 +22,9 @@ export function SelectionPanel() {
     );
   if (selected.startsWith('hs-')) {
     const h = hotspots.find((x) => x.id === selected);
+    // Its record as of the campaign's last day: an elimination after the date shown is known there.
+    const latest = data.hotspots.data?.features.find((f) => f.id === selected)?.properties;
+    const later = latest?.eliminatedOn && latest.eliminatedOn > asOf ? latest.eliminatedOn : null;
     return h ? (
       <HotspotPanel
         key={`${h.id}@${asOf}`}
@@ -30,6 +33,7 @@ export function SelectionPanel() {
         canEliminate={can('hotspot.write')}
         defaultDate={asOf}
         asOf={asOf}
+        eliminatedLater={later}
         onClose={() => setView({ selected: null })}
       />
     ) : null;

@@ -4,6 +4,7 @@ import { formatViDate } from '@pcmt/shared/dates';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { AdminPanel } from '../features/admin/admin-panel.tsx';
 import { CampaignActions } from '../features/campaigns/campaign-actions.tsx';
+import { HotspotRegisterForm } from '../features/hotspots/hotspot-register-form.tsx';
 import { UserBadge } from '../features/auth/user-badge.tsx';
 import { ViewControls } from '../features/controls/view-controls.tsx';
 import { MapExport } from '../features/export/map-export.tsx';
@@ -87,6 +88,7 @@ export function SidePanel({ controller }: { controller: MapController | null }) 
             </p>
           )}
           <CampaignActions />
+          <HotspotRegisterForm />
           {d.campaign && d.window?.started && (
             <DateSlider
               from={d.firstDay}

@@ -4,8 +4,8 @@
  */
 import { createContext, useContext } from 'react';
 import type { Permission, Role } from '@pcmt/shared/policy';
-import type { ViewState } from '../app/url-state.ts';
-import type { useViewData } from '../app/use-view-data.ts';
+import type { ViewState } from './url-state.ts';
+import type { useViewData } from './use-view-data.ts';
 
 export interface Me {
   username: string;
@@ -13,6 +13,8 @@ export interface Me {
   provinceSlug: string | null;
   agencyId: string | null;
   title: string;
+  /** The server's day (Asia/Ho_Chi_Minh). */
+  today: string;
 }
 
 export interface DashboardModel {
@@ -23,6 +25,9 @@ export interface DashboardModel {
   /** The day every figure is shown for (the campaign window's as-of date, today before data arrive). */
   asOf: string;
   can(permission: Permission): boolean;
+  /** Asks the map for a position: the next click calls `cb` with `[lng, lat]` instead of selecting. */
+  pickPoint(cb: ((lngLat: [number, number]) => void) | null): void;
+  picking: boolean;
   unitName(id: string): string;
 }
 

@@ -19,7 +19,8 @@ export interface MapCallbacks {
   onHover(feature: MapGeoJSONFeature | null, point: { x: number; y: number }): void;
   /** The map finished drawing (`null` while it is busy again after new data). */
   onIdle(summary: RenderedSummary | null): void;
-  onClick(feature: MapGeoJSONFeature | null): void;
+  /** A click: the feature under it (if any) and where, `[lng, lat]`. */
+  onClick(feature: MapGeoJSONFeature | null, lngLat: [number, number]): void;
   onMoveEnd(camera: { zoom: number; lng: number; lat: number }): void;
   onError(message: string): void;
 }
@@ -69,7 +70,7 @@ export class MapController {
       const f = this.featureAt(e.point);
       if (f?.layer.id === LAYERS.hotspotClusters)
         this.map.easeTo({ center: e.lngLat, zoom: this.map.getZoom() + 1.5 });
-      else cb.onClick(f);
+      else cb.onClick(f, [e.lngLat.lng, e.lngLat.lat]);
     });
     this.map.on('moveend', () => {
       const c = this.map.getCenter();
@@ -98,6 +99,11 @@ export class MapController {
     // setData drops feature-state of replaced features: mark the selection again.
     if (this.selected?.source === source)
       this.map.setFeatureState(this.selected, { selected: true });
+  }
+
+  /** A crosshair while the user picks a position on the map. */
+  setPicking(on: boolean) {
+    this.map.getCanvasContainer().classList.toggle('picking', on);
   }
 
   /** Outlines the selected commune through feature-state: no layer is rebuilt. */

@@ -26,7 +26,9 @@ interface Props {
   lang: 'vi' | 'en';
   fitTo: [number, number, number, number] | null;
   initialCamera: { zoom: number; lat: number; lng: number } | null;
-  onSelect(feature: MapGeoJSONFeature | null): void;
+  onSelect(feature: MapGeoJSONFeature | null, lngLat: [number, number]): void;
+  /** True while a form waits for a position: the cursor becomes a crosshair. */
+  picking?: boolean;
   onCamera(camera: { zoom: number; lat: number; lng: number }): void;
   onError(message: string): void;
   renderTooltip(feature: MapGeoJSONFeature): ReactNode;
@@ -55,7 +57,7 @@ export function MapView(props: Props) {
       props.initialCamera,
       {
         onHover: (feature, p) => setHover(feature ? { feature, x: p.x, y: p.y } : null),
-        onClick: (f) => callbacks.current.onSelect(f),
+        onClick: (f, lngLat) => callbacks.current.onSelect(f, lngLat),
         onMoveEnd: (cam) => callbacks.current.onCamera(cam),
         onError: (m) => callbacks.current.onError(m),
         onIdle: setSummary,
@@ -75,6 +77,9 @@ export function MapView(props: Props) {
   useEffect(() => {
     if (ready) void controller.current!.setSelection(props.selectedId);
   }, [ready, props.selectedId]);
+  useEffect(() => {
+    if (ready) controller.current!.setPicking(!!props.picking);
+  }, [ready, props.picking]);
 
   const { communes, districts, province, hotspots, crossings, borders, routes } = props.data;
   useEffect(

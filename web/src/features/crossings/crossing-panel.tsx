@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { formatViDate, vietnamDay } from '@pcmt/shared/dates';
+import { formatViDate } from '@pcmt/shared/dates';
+import { recordedBy } from '@pcmt/shared/state/window';
+import { useDashboard } from '../../lib/dashboard-context.ts';
 import { EVENT_KINDS, type CrossingKind, type EventKind } from '@pcmt/shared/domain';
 import { api, unwrap } from '../../lib/api.ts';
 import { crossingQuery } from '../../lib/queries.ts';
@@ -27,7 +29,7 @@ export function CrossingPanel({
   if (q.isPending) return <section className="unit-panel">{t('loading')}</section>;
   if (q.isError) return <ApiErrorNote error={q.error} />;
   const c = q.data;
-  const events = c.events.filter((e) => e.occurredOn <= asOf);
+  const events = c.events.filter((e) => recordedBy(e.occurredOn, asOf));
   return (
     <section className="unit-panel" data-testid="crossing-panel">
       <header>
@@ -46,13 +48,14 @@ export function CrossingPanel({
       </h4>
       {events.length === 0 && <p className="muted">{t('noEvents')}</p>}
       <ul className="events" data-testid="crossing-events">
-        {events.slice(0, 5).map((e) => (
+        {events.slice(0, 20).map((e) => (
           <li key={e.id}>
             <b>{formatViDate(e.occurredOn)}</b> {EVENT_LABELS[lang][e.kind as EventKind]} —{' '}
             {e.summary}
           </li>
         ))}
       </ul>
+      {events.length > 20 && <p className="muted">+ {events.length - 20}</p>}
       {c.events.length > events.length && (
         <p className="muted" data-testid="events-later">
           {c.events.length - events.length} {t('laterHidden')}
@@ -70,7 +73,7 @@ function EventForm({ crossingId, counterpart }: { crossingId: string; counterpar
   const f = useFormText();
   const client = useQueryClient();
   const [kind, setKind] = useState<EventKind>('meeting');
-  const [occurredOn, setDate] = useState(vietnamDay(new Date()));
+  const [occurredOn, setDate] = useState(useDashboard().me.today);
   const [summary, setSummary] = useState('');
   const save = useMutation({
     mutationFn: () =>

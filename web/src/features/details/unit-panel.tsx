@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { formatViDate } from '@pcmt/shared/dates';
+import { recordedBy } from '@pcmt/shared/state/window';
 import { metricsOf, RULESET_QD28_2025, suggestTier } from '@pcmt/shared/tier-rules';
 import type { HotspotKind, HotspotStatus, Tier } from '@pcmt/shared/domain';
 import { HOTSPOT_KIND_LABELS, STATUS_LABELS, TIER_LABELS } from '@pcmt/shared/labels';
@@ -46,7 +47,7 @@ export function UnitPanel({
   if (q.isPending) return <section className="unit-panel">{t('loading')}</section>;
   if (q.isError) throw q.error;
   const u = q.data;
-  const history = u.tierHistory.filter((h) => h.assessedOn <= asOf);
+  const history = u.tierHistory.filter((h) => recordedBy(h.assessedOn, asOf));
   const later = u.tierHistory.length - history.length;
   return (
     <section className="unit-panel" data-testid="unit-panel">

@@ -27,6 +27,7 @@ export function HotspotPanel({
   canEliminate,
   defaultDate,
   asOf,
+  eliminatedLater,
   onClose,
 }: {
   hotspot: Hotspot;
@@ -35,6 +36,8 @@ export function HotspotPanel({
   defaultDate: string;
   /** The day the status and age are shown for. */
   asOf: string;
+  /** Eliminated after the date shown: no action is offered, the later elimination is said. */
+  eliminatedLater: string | null;
   onClose(): void;
 }) {
   const { lang, t, num } = useI18n();
@@ -80,7 +83,13 @@ export function HotspotPanel({
         {hotspot.eliminatedOn ? ` · ${f.eliminated}: ${formatViDate(hotspot.eliminatedOn)}` : ''}
         {hotspot.reEmergedFromId ? ` · ${f.reEmergedFrom} ${hotspot.reEmergedFromId}` : ''}
       </p>
+      {eliminatedLater && (
+        <p className="muted" data-testid="eliminated-later">
+          {f.eliminatedLater.replace('{d}', formatViDate(eliminatedLater))}
+        </p>
+      )}
       {canEliminate &&
+        !eliminatedLater &&
         (hotspot.status === 'eliminated' ? (
           <DateAction
             date={date}
@@ -113,6 +122,8 @@ function DateAction(p: {
   onReload?: () => void;
 }) {
   const f = useFormText();
+  // A second click confirms: an elimination or a re-emergence is not undone by the commander.
+  const [armed, setArmed] = useState(false);
   return (
     <div className="mini-form">
       <div className="row">
@@ -122,15 +133,32 @@ function DateAction(p: {
           onChange={(e) => p.onDate(e.target.value)}
           aria-label={f.date}
         />
-        <button
-          type="button"
-          className="primary"
-          onClick={() => p.action.mutate()}
-          disabled={p.action.isPending}
-          data-testid={p.testId}
-        >
-          {p.label}
-        </button>
+        {armed ? (
+          <>
+            <button
+              type="button"
+              className="primary"
+              onClick={() => (setArmed(false), p.action.mutate())}
+              disabled={p.action.isPending}
+              data-testid={`${p.testId}-confirm`}
+            >
+              {f.confirm}: {p.label.toLowerCase()} {formatViDate(p.date)}
+            </button>
+            <button type="button" onClick={() => setArmed(false)}>
+              {f.cancel}
+            </button>
+          </>
+        ) : (
+          <button
+            type="button"
+            className="primary"
+            onClick={() => setArmed(true)}
+            disabled={p.action.isPending}
+            data-testid={p.testId}
+          >
+            {p.label}
+          </button>
+        )}
       </div>
       <ApiErrorNote error={p.action.error} onReload={p.onReload} />
     </div>

@@ -24,6 +24,7 @@ export function KpiPanel() {
       <ObjectiveList objectives={s.objectives} />
       <TierTable
         start={data.campaign.startsOn}
+        asOf={asOf}
         now={s.counts.tiers}
         atStart={s.counts.startTiers}
       />
@@ -41,11 +42,14 @@ export function KpiPanel() {
               </li>
             ))}
           </ul>
+          <More shown={8} total={s.regressions.length} />
         </>
       )}
       {s.overdue.length > 0 && (
         <>
-          <h3 className="warn">{f.overdueList}</h3>
+          <h3 className="warn">
+            {f.overdueList}: <span data-testid="kpi-overdue-count">{s.overdue.length}</span>
+          </h3>
           <ul className="link-list" data-testid="overdue-list">
             {s.overdue.slice(0, 8).map((h) => (
               <li key={h.id} data-testid={`overdue-${h.id}`} data-age={h.ageDays}>
@@ -56,6 +60,7 @@ export function KpiPanel() {
               </li>
             ))}
           </ul>
+          <More shown={8} total={s.overdue.length} />
         </>
       )}
       <QuotaList />
@@ -84,4 +89,12 @@ export function KpiPanel() {
       )}
     </section>
   );
+}
+
+/** "… and 9 more (in the report)" under a list cut at `shown`. */
+function More({ shown, total }: { shown: number; total: number }) {
+  const f = useFormText();
+  return total > shown ? (
+    <p className="muted">{f.andMore.replace('{n}', String(total - shown))}</p>
+  ) : null;
 }

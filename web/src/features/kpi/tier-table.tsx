@@ -8,6 +8,7 @@ import { TIER_COLORS } from '../../map/styles.ts';
 /** Communes per tier at the campaign start and on the date. */
 export function TierTable(p: {
   start: string;
+  asOf: string;
   now: Record<Tier, number>;
   atStart: Record<Tier, number>;
 }) {
@@ -16,7 +17,7 @@ export function TierTable(p: {
   return (
     <>
       <h3>
-        {f.tiersVsStart} ({formatViDate(p.start)})
+        {f.tiersVsStart}: {formatViDate(p.start)} → {formatViDate(p.asOf)}
       </h3>
       <table className="grid tiers-table">
         <tbody>

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { formatViDate, vietnamDay } from '@pcmt/shared/dates';
+import { criterionMetOn, tasksOn } from '@pcmt/shared/state/plans';
+import { useDashboard } from '../../lib/dashboard-context.ts';
 import type { Tier } from '@pcmt/shared/domain';
 import { api, unwrap } from '../../lib/api.ts';
 import { plansQuery } from '../../lib/queries.ts';
@@ -22,7 +24,7 @@ export function PlanPanel({
   asOf: string;
 }) {
   const { lang, t } = useI18n();
-  const today = vietnamDay(new Date());
+  const today = useDashboard().me.today;
   // A past view shows the plan as it stood then; the planner switches the panel to today to edit it.
   const [current, setCurrent] = useState(false);
   const asOfShown = current ? today : asOf;
@@ -39,7 +41,7 @@ export function PlanPanel({
           param: { id: plan!.id, n: String(c.criterion) },
           json: {
             met: c.met,
-            checkedOn: vietnamDay(new Date()),
+            checkedOn: today,
             version: c.version,
             note: '',
           },
@@ -49,7 +51,7 @@ export function PlanPanel({
   });
   if (!plan) return editable && plans.data ? <NewPlanForm unitId={unitId} /> : null;
   const metOn = (c: { met: boolean; checkedOn: string } | undefined) =>
-    !!c?.met && c.checkedOn <= asOfShown;
+    criterionMetOn(c, asOfShown);
   const met = plan.criteria.filter(metOn).length;
   return (
     <section className="plan-panel" data-testid="plan-panel">
@@ -101,12 +103,10 @@ export function PlanPanel({
       )}
       <Tasks
         planId={plan.id}
-        tasks={plan.tasks
-          .filter((x) => vietnamDay(new Date(x.createdAt)) <= asOfShown)
-          .map((x) => ({
-            ...x,
-            status: x.status === 'done' && (x.doneOn ?? '') <= asOfShown ? 'done' : 'open',
-          }))}
+        tasks={tasksOn(
+          plan.tasks.map((x) => ({ ...x, createdOn: vietnamDay(new Date(x.createdAt)) })),
+          asOfShown,
+        ).map((x) => ({ ...x, status: x.doneOnDate ? 'done' : 'open' }))}
         editable={editable}
       />
       <ApiErrorNote

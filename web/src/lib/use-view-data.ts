@@ -5,25 +5,24 @@
  */
 import { useMemo } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { vietnamDay } from '@pcmt/shared/dates';
 import { viewWindow } from '@pcmt/shared/state/window';
-import * as Q from '../lib/queries.ts';
+import * as Q from './queries.ts';
 import type { ViewState } from './url-state.ts';
 import { deriveView } from './view-model.ts';
 
-export function useViewData(view: ViewState) {
-  const today = vietnamDay(new Date());
+/** `today` is the server's day (from /api/auth/me), so screen and API cap dates alike. */
+export function useViewData(view: ViewState, today: string) {
   const provinces = useQuery(Q.provincesQuery());
   const campaigns = useQuery(Q.campaignsQuery(view.province));
   const campaign = campaigns.data?.find((c) => c.id === view.campaign) ?? campaigns.data?.[0];
-  const firstDay = campaign?.startsOn ?? today;
-  const lastDay = campaign && campaign.endsOn < today ? campaign.endsOn : today;
   // The window needs no server data beyond the campaign: the era of the geometry follows its as-of date.
   const window = useMemo(
     () => (campaign ? viewWindow(campaign, today, { phaseId: view.phase, date: view.date }) : null),
     [campaign, today, view.phase, view.date],
   );
   const asOfGuess = window?.asOf ?? today;
+  const firstDay = window?.firstDay ?? today;
+  const lastDay = window?.lastDay ?? today;
   const era = provinces.data?.find(
     (p) =>
       p.slug === view.province &&

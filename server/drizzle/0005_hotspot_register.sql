@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "hotspots_one_open_re_emergence" ON "hotspots" USING btree ("re_emerged_from_id") WHERE "hotspots"."eliminated_on" is null;

@@ -1,0 +1,23 @@
+/**
+ * A transformation plan on a date: which of its 8 criteria were met by then and which tasks existed and
+ * were done. Only the latest check of a criterion is kept, so a check made after the date reads as not yet
+ * made (a criterion met, then unticked later, reads unmet before the untick: a known limit).
+ */
+
+import { recordedBy } from './window.ts';
+
+/** A criterion met on `asOf`: its check says met and was made by then. */
+export const criterionMetOn = (
+  check: { met: boolean; checkedOn: string } | undefined,
+  asOf: string,
+): boolean => !!check?.met && recordedBy(check.checkedOn, asOf);
+
+/** The tasks of a plan on `asOf`: those created by then, done only if marked done by then. */
+export function tasksOn<T extends { createdOn: string; status: string; doneOn: string | null }>(
+  tasks: readonly T[],
+  asOf: string,
+): (T & { doneOnDate: boolean })[] {
+  return tasks
+    .filter((t) => recordedBy(t.createdOn, asOf))
+    .map((t) => ({ ...t, doneOnDate: t.status === 'done' && recordedBy(t.doneOn, asOf) }));
+}
