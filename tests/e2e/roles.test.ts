@@ -134,7 +134,7 @@ describe('roles in the browser', () => {
       '[data-testid="plan-tasks"] input[placeholder]',
       'Ký cam kết hộ gia đình bản Sin Câu',
     );
-    await d.page.fill('[data-testid="plan-tasks"] input[type="date"]', '2027-03-31');
+    await d.page.fill('[data-testid="plan-tasks"] .date-field input', '31/03/2027');
     await d.page.click('[data-testid="plan-tasks"] button[type="submit"]');
     await d.page.waitForSelector(
       '[data-testid="plan-tasks"] li:has-text("Ký cam kết hộ gia đình")',

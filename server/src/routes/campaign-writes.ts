@@ -17,6 +17,7 @@ import type { AppDeps } from '../deps.ts';
 import type { AppEnv } from '../http/env.ts';
 import { allow, requestContext } from '../http/guards.ts';
 import { json, params } from '../http/validate.ts';
+import * as P from '../services/campaign-parts.ts';
 import * as W from '../services/campaign-writes.ts';
 import { expectedVersion } from '../services/versioned.ts';
 
@@ -59,7 +60,7 @@ export const campaignWriteRoutes = (deps: AppDeps) => {
       params(Id),
       json(PhaseInputSchema),
       async (c) =>
-        c.json(await W.addPhase(await ctx(c), c.req.valid('param').id, c.req.valid('json')), 201),
+        c.json(await P.addPhase(await ctx(c), c.req.valid('param').id, c.req.valid('json')), 201),
     )
     .patch(
       '/phases/:id',
@@ -69,7 +70,7 @@ export const campaignWriteRoutes = (deps: AppDeps) => {
       async (c) => {
         const { version: v, ...patch } = c.req.valid('json');
         return c.json(
-          await W.updatePhase(await ctx(c), c.req.valid('param').id, version(c, v), patch),
+          await P.updatePhase(await ctx(c), c.req.valid('param').id, version(c, v), patch),
         );
       },
     )
@@ -79,7 +80,7 @@ export const campaignWriteRoutes = (deps: AppDeps) => {
       params(Id),
       json(QuotaInputSchema),
       async (c) =>
-        c.json(await W.addQuota(await ctx(c), c.req.valid('param').id, c.req.valid('json')), 201),
+        c.json(await P.addQuota(await ctx(c), c.req.valid('param').id, c.req.valid('json')), 201),
     )
     .patch(
       '/quotas/:id',
@@ -89,7 +90,7 @@ export const campaignWriteRoutes = (deps: AppDeps) => {
       async (c) => {
         const { version: v, ...patch } = c.req.valid('json');
         return c.json(
-          await W.updateQuota(await ctx(c), c.req.valid('param').id, version(c, v), patch),
+          await P.updateQuota(await ctx(c), c.req.valid('param').id, version(c, v), patch),
         );
       },
     )
@@ -100,7 +101,7 @@ export const campaignWriteRoutes = (deps: AppDeps) => {
       json(DeadlineInputSchema),
       async (c) =>
         c.json(
-          await W.addDeadline(await ctx(c), c.req.valid('param').id, c.req.valid('json')),
+          await P.addDeadline(await ctx(c), c.req.valid('param').id, c.req.valid('json')),
           201,
         ),
     )
@@ -112,7 +113,7 @@ export const campaignWriteRoutes = (deps: AppDeps) => {
       async (c) => {
         const { version: v, ...patch } = c.req.valid('json');
         return c.json(
-          await W.updateDeadline(await ctx(c), c.req.valid('param').id, version(c, v), patch),
+          await P.updateDeadline(await ctx(c), c.req.valid('param').id, version(c, v), patch),
         );
       },
     );

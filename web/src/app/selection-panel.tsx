@@ -1,4 +1,5 @@
 /** The panel of what is selected on the map: a commune (with its plan and assessment form), a crossing or a hotspot. */
+import { useEffect, useRef } from 'react';
 import { AssessmentForm } from '../features/assessments/assessment-form.tsx';
 import { CrossingPanel } from '../features/crossings/crossing-panel.tsx';
 import { UnitPanel } from '../features/details/unit-panel.tsx';
@@ -9,16 +10,25 @@ import { useDashboard } from '../lib/dashboard-context.ts';
 export function SelectionPanel() {
   const { me, view, setView, data, asOf, can, unitName } = useDashboard();
   const selected = view.selected;
+  const top = useRef<HTMLDivElement>(null);
+  // A selection made from a list further down the panel brings its panel into view.
+  useEffect(() => {
+    if (selected) top.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+  }, [selected]);
   if (!selected) return null;
   const hotspots = data.derived?.snapshot.hotspots ?? [];
+  const anchor = <div ref={top} className="selection-anchor" />;
   if (selected.startsWith('crossing-'))
     return (
-      <CrossingPanel
-        id={selected}
-        asOf={asOf}
-        canLog={(agencyId) => can('event.write') && !!me.agencyId && agencyId === me.agencyId}
-        onClose={() => setView({ selected: null })}
-      />
+      <>
+        {anchor}
+        <CrossingPanel
+          id={selected}
+          asOf={asOf}
+          canLog={(agencyId) => can('event.write') && !!me.agencyId && agencyId === me.agencyId}
+          onClose={() => setView({ selected: null })}
+        />
+      </>
     );
   if (selected.startsWith('hs-')) {
     const h = hotspots.find((x) => x.id === selected);
@@ -26,20 +36,24 @@ export function SelectionPanel() {
     const latest = data.hotspots.data?.features.find((f) => f.id === selected)?.properties;
     const later = latest?.eliminatedOn && latest.eliminatedOn > asOf ? latest.eliminatedOn : null;
     return h ? (
-      <HotspotPanel
-        key={`${h.id}@${asOf}`}
-        hotspot={h}
-        unitName={unitName(h.unitId)}
-        canEliminate={can('hotspot.write')}
-        defaultDate={asOf}
-        asOf={asOf}
-        eliminatedLater={later}
-        onClose={() => setView({ selected: null })}
-      />
+      <>
+        {anchor}
+        <HotspotPanel
+          key={`${h.id}@${asOf}`}
+          hotspot={h}
+          unitName={unitName(h.unitId)}
+          canEliminate={can('hotspot.write')}
+          defaultDate={asOf}
+          asOf={asOf}
+          eliminatedLater={later}
+          onClose={() => setView({ selected: null })}
+        />
+      </>
     ) : null;
   }
   return (
     <>
+      {anchor}
       <UnitPanel
         id={selected}
         asOf={asOf}

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { DateField } from '../../components/date-field.tsx';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { TIERS, type Tier } from '@pcmt/shared/domain';
 import { api, unwrap } from '../../lib/api.ts';
@@ -35,13 +36,7 @@ export function AssessmentForm({ unitId, defaultDate }: { unitId: string; defaul
             </option>
           ))}
         </select>
-        <input
-          type="date"
-          value={assessedOn}
-          onChange={(e) => setDate(e.target.value)}
-          aria-label={f.date}
-          required
-        />
+        <DateField label={f.date} value={assessedOn || null} onChange={(v) => setDate(v ?? '')} />
       </div>
       <input
         placeholder={f.note}

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { DateField } from '../../components/date-field.tsx';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { formatViDate } from '@pcmt/shared/dates';
 import { recordedBy } from '@pcmt/shared/state/window';
@@ -62,14 +63,27 @@ export function CrossingPanel({
         </p>
       )}
       {canLog(c.responsibleAgencyId) && (
-        <EventForm crossingId={c.id} counterpart={c.counterpartGate ?? c.counterpartProvince} />
+        <EventForm
+          crossingId={c.id}
+          counterpart={c.counterpartGate ?? c.counterpartProvince}
+          asOf={asOf}
+        />
       )}
     </section>
   );
 }
 
-function EventForm({ crossingId, counterpart }: { crossingId: string; counterpart: string }) {
-  const { lang } = useI18n();
+function EventForm({
+  crossingId,
+  counterpart,
+  asOf,
+}: {
+  crossingId: string;
+  counterpart: string;
+  asOf: string;
+}) {
+  const { lang, t } = useI18n();
+  const [saved, setSaved] = useState<string | null>(null);
   const f = useFormText();
   const client = useQueryClient();
   const [kind, setKind] = useState<EventKind>('meeting');
@@ -82,8 +96,9 @@ function EventForm({ crossingId, counterpart }: { crossingId: string; counterpar
           json: { kind, occurredOn, crossingId, counterpart, summary, followUps: [] },
         }),
       ),
-    onSuccess: () => {
+    onSuccess: (e) => {
       setSummary('');
+      setSaved(e.occurredOn);
       void client.invalidateQueries({ queryKey: ['crossings', 'detail', crossingId] });
     },
   });
@@ -94,6 +109,11 @@ function EventForm({ crossingId, counterpart }: { crossingId: string; counterpar
   return (
     <form className="mini-form" onSubmit={submit} data-testid="event-form">
       <h4>{f.logEvent}</h4>
+      {saved && (
+        <p className="ok-text" role="status" data-testid="event-saved">
+          {f.saved} ({formatViDate(saved)}){saved > asOf ? ` — ${t('laterHidden')}` : ''}
+        </p>
+      )}
       <div className="row">
         <select
           value={kind}
@@ -106,13 +126,7 @@ function EventForm({ crossingId, counterpart }: { crossingId: string; counterpar
             </option>
           ))}
         </select>
-        <input
-          type="date"
-          value={occurredOn}
-          onChange={(e) => setDate(e.target.value)}
-          aria-label={f.date}
-          required
-        />
+        <DateField label={f.date} value={occurredOn || null} onChange={(v) => setDate(v ?? '')} />
       </div>
       <textarea
         placeholder={f.summary}

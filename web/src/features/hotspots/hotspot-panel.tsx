@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { DateField } from '../../components/date-field.tsx';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { formatViDate } from '@pcmt/shared/dates';
 import type { HotspotKind, HotspotStatus } from '@pcmt/shared/domain';
@@ -127,12 +128,7 @@ function DateAction(p: {
   return (
     <div className="mini-form">
       <div className="row">
-        <input
-          type="date"
-          value={p.date}
-          onChange={(e) => p.onDate(e.target.value)}
-          aria-label={f.date}
-        />
+        <DateField label={f.date} value={p.date || null} onChange={(v) => p.onDate(v ?? '')} />
         {armed ? (
           <>
             <button

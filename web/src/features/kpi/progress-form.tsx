@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { DateField } from '../../components/date-field.tsx';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../lib/api.ts';
 import { useFormText } from '../../i18n/use-form-text.ts';
@@ -42,13 +43,7 @@ export function ProgressForm({
         ))}
       </select>
       <div className="row">
-        <input
-          type="date"
-          value={recordedOn}
-          onChange={(e) => setDate(e.target.value)}
-          aria-label={f.date}
-          required
-        />
+        <DateField label={f.date} value={recordedOn || null} onChange={(v) => setDate(v ?? '')} />
         <input
           type="number"
           step={1}

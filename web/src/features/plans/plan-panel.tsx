@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { DateField } from '../../components/date-field.tsx';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { formatViDate, vietnamDay } from '@pcmt/shared/dates';
 import { criterionMetOn, tasksOn } from '@pcmt/shared/state/plans';
@@ -151,13 +152,7 @@ function NewPlanForm({ unitId }: { unitId: string }) {
             </option>
           ))}
         </select>
-        <input
-          type="date"
-          value={targetDate}
-          onChange={(e) => setDate(e.target.value)}
-          aria-label={f.date}
-          required
-        />
+        <DateField label={f.date} value={targetDate || null} onChange={(v) => setDate(v ?? '')} />
       </div>
       <ApiErrorNote error={create.error} />
       <button type="submit" className="primary" disabled={create.isPending}>
@@ -231,13 +226,7 @@ function Tasks({ planId, tasks, editable }: { planId: string; tasks: Task[]; edi
             required
             maxLength={500}
           />
-          <input
-            type="date"
-            value={dueOn}
-            onChange={(e) => setDue(e.target.value)}
-            aria-label={f.date}
-            required
-          />
+          <DateField label={f.date} value={dueOn || null} onChange={(v) => setDue(v ?? '')} />
           <button type="submit" className="primary" disabled={add.isPending}>
             +
           </button>
