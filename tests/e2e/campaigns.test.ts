@@ -137,6 +137,54 @@ describe('commander authors a campaign', () => {
     await d.screenshot('25-hotspot-in-commune');
   });
 
+  it('lists the hotspots in a table that sorts, filters and selects them on the map, and follows a map selection', async () => {
+    const p = d.page;
+    await p.goto(`${server.url}/?province=lao-cai&campaign=lc-2024-peak&phase=lc-2024-peak-p1`);
+    await d.mapIdle();
+    await p.click('[data-testid="hotspot-table-open"]');
+    const total = Number(await p.textContent('[data-testid="hotspot-table-count"]'));
+    const cards =
+      (await d.card('hotspots-active')) +
+      (await d.card('hotspots-re_emerged')) +
+      (await d.card('hotspots-eliminated'));
+    expect(total).toBe(cards);
+    await p.selectOption('[data-testid="filter-status"]', 'active');
+    expect(Number(await p.textContent('[data-testid="hotspot-table-count"]'))).toBe(
+      await d.card('hotspots-active'),
+    );
+    const ages = await p.$$eval('[data-testid^="hotspot-row-"] td.num', (c) =>
+      c.map((x) => Number(x.textContent!.replace(/\D/g, ''))),
+    );
+    expect(ages).toEqual([...ages].sort((a, b) => b - a));
+    await p.click('[data-testid="sort-ageDays"]');
+    const asc = await p.$$eval('[data-testid^="hotspot-row-"] td.num', (c) =>
+      c.map((x) => Number(x.textContent!.replace(/\D/g, ''))),
+    );
+    expect(asc).toEqual([...asc].sort((a, b) => a - b));
+    const row = p.locator('[data-testid^="hotspot-row-"]').first();
+    const id = (await row.getAttribute('data-testid'))!.replace('hotspot-row-', '');
+    await row.click();
+    await p.waitForFunction((h) => location.search.includes(`sel=${h}`), id);
+    await p.waitForSelector('[data-testid="hotspot-panel"]');
+    expect(await p.getAttribute(`[data-testid="hotspot-row-${id}"]`, 'aria-selected')).toBe('true');
+    await d.screenshot('26-hotspot-table');
+    // a selection made elsewhere (a click on the map sets the same URL) is the selected row too
+    const other = (await p
+      .locator('[data-testid^="hotspot-row-"]')
+      .nth(1)
+      .getAttribute('data-testid'))!.replace('hotspot-row-', '');
+    await p.evaluate((h) => {
+      const u = new URL(location.href);
+      u.searchParams.set('sel', h);
+      history.pushState(null, '', u);
+      dispatchEvent(new PopStateEvent('popstate'));
+    }, other);
+    await p.waitForSelector(`[data-testid="hotspot-row-${other}"][aria-selected="true"]`);
+    expect(await p.getAttribute(`[data-testid="hotspot-row-${id}"]`, 'aria-selected')).toBe(
+      'false',
+    );
+  });
+
   it('threw no error in the page', () => {
     expect(d.errors).toEqual([]);
     expect(d.offsiteRequests).toEqual([]);

@@ -13,7 +13,7 @@ export function SelectionPanel() {
   const top = useRef<HTMLDivElement>(null);
   // A selection made from a list further down the panel brings its panel into view.
   useEffect(() => {
-    if (selected) top.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+    if (selected) top.current?.scrollIntoView({ block: 'start' });
   }, [selected]);
   if (!selected) return null;
   const hotspots = data.derived?.snapshot.hotspots ?? [];

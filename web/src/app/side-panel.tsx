@@ -5,6 +5,7 @@ import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { AdminPanel } from '../features/admin/admin-panel.tsx';
 import { CampaignActions } from '../features/campaigns/campaign-actions.tsx';
 import { HotspotRegisterForm } from '../features/hotspots/hotspot-register-form.tsx';
+import { HotspotTable } from '../features/hotspots/hotspot-table.tsx';
 import { UserBadge } from '../features/auth/user-badge.tsx';
 import { ViewControls } from '../features/controls/view-controls.tsx';
 import { MapExport } from '../features/export/map-export.tsx';
@@ -133,6 +134,7 @@ export function SidePanel({ controller }: { controller: MapController | null }) 
         </div>
       )}
       {guard(<SummaryCards />)}
+      {guard(<HotspotTable />)}
       {guard(<KpiPanel />)}
       {guard(
         <Legend
