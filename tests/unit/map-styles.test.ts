@@ -29,6 +29,12 @@ describe('map layers', () => {
       0,
     ]);
   });
+  it('ring the selected hotspot through feature-state', () => {
+    const h = layers.find((l) => l.id === 'hotspots-circle') as { paint: Record<string, unknown> };
+    expect(JSON.stringify(h.paint['circle-stroke-width'])).toContain(
+      '["feature-state","selected"]',
+    );
+  });
   it('build a basemap that fetches nothing from another host', () => {
     const style = buildBaseStyle({ type: 'FeatureCollection', features: [] });
     const text = JSON.stringify(style);

@@ -106,11 +106,16 @@ export class MapController {
     this.map.getCanvasContainer().classList.toggle('picking', on);
   }
 
-  /** Outlines the selected commune through feature-state: no layer is rebuilt. */
+  /** Outlines the selected commune or rings the selected hotspot through feature-state: no layer is rebuilt. */
   async setSelection(id: string | null) {
     await this.ready;
     if (this.selected) this.map.setFeatureState(this.selected, { selected: false });
-    this.selected = id && id.startsWith('com-') ? { source: SOURCES.communes, id } : null;
+    const source = id?.startsWith('com-')
+      ? SOURCES.communes
+      : id?.startsWith('hs-')
+        ? SOURCES.hotspots
+        : null;
+    this.selected = id && source ? { source, id } : null;
     if (this.selected) this.map.setFeatureState(this.selected, { selected: true });
   }
 

@@ -244,11 +244,20 @@ export function buildHotspotLayers(): LayerSpecification[] {
         'circle-opacity': ['case', ['==', ['get', 'status'], 'eliminated'], 0.55, 0.95],
         'circle-stroke-color': [
           'case',
+          ['boolean', ['feature-state', 'selected'], false],
+          '#0b3d91',
           ['boolean', ['get', 'overdue'], false],
           '#000000',
           '#ffffff',
         ],
-        'circle-stroke-width': ['case', ['boolean', ['get', 'overdue'], false], 2.2, 1],
+        'circle-stroke-width': [
+          'case',
+          ['boolean', ['feature-state', 'selected'], false],
+          3.5,
+          ['boolean', ['get', 'overdue'], false],
+          2.2,
+          1,
+        ],
       },
     },
     {
