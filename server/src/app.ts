@@ -7,13 +7,14 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import type { AppDeps } from './deps.ts';
 import type { AppEnv } from './http/env.ts';
 import { onError, onNotFound } from './http/errors.ts';
-import { authenticate, jsonBodies } from './http/guards.ts';
+import { authenticate, requestBodies } from './http/guards.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { authRoutes } from './routes/auth.ts';
 import { borderRoutes } from './routes/borders.ts';
 import { campaignRoutes } from './routes/campaigns.ts';
 import { campaignWriteRoutes } from './routes/campaign-writes.ts';
 import { geographyRoutes } from './routes/geography.ts';
+import { figureRoutes } from './routes/figures.ts';
 import { hotspotRoutes } from './routes/hotspots.ts';
 import { systemRoutes } from './routes/system.ts';
 import { assessmentRoutes } from './routes/assessments.ts';
@@ -25,8 +26,9 @@ export function createApi(deps: AppDeps) {
     await next();
     if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
   });
-  api.use(...jsonBodies);
+  // Who asks first: an anonymous upload is refused before its body is read.
   api.use(authenticate(deps));
+  api.use(requestBodies);
   return api
     .route('/', systemRoutes(deps))
     .route('/', authRoutes(deps))
@@ -36,6 +38,7 @@ export function createApi(deps: AppDeps) {
     .route('/', campaignRoutes(deps))
     .route('/', campaignWriteRoutes(deps))
     .route('/', assessmentRoutes(deps))
+    .route('/', figureRoutes(deps))
     .route('/', planRoutes(deps))
     .route('/', adminRoutes(deps));
 }

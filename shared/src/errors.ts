@@ -6,9 +6,21 @@ export const ErrorBodySchema = z.object({
     code: z.string(),
     message: z.string(),
     field: z.string().optional(),
+    /** For an uploaded file: every problem found, by sheet, row and column (1-based row, column letter). */
+    issues: z
+      .array(
+        z.object({
+          sheet: z.string(),
+          row: z.number().int().nullable(),
+          column: z.string().nullable(),
+          problem: z.string(),
+        }),
+      )
+      .optional(),
   }),
 });
 export type ErrorBody = z.infer<typeof ErrorBodySchema>;
+export type FileIssue = NonNullable<ErrorBody['error']['issues']>[number];
 
 export const ERROR_CODES = {
   badRequest: 'bad_request',

@@ -17,13 +17,14 @@ export const PERMISSIONS = [
   'audit.read',
   'unit.manage',
   'campaign.write',
+  'figures.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const POLICY: Record<Role, readonly Permission[]> = {
   commander: ['read', 'assessment.write', 'progress.write', 'hotspot.write', 'campaign.write'],
   border_unit: ['read', 'crossing.write', 'event.write'],
-  planner: ['read', 'plan.write'],
+  planner: ['read', 'plan.write', 'figures.write'],
   admin: ['read', 'user.manage', 'audit.read', 'unit.manage'],
 };
 
@@ -72,6 +73,10 @@ export const ROUTE_POLICY: { method: Method; path: string; permission: Permissio
   { method: 'PATCH', path: '/api/quotas/:id', permission: 'campaign.write' },
   { method: 'POST', path: '/api/campaigns/:id/deadlines', permission: 'campaign.write' },
   { method: 'PATCH', path: '/api/deadlines/:id', permission: 'campaign.write' },
+  { method: 'GET', path: '/api/figures', permission: 'read' },
+  { method: 'PUT', path: '/api/figures', permission: 'figures.write' },
+  { method: 'GET', path: '/api/figures/template', permission: 'figures.write' },
+  { method: 'POST', path: '/api/figures/import', permission: 'figures.write' },
   { method: 'GET', path: '/api/agencies', permission: 'read' },
   { method: 'POST', path: '/api/agencies', permission: 'unit.manage' },
   { method: 'PATCH', path: '/api/agencies/:id', permission: 'unit.manage' },

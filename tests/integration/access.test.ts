@@ -5,7 +5,10 @@
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '@pcmt/server/db/schema';
+import ExcelJS from 'exceljs';
+import { FIGURE_FIELDS } from '@pcmt/shared/figures';
 import { can, ROLES, ROUTE_POLICY, type Role } from '@pcmt/shared/policy';
+import { XLSX_MIME } from '@pcmt/shared/uploads';
 import { openTestDb, type TestDb } from '../support/test-db.ts';
 import { testApp, type TestApi, type TestUser } from '../support/app.ts';
 
@@ -78,6 +81,24 @@ const newCampaign = (name: string) => ({
   phases: [{ name: 'Giai đoạn 1', startsOn: '2027-01-01', endsOn: '2027-03-31' }],
 });
 let n = 0;
+const PERIOD = { periodFrom: '2026-01-01', periodTo: '2026-12-31' };
+const communeOn = async (province: string) =>
+  (await api.get(`/api/units?province=${province}&level=commune&asOf=2026-11-22`)).body.features[0]
+    .id as string;
+/** A figures workbook as the template writes it, for a province (built here: another province's template is not downloadable). */
+async function figuresFile(province: string) {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet('Số liệu xã').addRows([
+    ['Mã xã', 'Tên xã, phường', ...FIGURE_FIELDS.map((f) => f.vi)],
+  ]);
+  wb.addWorksheet('Thông tin').addRows([
+    ['Tỉnh', province],
+    ['Mã định danh tỉnh (không sửa)', province],
+    ['Từ ngày', '01/01/2026'],
+    ['Đến ngày', '30/06/2026'],
+  ]);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
 
 const FIXTURES: Record<string, Fixture> = {
   'GET /api/provinces': {
@@ -421,6 +442,49 @@ const FIXTURES: Record<string, Fixture> = {
     other: async () => ({
       path: '/api/deadlines/sl-2023-coop-d1',
       body: { title: 'x', version: 1 },
+    }),
+  },
+  'GET /api/figures': {
+    own: async () => ({ path: '/api/figures?province=lao-cai' }),
+    other: async () => ({ path: '/api/figures?province=son-la' }),
+  },
+  'PUT /api/figures': {
+    own: async () => {
+      const unitId = await communeOn('lao-cai');
+      const [row] = (await api.get(`/api/figures?province=lao-cai&unit=${unitId}`)).body;
+      return {
+        path: '/api/figures',
+        body: {
+          unitId,
+          ...PERIOD,
+          population: 4000 + ++n,
+          ...(row ? { version: row.version } : {}),
+        },
+      };
+    },
+    other: async () => ({
+      path: '/api/figures',
+      body: { unitId: await communeOn('son-la'), ...PERIOD, population: 4000 },
+    }),
+  },
+  'GET /api/figures/template': {
+    own: async () => ({
+      path: '/api/figures/template?province=lao-cai&periodFrom=2026-01-01&periodTo=2026-06-30',
+    }),
+    other: async () => ({
+      path: '/api/figures/template?province=son-la&periodFrom=2026-01-01&periodTo=2026-06-30',
+    }),
+  },
+  'POST /api/figures/import': {
+    own: async () => ({
+      path: '/api/figures/import',
+      body: await figuresFile('lao-cai'),
+      headers: { 'content-type': XLSX_MIME },
+    }),
+    other: async () => ({
+      path: '/api/figures/import',
+      body: await figuresFile('son-la'),
+      headers: { 'content-type': XLSX_MIME },
     }),
   },
   'GET /api/agencies': {

@@ -69,7 +69,7 @@ export async function testApp(db: Db, engine: Engine) {
   ): Promise<Answer> {
     const headers: Record<string, string> = { ...(init.headers ?? {}) };
     if (init.cookie) headers.cookie = init.cookie;
-    if (init.body !== undefined && !headers['content-type'])
+    if (init.body !== undefined && !(init.body instanceof Uint8Array) && !headers['content-type'])
       headers['content-type'] = 'application/json';
     const res = await app.request(path, {
       method,
@@ -77,8 +77,8 @@ export async function testApp(db: Db, engine: Engine) {
       body:
         init.body === undefined
           ? undefined
-          : typeof init.body === 'string'
-            ? init.body
+          : typeof init.body === 'string' || init.body instanceof Uint8Array
+            ? (init.body as BodyInit)
             : JSON.stringify(init.body),
     });
     const text = await res.text();

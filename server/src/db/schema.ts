@@ -107,6 +107,31 @@ export const tierAssessments = pgTable(
   (t) => [uniqueIndex('assessments_unit_date_seq').on(t.unitId, t.assessedOn, t.seq)],
 );
 
+/** The inputs of the tier rules per commune and period (shared/src/figures.ts); null = not entered. */
+export const communeFigures = pgTable(
+  'commune_figures',
+  {
+    id: text('id').primaryKey(),
+    unitId: text('unit_id')
+      .notNull()
+      .references(() => adminUnits.id),
+    periodFrom: day('period_from').notNull(),
+    periodTo: day('period_to').notNull(),
+    population: integer('population'),
+    registeredUsers: integer('registered_users'),
+    organisedUsePlaces: integer('organised_use_places'),
+    offendersArrested: integer('offenders_arrested'),
+    plantsDestroyed: integer('plants_destroyed'),
+    areaDestroyedM2: doublePrecision('area_destroyed_m2'),
+    onKeyRoute: boolean('on_key_route'),
+    /** 'form' or 'import': how the figures were last written. */
+    source: text('source').notNull().default('form'),
+    recordedOn: day('recorded_on').notNull(),
+    ...audit,
+  },
+  (t) => [uniqueIndex('commune_figures_unit_period').on(t.unitId, t.periodFrom, t.periodTo)],
+);
+
 export const hotspots = pgTable(
   'hotspots',
   {

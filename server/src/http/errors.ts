@@ -4,7 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ZodError } from 'zod';
 import { ERROR_CODES, type ErrorBody } from '@pcmt/shared/errors';
 import { isUniqueViolation } from '../db/pg-errors.ts';
-import { ApiError, StaleVersionError } from '../errors.ts';
+import { ApiError, FileIssuesError, StaleVersionError } from '../errors.ts';
 
 export function body(code: string, message: string, field?: string): ErrorBody {
   return { error: field ? { code, message, field } : { code, message } };
@@ -20,6 +20,10 @@ export function zodErrorBody(err: ZodError): ErrorBody {
 export const onError: ErrorHandler = (err, c: Context) => {
   if (err instanceof StaleVersionError)
     return c.json({ ...body(err.code, err.message), current: err.current }, err.status);
+  if (err instanceof FileIssuesError) {
+    const b = body(err.code, err.message, err.field);
+    return c.json({ error: { ...b.error, issues: err.issues } }, err.status);
+  }
   if (err instanceof ApiError) return c.json(body(err.code, err.message, err.field), err.status);
   if (err instanceof HTTPException) {
     const status = err.status;

@@ -2,6 +2,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { bodyLimit } from 'hono/body-limit';
+import { UPLOAD_MAX_BYTES, XLSX_MIME } from '@pcmt/shared/uploads';
 import { can, ROUTE_POLICY, type Method, type Permission } from '@pcmt/shared/policy';
 import type { AppDeps } from '../deps.ts';
 import { sessionUser, SESSION_COOKIE } from '../auth/sessions.ts';
@@ -18,23 +19,40 @@ export function clientIp(c: Context): string | null {
   return incoming?.socket?.remoteAddress ?? null;
 }
 
-/** 64 KB bodies at most; a write must be JSON (415 otherwise). */
-export const jsonBodies: MiddlewareHandler[] = [
-  bodyLimit({
-    maxSize: 64 * 1024,
-    onError: () => {
-      throw new ApiError(413, 'payload_too_large', 'Request body larger than 64 KB');
-    },
-  }),
-  async (c, next) => {
+const jsonLimit = bodyLimit({
+  maxSize: 64 * 1024,
+  onError: () => {
+    throw new ApiError(413, 'payload_too_large', 'Request body larger than 64 KB');
+  },
+});
+const uploadLimit = bodyLimit({
+  maxSize: UPLOAD_MAX_BYTES,
+  onError: () => {
+    throw new ApiError(413, 'payload_too_large', 'file: larger than 5 MB', 'file');
+  },
+});
+
+/** The routes that take an .xlsx file as the whole body; every other write sends JSON. */
+export const UPLOAD_ROUTES = new Set(['/api/figures/import', '/api/hotspots/import']);
+const FILE_TYPES = [XLSX_MIME, 'application/octet-stream'];
+
+/** 64 KB JSON bodies at most (415 otherwise); an upload is the .xlsx itself, 5 MB at most. */
+export const requestBodies: MiddlewareHandler = async (c, next) => {
+  const type = (c.req.header('content-type') ?? '').toLowerCase();
+  if (c.req.method === 'POST' && UPLOAD_ROUTES.has(c.req.path)) {
+    if (!FILE_TYPES.some((t) => type.startsWith(t)))
+      throw new ApiError(
+        415,
+        'unsupported_media_type',
+        `file: send the .xlsx file itself as ${XLSX_MIME}`,
+        'file',
+      );
+    return uploadLimit(c, next);
+  }
+  return jsonLimit(c, async () => {
     // A write with a body must send JSON; a bodiless POST (sign out) is fine.
-    const type = c.req.header('content-type');
-    const hasBody = type !== undefined || Number(c.req.header('content-length') ?? 0) > 0;
-    if (
-      WRITE.has(c.req.method) &&
-      hasBody &&
-      !(type ?? '').toLowerCase().startsWith('application/json')
-    ) {
+    const hasBody = type !== '' || Number(c.req.header('content-length') ?? 0) > 0;
+    if (WRITE.has(c.req.method) && hasBody && !type.startsWith('application/json')) {
       throw new ApiError(
         415,
         'unsupported_media_type',
@@ -43,8 +61,8 @@ export const jsonBodies: MiddlewareHandler[] = [
       );
     }
     await next();
-  },
-];
+  });
+};
 
 const PUBLIC = new Set(['/api/health', '/api/auth/login']);
 

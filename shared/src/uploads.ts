@@ -1,0 +1,9 @@
+/** Limits of every uploaded .xlsx, shared so the web can refuse a file before sending it. */
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** 5 MiB: a province's commune list or hotspot register is a few hundred KB. */
+export const UPLOAD_MAX_BYTES = 5 * 1024 * 1024;
+/** What the archive may unpack to, in all, and how many entries it may hold. */
+export const UPLOAD_MAX_UNPACKED_BYTES = 50 * 1024 * 1024;
+export const UPLOAD_MAX_ENTRIES = 300;
+/** Data rows a sheet may hold: more than any province has communes or hotspots. */
+export const UPLOAD_MAX_ROWS = 20_000;
