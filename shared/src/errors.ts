@@ -14,6 +14,9 @@ export const ErrorBodySchema = z.object({
           row: z.number().int().nullable(),
           column: z.string().nullable(),
           problem: z.string(),
+          /** The problem's code (shared/src/file-issues.ts) and its values, for the client's language. */
+          code: z.string().optional(),
+          values: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
         }),
       )
       .optional(),

@@ -128,6 +128,35 @@ export function suggestFromFigures(f: FigureValues, unitPopulation: number | nul
   return suggestTier(RULESET_QD28_2025, metricsOf(values, f.population ?? unitPopulation));
 }
 
+/** One commune's row of an import preview: what changes, and the suggested tier before and after. */
+export interface FiguresPreviewRow {
+  row: number;
+  unitId: string;
+  code: string;
+  name: string;
+  changes: { key: FigureKey; before: number | boolean | null; after: number | boolean | null }[];
+  before: SuggestionBrief | null;
+  after: SuggestionBrief | null;
+}
+export interface SuggestionBrief {
+  tier: Tier;
+  ruleSet: string;
+  triggered: { id: string; vi: string; en: string; confirmed: boolean }[];
+}
+/** The answer of an import, previewed (`committed: false`) or written. */
+export interface FiguresPreview {
+  province: string;
+  provinceName: string;
+  periodFrom: string;
+  periodTo: string;
+  /** The units of the era valid on this day are the communes of the file. */
+  eraDay: string;
+  rows: FiguresPreviewRow[];
+  unchanged: number;
+  committed: boolean;
+  written: number;
+}
+
 /** The periods a province reports on: each year and its two halves, newest first, up to `today`'s year. */
 export function reportingPeriods(today: string, years = 4) {
   const y = Number(today.slice(0, 4));

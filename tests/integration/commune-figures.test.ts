@@ -10,6 +10,7 @@ import { zipSync } from 'fflate';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, communeFigures } from '@pcmt/server/db/schema';
+import { metricsOf, RULESET_QD28_2025, suggestTier } from '@pcmt/shared/tier-rules';
 import { XLSX_MIME } from '@pcmt/shared/uploads';
 import { openTestDb, type TestDb } from '../support/test-db.ts';
 import { testApp, type TestApi, type TestUser } from '../support/app.ts';
@@ -108,7 +109,12 @@ describe(`commune figures (${process.env.DB_ENGINE})`, () => {
       't1-places',
       't1-offenders',
     ]);
-    expect(first.before).toBeNull();
+    // Before: what the commune panel shows without figures, from the latest assessment's recorded figures.
+    const unit = (await api.get(`/api/units/${first.unitId}`)).body;
+    const last = unit.tierHistory.filter((h: any) => h.assessedOn <= '2026-11-22').at(-1);
+    expect(first.before?.tier ?? null).toBe(
+      last ? suggestTier(RULESET_QD28_2025, metricsOf(last.criteria, unit.population)).tier : null,
+    );
     expect(preview.body.rows).toHaveLength(2);
     expect(await stored()).toBe(0);
 

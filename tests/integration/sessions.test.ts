@@ -29,6 +29,14 @@ describe(`sessions (${process.env.DB_ENGINE})`, () => {
     expect(a.cookie).not.toBe(b.cookie);
   });
 
+  it('answers a login with the same user as /auth/me, the server’s day included', async () => {
+    const a = await api.login('t.planner');
+    const { csrfToken: _a, ...fromLogin } = a.body;
+    const { csrfToken: _b, ...fromMe } = (await me(a)).body;
+    expect(fromLogin).toEqual(fromMe);
+    expect(fromLogin.today).toBe('2026-11-22');
+  });
+
   it('ends a session idle for 30 minutes', async () => {
     api.setNow(at(0));
     const s = await api.login('t.planner');

@@ -32,6 +32,7 @@ export const authRoutes = (deps: AppDeps) =>
           sameSite: 'Strict',
           maxAge: SESSION_ABSOLUTE_MS / 1000,
         });
+        // The same answer as /auth/me: the dashboard starts from it without asking again.
         return c.json({
           username: user.username,
           role: user.role,
@@ -39,6 +40,7 @@ export const authRoutes = (deps: AppDeps) =>
           agencyId: user.agencyId,
           title: user.title,
           csrfToken,
+          today: vietnamDay(deps.clock()),
         });
       },
     )

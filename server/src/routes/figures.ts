@@ -13,7 +13,8 @@ import type { AppEnv } from '../http/env.ts';
 import { allow, requestContext } from '../http/guards.ts';
 import { json, query } from '../http/validate.ts';
 import { listFigures, saveFigures } from '../services/figures.ts';
-import { figuresTemplate, importFigures } from '../services/figures-xlsx.ts';
+import { importFigures } from '../services/figures-import.ts';
+import { figuresTemplate } from '../services/figures-template.ts';
 import { provinceForRead } from '../services/scope.ts';
 
 const ImportQuery = z.object({ commit: z.enum(['0', '1']).default('0') });

@@ -5,6 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { FileIssue } from '@pcmt/shared/errors';
+import { fileIssue, type FileProblem } from '@pcmt/shared/file-issues';
 import { UPLOAD_MAX_ROWS } from '@pcmt/shared/uploads';
 import { isIsoDate, parseViDate } from '@pcmt/shared/dates';
 import { ApiError, FileIssuesError } from '../errors.ts';
@@ -36,21 +37,22 @@ export async function openWorkbook(bytes: Uint8Array) {
   return wb;
 }
 
+type Problem = { problem: FileProblem; values?: Record<string, string | number> };
+
 /** A cell as one plain value; a formula is a problem (the import takes values only). */
-function cellValue(c: ExcelJS.Cell): { value: Cell } | { problem: string } {
+function cellValue(c: ExcelJS.Cell): { value: Cell } | Problem {
   const v = c.value;
   if (v === null || v === undefined) return { value: null };
   if (typeof v === 'object' && !(v instanceof Date)) {
-    if ('formula' in v || 'sharedFormula' in v)
-      return { problem: 'a formula: enter the value itself (copy, paste as values)' };
+    if ('formula' in v || 'sharedFormula' in v) return { problem: 'formula' };
     if ('richText' in v) return { value: v.richText.map((r) => r.text).join('') };
     if ('text' in v) return { value: String(v.text) };
-    if ('error' in v) return { problem: `an error value (${String(v.error)})` };
-    return { problem: 'a value this import does not read' };
+    if ('error' in v) return { problem: 'error_value', values: { value: String(v.error) } };
+    return { problem: 'unreadable' };
   }
   if (typeof v === 'string') {
     const s = v.trim();
-    if (s.startsWith('=')) return { problem: 'text beginning with "=" (a formula or DDE payload)' };
+    if (s.startsWith('=')) return { problem: 'dde_text' };
     return { value: s === '' ? null : s };
   }
   return { value: v };
@@ -69,11 +71,15 @@ export function readRows<K extends string>(
   const ws = wb.getWorksheet(sheetName);
   if (!ws)
     throw new FileIssuesError([
-      { sheet: sheetName, row: null, column: null, problem: `the sheet "${sheetName}" is missing` },
+      fileIssue({ sheet: sheetName, row: null, column: null }, 'sheet_missing', {
+        sheet: sheetName,
+      }),
     ]);
   if (ws.actualRowCount > UPLOAD_MAX_ROWS + headerRow)
     throw new FileIssuesError([
-      { sheet: sheetName, row: null, column: null, problem: `more than ${UPLOAD_MAX_ROWS} rows` },
+      fileIssue({ sheet: sheetName, row: null, column: null }, 'too_many_rows', {
+        max: UPLOAD_MAX_ROWS,
+      }),
     ]);
   const at = new Map<string, number>();
   ws.getRow(headerRow).eachCell((c, col) => at.set(norm(String(c.text ?? '')), col));
@@ -84,12 +90,11 @@ export function readRows<K extends string>(
     const col = at.get(norm(spec.header));
     if (col === undefined) {
       if (spec.required)
-        issues.push({
-          sheet: sheetName,
-          row: headerRow,
-          column: null,
-          problem: `the column "${spec.header}" is missing`,
-        });
+        issues.push(
+          fileIssue({ sheet: sheetName, row: headerRow, column: null }, 'column_missing', {
+            header: spec.header,
+          }),
+        );
       continue;
     }
     index[spec.key] = col;
@@ -109,7 +114,13 @@ export function readRows<K extends string>(
       }
       const got = cellValue(r.getCell(col));
       if ('problem' in got) {
-        issues.push({ sheet: sheetName, row: n, column: letters[spec.key], problem: got.problem });
+        issues.push(
+          fileIssue(
+            { sheet: sheetName, row: n, column: letters[spec.key] },
+            got.problem,
+            got.values,
+          ),
+        );
         cells[spec.key] = null;
         any = true;
       } else {
@@ -124,8 +135,13 @@ export function readRows<K extends string>(
 
 /** Readers of one cell: each returns the value or pushes a problem naming the cell. */
 export function cellReaders(sheet: string, letters: Record<string, string>, issues: FileIssue[]) {
-  const fail = (row: number, key: string, problem: string) => {
-    issues.push({ sheet, row, column: letters[key] ?? null, problem });
+  const fail = (
+    row: number,
+    key: string,
+    problem: FileProblem,
+    values: Record<string, string | number> = {},
+  ) => {
+    issues.push(fileIssue({ sheet, row, column: letters[key] ?? null }, problem, values));
     return undefined;
   };
   const text = (v: Cell) =>
@@ -142,9 +158,9 @@ export function cellReaders(sheet: string, letters: Record<string, string>, issu
           : typeof v === 'string' && /^\d{1,3}([. ]\d{3})+$|^\d+$/.test(v)
             ? Number(v.replace(/[. ]/g, ''))
             : NaN;
-      if (!Number.isInteger(n)) return fail(row, key, `"${text(v)}" is not a whole number`);
-      if (n < min) return fail(row, key, `${n} is below ${min}`);
-      if (n > 100_000_000) return fail(row, key, `${n} is too large`);
+      if (!Number.isInteger(n)) return fail(row, key, 'not_integer', { value: text(v) ?? '' });
+      if (n < min) return fail(row, key, 'below', { value: n, min });
+      if (n > 100_000_000) return fail(row, key, 'too_large', { value: n });
       return n;
     },
     /** A number ≥ 0 with a decimal comma or point. */
@@ -156,8 +172,8 @@ export function cellReaders(sheet: string, letters: Record<string, string>, issu
           : typeof v === 'string' && /^\d+([.,]\d+)?$/.test(v)
             ? Number(v.replace(',', '.'))
             : NaN;
-      if (!Number.isFinite(n)) return fail(row, key, `"${text(v)}" is not a number`);
-      if (n < 0) return fail(row, key, `${n} is below 0`);
+      if (!Number.isFinite(n)) return fail(row, key, 'not_number', { value: text(v) ?? '' });
+      if (n < 0) return fail(row, key, 'below', { value: n, min: 0 });
       return n;
     },
     /** có/không (also x, yes/no, 1/0, true/false). */
@@ -167,7 +183,7 @@ export function cellReaders(sheet: string, letters: Record<string, string>, issu
       const s = norm(String(v));
       if (['co', 'x', 'yes', '1', 'true', 'c'].includes(s)) return true;
       if (['khong', 'no', '0', 'false', 'k'].includes(s)) return false;
-      return fail(row, key, `"${text(v)}" is not có or không`);
+      return fail(row, key, 'not_flag', { value: text(v) ?? '' });
     },
     /** A date cell, or text dd/mm/yyyy or YYYY-MM-DD. */
     date(row: number, key: string, v: Cell): string | null | undefined {
@@ -175,7 +191,7 @@ export function cellReaders(sheet: string, letters: Record<string, string>, issu
       if (v instanceof Date) return v.toISOString().slice(0, 10);
       const s = String(v).trim();
       const iso = isIsoDate(s) ? s : parseViDate(s);
-      return iso ?? fail(row, key, `"${s}" is not a date dd/mm/yyyy`);
+      return iso ?? fail(row, key, 'not_date', { value: s });
     },
   };
 }

@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import { AssessmentForm } from '../features/assessments/assessment-form.tsx';
 import { CrossingPanel } from '../features/crossings/crossing-panel.tsx';
 import { UnitPanel } from '../features/details/unit-panel.tsx';
+import { FiguresForm } from '../features/figures/figures-form.tsx';
 import { HotspotPanel } from '../features/hotspots/hotspot-panel.tsx';
 import { PlanPanel } from '../features/plans/plan-panel.tsx';
 import { useDashboard } from '../lib/dashboard-context.ts';
@@ -65,6 +66,7 @@ export function SelectionPanel() {
         onFocusDistrict={(focus) => setView({ focus, selected: null })}
       />
       <PlanPanel unitId={selected} editable={can('plan.write')} asOf={asOf} />
+      {can('figures.write') && <FiguresForm key={selected} unitId={selected} />}
       {can('assessment.write') && (
         <AssessmentForm key={`${selected}@${asOf}`} unitId={selected} defaultDate={asOf} />
       )}

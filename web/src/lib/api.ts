@@ -1,7 +1,8 @@
 /** The one typed API client (Hono RPC) and `unwrap`, which turns an error body into an ApiError. */
 import { hc } from 'hono/client';
 import type { AppType } from '@pcmt/server/app';
-import type { ErrorBody } from '@pcmt/shared/errors';
+import type { ErrorBody, FileIssue } from '@pcmt/shared/errors';
+import { XLSX_MIME } from '@pcmt/shared/uploads';
 
 let csrfToken = '';
 /** Remembers the session's CSRF token; every write sends it back in X-CSRF-Token. */
@@ -19,6 +20,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly field?: string,
+    /** An uploaded file's problems, by sheet, row and column. */
+    readonly issues: FileIssue[] = [],
   ) {
     super(message);
   }
@@ -43,5 +46,21 @@ export async function unwrap<R extends { ok: boolean; status: number; json(): Pr
     body.error?.code ?? 'http_error',
     body.error?.message ?? `HTTP ${res.status}`,
     body.error?.field,
+    body.error?.issues ?? [],
   );
+}
+
+/**
+ * Sends a file as the whole body of a POST (the upload routes take the .xlsx itself, not JSON);
+ * answers like `unwrap`. The path is one of the server's UPLOAD_ROUTES.
+ */
+export function postFile<T>(path: `/api/${string}`, file: Blob): Promise<T> {
+  return unwrap(
+    fetch(path, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'Content-Type': XLSX_MIME, ...(csrfToken ? { 'X-CSRF-Token': csrfToken } : {}) },
+      body: file,
+    }) as never,
+  ) as Promise<T>;
 }

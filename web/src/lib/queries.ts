@@ -115,3 +115,11 @@ export const agenciesQuery = () =>
     queryFn: () => unwrap(api.agencies.$get()),
     staleTime: 300_000,
   });
+
+/** Every period's figures of a province's communes (both eras); the panel picks the ones in force. */
+export const figuresQuery = (province: string) =>
+  queryOptions({
+    queryKey: ['figures', province],
+    queryFn: () => unwrap(api.figures.$get({ query: { province } })),
+    staleTime: 60_000,
+  });

@@ -6,7 +6,11 @@ import type { HotspotKind, HotspotStatus, Tier } from '@pcmt/shared/domain';
 import { HOTSPOT_KIND_LABELS, STATUS_LABELS, TIER_LABELS } from '@pcmt/shared/labels';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { useFormText } from '../../i18n/use-form-text.ts';
-import { unitQuery } from '../../lib/queries.ts';
+import { figuresQuery, unitQuery } from '../../lib/queries.ts';
+import { useDashboard } from '../../lib/dashboard-context.ts';
+import { useFiguresText } from '../../i18n/figures-messages.ts';
+import { suggestFromFigures } from '@pcmt/shared/figures';
+import { figuresOn } from '@pcmt/shared/state/figures';
 import { TIER_COLORS } from '../../map/styles.ts';
 
 /** The selected commune: tier history and its units before or after the 2025 reform. */
@@ -62,7 +66,7 @@ export function UnitPanel({
         km²
         {u.synthetic ? ` · ${t('demoData')}` : ''}
       </p>
-      <TierSuggestion history={history} population={u.population} />
+      <TierSuggestion unitId={u.id} history={history} population={u.population} asOf={asOf} />
       {later > 0 && (
         <p className="muted" data-testid="later-hidden">
           {later} {t('laterHidden')}
@@ -130,26 +134,54 @@ export function UnitPanel({
   );
 }
 
-/** The tier the rule set suggests from the latest recorded figures, with the criteria that triggered it. */
+/**
+ * The tier the rule set suggests, with the criteria that triggered it: from the commune figures in
+ * force on the date (shared/src/state/figures.ts) or, without them, from the figures recorded with the
+ * latest assessment.
+ */
 function TierSuggestion({
+  unitId,
   history,
   population,
+  asOf,
 }: {
+  unitId: string;
   history: { tier: string; assessedOn: string; criteria: Record<string, number | boolean> }[];
   population: number | null;
+  asOf: string;
 }) {
   const { lang } = useI18n();
+  const ft = useFiguresText();
+  const { view } = useDashboard();
+  const figures = useQuery(figuresQuery(view.province));
+  const inForce = figuresOn(
+    (figures.data ?? []).filter((r) => r.unitId === unitId),
+    asOf,
+  ).get(unitId);
   const last = history.at(-1);
-  if (!last) return null;
-  const s = suggestTier(RULESET_QD28_2025, metricsOf(last.criteria, population));
+  if (!inForce && !last) return null;
+  const s = inForce
+    ? suggestFromFigures(inForce, population)
+    : suggestTier(RULESET_QD28_2025, metricsOf(last!.criteria, population));
   return (
     <div className="suggestion" data-testid="tier-suggestion">
       <div>
         {lang === 'vi' ? 'Đề xuất theo bộ tiêu chí' : 'Suggested by the rule set'} ({s.ruleSet}):{' '}
-        <b data-testid="suggested-tier">{TIER_LABELS[lang][s.tier]}</b>
-        {' · '}
-        {lang === 'vi' ? 'quyết định' : 'decided'}: <b>{TIER_LABELS[lang][last.tier as Tier]}</b> (
-        {formatViDate(last.assessedOn)})
+        <b data-testid="suggested-tier" data-tier={s.tier}>
+          {TIER_LABELS[lang][s.tier]}
+        </b>{' '}
+        <small className="muted" data-testid="suggestion-source">
+          {inForce
+            ? `${ft.fromFigures} ${formatViDate(inForce.periodFrom)} – ${formatViDate(inForce.periodTo)}`
+            : ft.fromAssessment}
+        </small>
+        {last && (
+          <>
+            {' · '}
+            {lang === 'vi' ? 'quyết định' : 'decided'}:{' '}
+            <b>{TIER_LABELS[lang][last.tier as Tier]}</b> ({formatViDate(last.assessedOn)})
+          </>
+        )}
       </div>
       <ul data-testid="suggestion-reasons">
         {s.triggered.map((c) => (
@@ -162,6 +194,7 @@ function TierSuggestion({
                 : ' (threshold unconfirmed)'}
           </li>
         ))}
+        {s.triggered.length === 0 && <li>{ft.reasonsNone}</li>}
       </ul>
     </div>
   );

@@ -1,159 +1,48 @@
 /**
- * The commune-figures workbook: the template (the province's communes of the period's era with their
- * codes, pre-filled with what is stored) and its import, previewed (changes and each commune's new
- * suggested tier) or committed in one transaction. A file with any problem writes nothing.
+ * The import of a filled commune-figures template: every problem collected by sheet, row and column;
+ * a clean file previewed (changes and each commune's suggested tier before and after) or committed in
+ * one transaction. A file with any problem writes nothing.
  */
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, inArray } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
+import { and, asc, eq, inArray, lte } from 'drizzle-orm';
+import type ExcelJS from 'exceljs';
 import { formatViDate, vietnamDay } from '@pcmt/shared/dates';
 import type { FileIssue } from '@pcmt/shared/errors';
+import { fileIssue } from '@pcmt/shared/file-issues';
 import {
   FIGURE_FIELDS,
   suggestFromFigures,
   type FigureKey,
   type FigureValues,
+  type FiguresPreview,
 } from '@pcmt/shared/figures';
 import { figuresOn } from '@pcmt/shared/state/figures';
 import type { Db } from '../db/create-db.ts';
-import { adminUnits, communeFigures } from '../db/schema.ts';
+import { communeFigures, tierAssessments } from '../db/schema.ts';
 import { ApiError, FileIssuesError } from '../errors.ts';
 import { audit, diff } from './audit.ts';
-import { checkPeriod, listFigures, type WriteCtx } from './figures.ts';
+import { listFigures, type WriteCtx } from './figures.ts';
+import {
+  COLUMNS,
+  communesOf,
+  eraDay,
+  FIGURES_SHEET,
+  INFO,
+  INFO_SHEET,
+  storedFor,
+} from './figures-template.ts';
 import { denyOutOfScope, inScope } from './scope.ts';
-import { provinceOn, validOn } from './units.ts';
 import { inspectXlsx } from './xlsx-upload.ts';
 import { cellReaders, openWorkbook, readRows } from './xlsx-sheet.ts';
-
-export const FIGURES_SHEET = 'Số liệu xã';
-export const INFO_SHEET = 'Thông tin';
-const COLUMNS = [
-  { key: 'code', header: 'Mã xã', required: true },
-  { key: 'name', header: 'Tên xã, phường' },
-  ...FIGURE_FIELDS.map((f) => ({ key: f.key, header: f.vi, required: true })),
-] as const;
-const INFO = { province: 2, from: 3, to: 4 } as const;
-
-/** The era a period's figures belong to: the units valid on its last day, or today while it runs. */
-const eraDay = (periodTo: string, today: string) => (periodTo < today ? periodTo : today);
-
-async function communesOf(db: Db, slug: string, day: string) {
-  const province = await provinceOn(db, slug, day);
-  const rows = await db
-    .select({
-      id: adminUnits.id,
-      code: adminUnits.code,
-      name: adminUnits.name,
-      population: adminUnits.population,
-      validFrom: adminUnits.validFrom,
-      validTo: adminUnits.validTo,
-    })
-    .from(adminUnits)
-    .where(
-      and(eq(adminUnits.level, 'commune'), eq(adminUnits.provinceId, province.id), validOn(day)),
-    )
-    .orderBy(asc(adminUnits.code));
-  return { province, communes: rows };
-}
-
-async function storedFor(db: Db, unitIds: string[], periodFrom: string, periodTo: string) {
-  if (unitIds.length === 0) return new Map<string, typeof communeFigures.$inferSelect>();
-  const rows = await db
-    .select()
-    .from(communeFigures)
-    .where(
-      and(
-        inArray(communeFigures.unitId, unitIds),
-        eq(communeFigures.periodFrom, periodFrom),
-        eq(communeFigures.periodTo, periodTo),
-      ),
-    );
-  return new Map(rows.map((r) => [r.unitId, r]));
-}
-
-/** The template for a period, pre-filled with the figures stored for it. */
-export async function figuresTemplate(
-  db: Db,
-  slug: string,
-  periodFrom: string,
-  periodTo: string,
-  now: Date,
-) {
-  const today = vietnamDay(now);
-  if (periodFrom > today)
-    throw new ApiError(
-      422,
-      'validation_failed',
-      'periodFrom: the period has not begun',
-      'periodFrom',
-    );
-  const day = eraDay(periodTo, today);
-  const { province, communes } = await communesOf(db, slug, day);
-  const stored = await storedFor(
-    db,
-    communes.map((c) => c.id),
-    periodFrom,
-    periodTo,
-  );
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Bản đồ phòng, chống ma túy';
-  const ws = wb.addWorksheet(FIGURES_SHEET, { views: [{ state: 'frozen', xSplit: 2, ySplit: 1 }] });
-  ws.columns = COLUMNS.map((c, i) => ({ header: c.header, key: c.key, width: i < 2 ? 18 : 22 }));
-  ws.getRow(1).font = { bold: true };
-  ws.getRow(1).alignment = { wrapText: true, vertical: 'top' };
-  ws.getRow(1).height = 48;
-  for (const c of communes) {
-    const f = stored.get(c.id);
-    const row = ws.addRow({ code: c.code, name: c.name });
-    for (const { key, kind } of FIGURE_FIELDS) {
-      const v = f?.[key];
-      row.getCell(key).value =
-        v === null || v === undefined
-          ? null
-          : kind === 'flag'
-            ? v
-              ? 'có'
-              : 'không'
-            : (v as number);
-    }
-  }
-  const last = communes.length + 1;
-  for (const { key, kind } of FIGURE_FIELDS) {
-    const letter = ws.getColumn(key).letter;
-    for (let r = 2; r <= last; r++)
-      ws.getCell(`${letter}${r}`).dataValidation =
-        kind === 'flag'
-          ? { type: 'list', allowBlank: true, formulae: ['"có,không"'] }
-          : {
-              type: kind === 'area' ? 'decimal' : 'whole',
-              operator: 'greaterThanOrEqual',
-              allowBlank: true,
-              formulae: [0],
-            };
-  }
-  const info = wb.addWorksheet(INFO_SHEET);
-  info.columns = [{ width: 36 }, { width: 40 }];
-  info.addRows([
-    ['Tỉnh', province.name],
-    ['Mã định danh tỉnh (không sửa)', slug],
-    ['Từ ngày', formatViDate(periodFrom)],
-    ['Đến ngày', formatViDate(periodTo)],
-    ['Đơn vị hành chính hiệu lực ngày', formatViDate(day)],
-    ['Lưu ý', 'Chỉ ghi số liệu; không ghi họ tên người. Ô để trống là chưa có số liệu.'],
-  ]);
-  info.getColumn(1).font = { bold: true };
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
 
 function readInfo(wb: ExcelJS.Workbook, issues: FileIssue[]) {
   const ws = wb.getWorksheet(INFO_SHEET);
   if (!ws) {
-    issues.push({
-      sheet: INFO_SHEET,
-      row: null,
-      column: null,
-      problem: `the sheet "${INFO_SHEET}" is missing: start from the downloaded template`,
-    });
+    issues.push(
+      fileIssue({ sheet: INFO_SHEET, row: null, column: null }, 'sheet_missing', {
+        sheet: INFO_SHEET,
+      }),
+    );
     return null;
   }
   const read = cellReaders(INFO_SHEET, { from: 'B', to: 'B', province: 'B' }, issues);
@@ -162,34 +51,26 @@ function readInfo(wb: ExcelJS.Workbook, issues: FileIssue[]) {
   const from = read.date(INFO.from, 'from', text(INFO.from) || null);
   const to = read.date(INFO.to, 'to', text(INFO.to) || null);
   if (!slug)
-    issues.push({
-      sheet: INFO_SHEET,
-      row: INFO.province,
-      column: 'B',
-      problem: 'the province is missing',
-    });
+    issues.push(
+      fileIssue({ sheet: INFO_SHEET, row: INFO.province, column: 'B' }, 'required', {
+        what: 'province',
+      }),
+    );
   if (!from)
-    issues.push({
-      sheet: INFO_SHEET,
-      row: INFO.from,
-      column: 'B',
-      problem: 'the period start is missing',
-    });
+    issues.push(
+      fileIssue({ sheet: INFO_SHEET, row: INFO.from, column: 'B' }, 'required', {
+        what: 'period start',
+      }),
+    );
   if (!to)
-    issues.push({
-      sheet: INFO_SHEET,
-      row: INFO.to,
-      column: 'B',
-      problem: 'the period end is missing',
-    });
+    issues.push(
+      fileIssue({ sheet: INFO_SHEET, row: INFO.to, column: 'B' }, 'required', {
+        what: 'period end',
+      }),
+    );
   if (!slug || !from || !to) return null;
   if (from > to) {
-    issues.push({
-      sheet: INFO_SHEET,
-      row: INFO.to,
-      column: 'B',
-      problem: 'the period ends before it starts',
-    });
+    issues.push(fileIssue({ sheet: INFO_SHEET, row: INFO.to, column: 'B' }, 'period_order'));
     return null;
   }
   return { slug, from, to };
@@ -215,16 +96,16 @@ function parseRows(
   for (const { row, cells } of rows) {
     const code = read.text(cells.code);
     if (!code) {
-      read.fail(row, 'code', 'the commune code is missing');
+      read.fail(row, 'code', 'required', { what: 'commune code' });
       continue;
     }
     const unit = byCode.get(code);
     if (!unit) {
-      read.fail(row, 'code', `no commune with code ${code} in ${where}`);
+      read.fail(row, 'code', 'unknown_commune', { code, where });
       continue;
     }
     if (seen.has(code)) {
-      read.fail(row, 'code', `the commune ${code} is also on row ${seen.get(code)}`);
+      read.fail(row, 'code', 'duplicate', { code, row: seen.get(code)! });
       continue;
     }
     seen.set(code, row);
@@ -244,6 +125,30 @@ function parseRows(
   return out;
 }
 
+/** The figures recorded with each unit's latest assessment by `day`: the basis when no period has figures yet. */
+async function assessedFigures(db: Db, unitIds: string[], day: string) {
+  if (unitIds.length === 0) return new Map<string, FigureValues>();
+  const rows = await db
+    .select({ unitId: tierAssessments.unitId, criteria: tierAssessments.criteria })
+    .from(tierAssessments)
+    .where(and(inArray(tierAssessments.unitId, unitIds), lte(tierAssessments.assessedOn, day)))
+    .orderBy(asc(tierAssessments.assessedOn), asc(tierAssessments.seq));
+  const out = new Map<string, FigureValues>();
+  for (const r of rows) {
+    const c = r.criteria;
+    const n = (k: string) => (typeof c[k] === 'number' ? (c[k] as number) : null);
+    out.set(r.unitId, {
+      registeredUsers: n('registeredUsers'),
+      organisedUsePlaces: n('organisedUsePlaces'),
+      offendersArrested: n('offendersArrested'),
+      plantsDestroyed: n('plantsDestroyed'),
+      areaDestroyedM2: n('areaDestroyedM2'),
+      onKeyRoute: c.onKeyRoute === true,
+    });
+  }
+  return out;
+}
+
 const suggestion = (f: FigureValues | undefined, population: number | null) => {
   if (!f) return null;
   const s = suggestFromFigures(f, population);
@@ -255,7 +160,11 @@ const suggestion = (f: FigureValues | undefined, population: number | null) => {
 };
 
 /** Reads, checks and previews an uploaded figures workbook; with `commit`, writes it in one transaction. */
-export async function importFigures(ctx: WriteCtx, bytes: Uint8Array, commit: boolean) {
+export async function importFigures(
+  ctx: WriteCtx,
+  bytes: Uint8Array,
+  commit: boolean,
+): Promise<FiguresPreview> {
   inspectXlsx(bytes);
   const wb = await openWorkbook(bytes);
   const issues: FileIssue[] = [];
@@ -272,29 +181,16 @@ export async function importFigures(ctx: WriteCtx, bytes: Uint8Array, commit: bo
   const day = eraDay(info.to, today);
   const { province, communes } = await communesOf(ctx.db, info.slug, day).catch(() => {
     throw new FileIssuesError([
-      {
-        sheet: INFO_SHEET,
-        row: INFO.province,
-        column: 'B',
-        problem: `no province "${info.slug}" on ${formatViDate(day)}`,
-      },
+      fileIssue({ sheet: INFO_SHEET, row: INFO.province, column: 'B' }, 'no_province', {
+        slug: info.slug,
+        date: formatViDate(day),
+      }),
     ]);
   });
   const byCode = new Map(communes.map((c) => [c.code, c]));
-  const parsed = parseRows(wb, byCode, `${province.name} on ${formatViDate(day)}`, issues);
-  for (const p of parsed) {
-    try {
-      checkPeriod(p.unit, info.from, info.to, today);
-    } catch (e) {
-      issues.push({
-        sheet: INFO_SHEET,
-        row: INFO.from,
-        column: 'B',
-        problem: (e as Error).message,
-      });
-      break;
-    }
-  }
+  const parsed = parseRows(wb, byCode, `${province.name} (${formatViDate(day)})`, issues);
+  if (info.from > today)
+    issues.push(fileIssue({ sheet: INFO_SHEET, row: INFO.from, column: 'B' }, 'period_not_begun'));
   if (issues.length) throw new FileIssuesError(issues);
 
   const stored = await storedFor(
@@ -304,6 +200,11 @@ export async function importFigures(ctx: WriteCtx, bytes: Uint8Array, commit: bo
     info.to,
   );
   const inForce = figuresOn(await listFigures(ctx.db, info.slug), day);
+  const assessed = await assessedFigures(
+    ctx.db,
+    parsed.map((p) => p.unit.id),
+    day,
+  );
   const rows = parsed.map((p) => {
     const current = stored.get(p.unit.id);
     const changes = FIGURE_FIELDS.filter(
@@ -313,7 +214,9 @@ export async function importFigures(ctx: WriteCtx, bytes: Uint8Array, commit: bo
       before: current?.[key] ?? null,
       after: p.values[key],
     }));
-    const basis = current ?? inForce.get(p.unit.id);
+    // Before: what the commune panel shows today (this period's figures, the figures in force, or
+    // those recorded with the latest assessment).
+    const basis = current ?? inForce.get(p.unit.id) ?? assessed.get(p.unit.id);
     return {
       row: p.row,
       unitId: p.unit.id,
