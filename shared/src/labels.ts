@@ -6,6 +6,7 @@ import type {
   HotspotKind,
   HotspotStatus,
   ObjectiveMeasure,
+  PlanStatus,
   QuotaMetric,
   QuotaUnit,
   Tier,
@@ -148,4 +149,27 @@ export const DEADLINE_KIND_LABELS: Record<Lang, Record<DeadlineKind, string>> = 
     quarter: 'Quarterly report',
     yearly: 'Yearly report',
   },
+};
+
+export const DEADLINE_STATE_LABELS: Record<
+  Lang,
+  Record<'met' | 'late' | 'missed' | 'pending', string>
+> = {
+  vi: { met: 'đúng hạn', late: 'gửi chậm', missed: 'quá hạn, chưa gửi', pending: 'chưa đến hạn' },
+  en: { met: 'on time', late: 'late', missed: 'overdue, not submitted', pending: 'not yet due' },
+};
+
+export const PLAN_STATUS_LABELS: Record<Lang, Record<PlanStatus, string>> = {
+  vi: {
+    planned: 'Đã lập kế hoạch',
+    in_progress: 'Đang thực hiện',
+    achieved: 'Đã đạt',
+    at_risk: 'Có nguy cơ không đạt',
+  },
+  en: { planned: 'Planned', in_progress: 'In progress', achieved: 'Achieved', at_risk: 'At risk' },
+};
+
+export const TASK_STATUS_LABELS: Record<Lang, Record<'open' | 'done', string>> = {
+  vi: { open: 'Đang làm', done: 'Đã xong' },
+  en: { open: 'Open', done: 'Done' },
 };

@@ -48,6 +48,7 @@ export const ROUTE_POLICY: { method: Method; path: string; permission: Permissio
   { method: 'GET', path: '/api/campaigns', permission: 'read' },
   { method: 'GET', path: '/api/campaigns/:id', permission: 'read' },
   { method: 'GET', path: '/api/campaigns/:id/report', permission: 'read' },
+  { method: 'GET', path: '/api/campaigns/:id/lists/:list', permission: 'read' },
   { method: 'GET', path: '/api/meta', permission: 'read' },
   { method: 'POST', path: '/api/assessments', permission: 'assessment.write' },
   { method: 'POST', path: '/api/quotas/:id/progress', permission: 'progress.write' },

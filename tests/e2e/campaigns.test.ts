@@ -5,6 +5,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Dashboard, launchChromium } from '../support/browser.ts';
 import { demoUsers, startServer, type RunningServer } from '../support/server-process.ts';
@@ -148,6 +149,14 @@ describe('commander authors a campaign', () => {
       (await d.card('hotspots-re_emerged')) +
       (await d.card('hotspots-eliminated'));
     expect(total).toBe(cards);
+    // The table's Excel holds the same hotspots, on the same date.
+    const [download] = await Promise.all([
+      p.waitForEvent('download'),
+      p.click('[data-testid="hotspot-table-xlsx"]'),
+    ]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile((await download.path())!);
+    expect(wb.worksheets[0]!.actualRowCount - 2).toBe(total);
     await p.selectOption('[data-testid="filter-status"]', 'active');
     expect(Number(await p.textContent('[data-testid="hotspot-table-count"]'))).toBe(
       await d.card('hotspots-active'),

@@ -81,6 +81,7 @@ const newCampaign = (name: string) => ({
   phases: [{ name: 'Giai đoạn 1', startsOn: '2027-01-01', endsOn: '2027-03-31' }],
 });
 let n = 0;
+const LIST_NAMES = ['hotspots', 'quotas', 'deadlines', 'events', 'plans', 'tasks'];
 const PERIOD = { periodFrom: '2026-01-01', periodTo: '2026-12-31' };
 const communeOn = async (province: string) =>
   (await api.get(`/api/units?province=${province}&level=commune&asOf=2026-11-22`)).body.features[0]
@@ -443,6 +444,10 @@ const FIXTURES: Record<string, Fixture> = {
       path: '/api/deadlines/sl-2023-coop-d1',
       body: { title: 'x', version: 1 },
     }),
+  },
+  'GET /api/campaigns/:id/lists/:list': {
+    own: async () => ({ path: `/api/campaigns/lc-2024-peak/lists/${LIST_NAMES[++n % 6]}` }),
+    other: async () => ({ path: '/api/campaigns/sl-2023-coop/lists/hotspots' }),
   },
   'GET /api/figures': {
     own: async () => ({ path: '/api/figures?province=lao-cai' }),

@@ -16,6 +16,8 @@ import { json, params, query } from '../http/validate.ts';
 import { addProgress } from '../services/assessments.ts';
 import { campaignDetail, listCampaigns } from '../services/campaigns.ts';
 import { reportFile } from '../services/report-file.ts';
+import { listFile, LISTS } from '../services/list-exports.ts';
+import { XLSX_MIME } from '@pcmt/shared/uploads';
 import { denyOutOfScope, inScope, provinceScope } from '../services/scope.ts';
 
 const Id = z.object({ id: IdSchema });
@@ -79,6 +81,29 @@ export const campaignRoutes = (deps: AppDeps) =>
         );
         return c.body(new Uint8Array(file.bytes), 200, {
           'Content-Type': file.type,
+          'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+        });
+      },
+    )
+    .get(
+      '/campaigns/:id/lists/:list',
+      allow(deps, 'GET /api/campaigns/:id/lists/:list'),
+      auditedRateLimit(deps, 30, (c) => `lists:${(c.get('user') as { id: string }).id}`),
+      params(z.object({ id: IdSchema, list: z.enum(LISTS) })),
+      query(ReportQuery.pick({ phase: true, asOf: true })),
+      async (c) => {
+        const { scope, now, ip } = await requestContext(deps, c);
+        const { id, list } = c.req.valid('param');
+        const file = await listFile(
+          deps.db,
+          now,
+          scope,
+          list,
+          { campaign: id, ...c.req.valid('query') },
+          ip,
+        );
+        return c.body(new Uint8Array(file.bytes), 200, {
+          'Content-Type': XLSX_MIME,
           'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
         });
       },

@@ -83,7 +83,17 @@ export async function figuresTemplate(
   );
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Bản đồ phòng, chống ma túy';
-  const ws = wb.addWorksheet(FIGURES_SHEET, { views: [{ state: 'frozen', xSplit: 2, ySplit: 1 }] });
+  const ws = wb.addWorksheet(FIGURES_SHEET, {
+    views: [{ state: 'frozen', xSplit: 2, ySplit: 1 }],
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '1:1',
+    },
+  });
   ws.columns = COLUMNS.map((c, i) => ({ header: c.header, key: c.key, width: i < 2 ? 18 : 22 }));
   ws.getRow(1).font = { bold: true };
   ws.getRow(1).alignment = { wrapText: true, vertical: 'top' };

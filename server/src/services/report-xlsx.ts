@@ -4,15 +4,19 @@ import { formatViDate } from '@pcmt/shared/dates';
 import { HOTSPOT_KIND_LABELS, TIER_LABELS } from '@pcmt/shared/labels';
 import { TIERS, type HotspotKind } from '@pcmt/shared/domain';
 import type { ReportFigures } from './report-figures.ts';
+import { safeText } from './xlsx-write.ts';
 
 export async function reportXlsx(f: ReportFigures): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Bản đồ phòng, chống ma túy';
   const add = (name: string, header: string[], rows: (string | number)[][]) => {
     const ws = wb.addWorksheet(name);
-    ws.addRow([`${f.campaign.name} – đến ngày ${formatViDate(f.asOf)}`]).font = { bold: true };
+    ws.addRow([safeText(`${f.campaign.name} – đến ngày ${formatViDate(f.asOf)}`)]).font = {
+      bold: true,
+    };
     ws.addRow(header).font = { bold: true };
-    rows.forEach((r) => ws.addRow(r));
+    // Labels and names are typed by users: none may run as a formula when the file is opened.
+    rows.forEach((r) => ws.addRow(r.map((v) => (typeof v === 'string' ? safeText(v) : v))));
     ws.columns.forEach((c) => (c.width = 22));
     return ws;
   };

@@ -12,6 +12,7 @@ import { ViewControls } from '../features/controls/view-controls.tsx';
 import { MapExport } from '../features/export/map-export.tsx';
 import { KpiPanel } from '../features/kpi/kpi-panel.tsx';
 import { Legend } from '../features/legend/legend.tsx';
+import { ListLinks } from '../features/reports/list-links.tsx';
 import { ReportLinks } from '../features/reports/report-links.tsx';
 import { SummaryCards } from '../features/summary/summary-cards.tsx';
 import { DateSlider } from '../features/timeline/date-slider.tsx';
@@ -114,11 +115,18 @@ export function SidePanel({ controller }: { controller: MapController | null }) 
             fileBase={`ban-do-${view.province}-${asOf}`}
           />
           {d.campaign && (
-            <ReportLinks
-              campaignId={d.campaign.id}
-              phaseId={phase?.id ?? null}
-              asOf={view.date ? asOf : null}
-            />
+            <>
+              <ReportLinks
+                campaignId={d.campaign.id}
+                phaseId={phase?.id ?? null}
+                asOf={view.date ? asOf : null}
+              />
+              <ListLinks
+                campaignId={d.campaign.id}
+                phaseId={phase?.id ?? null}
+                asOf={view.date ? asOf : null}
+              />
+            </>
           )}
         </>,
       )}

@@ -127,6 +127,15 @@ export const FORM_MESSAGES = {
     outcome: 'Kết quả',
     prev: '‹ Trước',
     next: 'Sau ›',
+    lists: 'Danh sách',
+    listNames: {
+      hotspots: 'Điểm, tụ điểm',
+      quotas: 'Chỉ tiêu và kết quả',
+      deadlines: 'Hạn báo cáo',
+      events: 'Hoạt động phối hợp',
+      plans: 'Kế hoạch chuyển hóa',
+      tasks: 'Nhiệm vụ chuyển hóa',
+    },
   },
   en: {
     signIn: 'Sign in',
@@ -252,6 +261,15 @@ export const FORM_MESSAGES = {
     outcome: 'Outcome',
     prev: '‹ Previous',
     next: 'Next ›',
+    lists: 'Lists',
+    listNames: {
+      hotspots: 'Hotspots',
+      quotas: 'Quotas and results',
+      deadlines: 'Report deadlines',
+      events: 'Coordination events',
+      plans: 'Transformation plans',
+      tasks: 'Plan tasks',
+    },
   },
 } as const;
 

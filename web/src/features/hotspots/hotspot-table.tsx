@@ -10,6 +10,7 @@ import { HOTSPOT_KIND_LABELS, STATUS_LABELS } from '@pcmt/shared/labels';
 import { useFormText } from '../../i18n/use-form-text.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { useDashboard } from '../../lib/dashboard-context.ts';
+import { listHref } from '../../lib/list-href.ts';
 
 type Key = 'kind' | 'commune' | 'identifiedOn' | 'status' | 'ageDays';
 const PAGE = 50;
@@ -18,7 +19,7 @@ const PAGE = 50;
 export function HotspotTable() {
   const { lang, num, t } = useI18n();
   const f = useFormText();
-  const { view, setView, data, unitName } = useDashboard();
+  const { view, setView, data, unitName, asOf } = useDashboard();
   const [open, setOpen] = useState(false);
   const [sort, setSort] = useState<{ key: Key; desc: boolean }>({ key: 'ageDays', desc: true });
   const [kind, setKind] = useState<HotspotKind | ''>('');
@@ -66,6 +67,21 @@ export function HotspotTable() {
         <h3>
           {f.hotspotList}: <span data-testid="hotspot-table-count">{rows.length}</span>
         </h3>
+        {data.campaign && (
+          <a
+            className="link"
+            href={listHref(
+              data.campaign.id,
+              'hotspots',
+              data.window?.phase?.id ?? null,
+              view.date ? asOf : null,
+            )}
+            download
+            data-testid="hotspot-table-xlsx"
+          >
+            ⬇ Excel
+          </a>
+        )}
         <button type="button" aria-label={t('close')} onClick={() => setOpen(false)}>
           ×
         </button>
