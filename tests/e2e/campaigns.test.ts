@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { provinceTm3, vn2000ToWgs84 } from '@pcmt/shared/vn2000';
 import { Dashboard, launchChromium } from '../support/browser.ts';
 import { demoUsers, startServer, type RunningServer } from '../support/server-process.ts';
 
@@ -136,6 +137,39 @@ describe('commander authors a campaign', () => {
       inCommune,
     );
     await d.screenshot('25-hotspot-in-commune');
+  });
+
+  it('records a hotspot typed as VN-2000 X/Y in the province’s TM-3 zone', async () => {
+    const p = d.page;
+    await p.goto(`${server.url}/?province=lao-cai&campaign=lc-2026-p4`);
+    await d.mapIdle();
+    await p.click('[data-testid="hotspot-new"]');
+    await p.selectOption('[data-testid="hotspot-crs"]', 'tm3');
+    await p.click('[data-testid="hotspot-pick"]');
+    const box = (await p.locator('[data-testid="map"]').boundingBox())!;
+    await p.mouse.click(box.x + box.width * 0.45, box.y + box.height * 0.45);
+    await p.waitForFunction(
+      () =>
+        (document.querySelector('[data-testid="hotspot-lat"]') as HTMLInputElement).value !== '',
+    );
+    const x = Number(await p.inputValue('[data-testid="hotspot-lat"]'));
+    const y = Number(await p.inputValue('[data-testid="hotspot-lng"]'));
+    expect(x).toBeGreaterThan(2_400_000);
+    const [lng, lat] = vn2000ToWgs84(x, y, provinceTm3('lao-cai')!);
+    expect(await p.textContent('[data-testid="hotspot-wgs84"]')).toContain(lat.toFixed(5));
+    await p.fill('[data-testid="hotspot-lat"]', '22500');
+    expect(await p.textContent('[data-testid="hotspot-coord-error"]')).toContain('X 22500');
+    await p.fill('[data-testid="hotspot-lat"]', String(x));
+    await d.screenshot('27-hotspot-vn2000');
+    await p.click('[data-testid="hotspot-save"]');
+    await p.waitForSelector('[data-testid="hotspot-panel"]');
+    const id = new URL(p.url()).searchParams.get('sel')!;
+    const fc = await p.evaluate(() =>
+      fetch('/api/hotspots?province=lao-cai').then((r) => r.json()),
+    );
+    const h = fc.features.find((f: any) => f.id === id);
+    expect(h.geometry.coordinates[0]).toBeCloseTo(lng, 5);
+    expect(h.geometry.coordinates[1]).toBeCloseTo(lat, 5);
   });
 
   it('lists the hotspots in a table that sorts, filters and selects them on the map, and follows a map selection', async () => {

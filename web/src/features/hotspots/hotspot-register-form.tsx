@@ -8,37 +8,34 @@ import { useFormText } from '../../i18n/use-form-text.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { api, unwrap } from '../../lib/api.ts';
 import { useDashboard } from '../../lib/dashboard-context.ts';
+import { CoordinateFields, fromLngLat, toLngLat, type Position } from './coordinate-fields.tsx';
 
-/** The commander records a hotspot: kind, identified date, a position clicked on the map or typed (WGS 84), a note. */
+/** The commander records a hotspot: kind, identified date, a position clicked on the map or typed (WGS 84 or VN-2000), a note. */
 export function HotspotRegisterForm() {
   const { lang } = useI18n();
   const f = useFormText();
   const client = useQueryClient();
-  const { me, can, pickPoint, picking, setView } = useDashboard();
+  const { me, can, pickPoint, picking, setView, view } = useDashboard();
   const [open, setOpen] = useState(false);
   const [kind, setKind] = useState<HotspotKind>('retail_point');
   const [identifiedOn, setDate] = useState<string | null>(me.today);
-  const [lat, setLat] = useState('');
-  const [lng, setLng] = useState('');
+  const [pos, setPos] = useState<Position>({ system: 'wgs84', a: '', b: '' });
   const [note, setNote] = useState('');
+  const typed = toLngLat(pos, view.province);
   const save = useMutation({
-    mutationFn: () =>
-      unwrap(
+    mutationFn: () => {
+      // An empty or unreadable position is sent as NaN: the server names the field.
+      const [lng, lat] = typed && 'lngLat' in typed ? typed.lngLat : [Number.NaN, Number.NaN];
+      return unwrap(
         api.hotspots.$post({
-          json: {
-            kind,
-            identifiedOn: identifiedOn ?? '',
-            lng: Number(lng),
-            lat: Number(lat),
-            note,
-          },
+          json: { kind, identifiedOn: identifiedOn ?? '', lng, lat, note },
         }),
-      ),
+      );
+    },
     onSuccess: async (h) => {
       await client.invalidateQueries({ queryKey: ['hotspots'] });
       setOpen(false);
-      setLat('');
-      setLng('');
+      setPos({ system: pos.system, a: '', b: '' });
       setNote('');
       setView({ selected: h.id });
     },
@@ -79,36 +76,12 @@ export function HotspotRegisterForm() {
         onChange={setDate}
         testId="hotspot-date"
       />
-      <div className="row">
-        <label>
-          <span>{f.latitude}</span>
-          <input
-            inputMode="decimal"
-            value={lat}
-            onChange={(e) => setLat(e.target.value)}
-            data-testid="hotspot-lat"
-          />
-        </label>
-        <label>
-          <span>{f.longitude}</span>
-          <input
-            inputMode="decimal"
-            value={lng}
-            onChange={(e) => setLng(e.target.value)}
-            data-testid="hotspot-lng"
-          />
-        </label>
-      </div>
+      <CoordinateFields value={pos} onChange={setPos} province={view.province} />
       <button
         type="button"
         className={picking ? 'picking-on' : ''}
         data-testid="hotspot-pick"
-        onClick={() =>
-          pickPoint(([x, y]) => {
-            setLng(x.toFixed(5));
-            setLat(y.toFixed(5));
-          })
-        }
+        onClick={() => pickPoint((lngLat) => setPos(fromLngLat(lngLat, pos.system, view.province)))}
       >
         {picking ? f.clickMap : f.pickOnMap}
       </button>
