@@ -44,7 +44,9 @@ const WGS84 = 'EPSG:4326';
 /** VN-2000 X (northing) and Y (easting), metres, to WGS 84 `[lng, lat]`; a RangeError outside Vietnam's reach. */
 export function vn2000ToWgs84(x: number, y: number, s: Vn2000System): [number, number] {
   if (!Number.isFinite(x) || !Number.isFinite(y) || x < 800_000 || x > 2_700_000)
-    throw new RangeError(`X ${x}: a VN-2000 northing in Vietnam lies between 800 000 and 2 700 000 m`);
+    throw new RangeError(
+      `X ${x}: a VN-2000 northing in Vietnam lies between 800 000 and 2 700 000 m`,
+    );
   if (y < 0 || y > 1_000_000)
     throw new RangeError(`Y ${y}: a VN-2000 easting lies between 0 and 1 000 000 m`);
   const [lng, lat] = proj4(vn2000Definition(s), WGS84, [y, x]) as [number, number];

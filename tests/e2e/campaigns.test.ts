@@ -5,6 +5,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as turf from '@turf/turf';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { provinceTm3, vn2000ToWgs84 } from '@pcmt/shared/vn2000';
@@ -170,6 +171,59 @@ describe('commander authors a campaign', () => {
     const h = fc.features.find((f: any) => f.id === id);
     expect(h.geometry.coordinates[0]).toBeCloseTo(lng, 5);
     expect(h.geometry.coordinates[1]).toBeCloseTo(lat, 5);
+  });
+
+  it('imports a hotspot list from the Excel template, previewed row by row, and counts it', async () => {
+    const p = d.page;
+    await p.goto(`${server.url}/?province=lao-cai&campaign=lc-2026-p4`);
+    await d.mapIdle();
+    const activeBefore = await d.card('hotspots-active');
+    await p.click('[data-testid="hotspot-import"] summary');
+    const [download] = await Promise.all([
+      p.waitForEvent('download'),
+      p.click('[data-testid="hotspot-template"]'),
+    ]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile((await download.path())!);
+    const today = await p.evaluate(() =>
+      fetch('/api/auth/me')
+        .then((r) => r.json())
+        .then((m) => m.today as string),
+    );
+    const units = await p.evaluate(
+      (t) => fetch(`/api/units?province=lao-cai&level=commune&asOf=${t}`).then((r) => r.json()),
+      today,
+    );
+    const [lng, lat] = turf.pointOnFeature(units.features[7]).geometry.coordinates;
+    const ws = wb.getWorksheet('Điểm ma túy')!;
+    ws.getRow(3).values = ['Điểm bán lẻ', today, lng, lat, null, null, null, 'ven quốc lộ'];
+    ws.getRow(4).values = [
+      'Điểm phức tạp',
+      today,
+      null,
+      null,
+      null,
+      null,
+      units.features[12].properties.code,
+    ];
+    const path = join(mkdtempSync(join(tmpdir(), 'pcmt-hs-')), 'diem.xlsx');
+    await wb.xlsx.writeFile(path);
+    await p.setInputFiles('[data-testid="hotspot-file"]', path);
+    await p.waitForSelector('[data-testid="hotspot-preview"]');
+    expect(await p.$$('[data-testid="hotspot-preview-row"]')).toHaveLength(2);
+    expect(await p.textContent('[data-testid="hotspot-preview"]')).toContain('ước lượng');
+    await d.screenshot('28-hotspot-import-preview');
+    await p.click('[data-testid="hotspot-commit"]');
+    await p.waitForSelector('[data-testid="hotspot-committed"]');
+    await p.waitForFunction(
+      (n) =>
+        Number(
+          document
+            .querySelector('[data-testid="card-hotspots-active"] b')
+            ?.textContent?.replace(/\D/g, ''),
+        ) === n,
+      activeBefore + 2,
+    );
   });
 
   it('lists the hotspots in a table that sorts, filters and selects them on the map, and follows a map selection', async () => {

@@ -87,6 +87,18 @@ const communeOn = async (province: string) =>
   (await api.get(`/api/units?province=${province}&level=commune&asOf=2026-11-22`)).body.features[0]
     .id as string;
 /** A figures workbook as the template writes it, for a province (built here: another province's template is not downloadable). */
+/** An empty hotspot list of a province, as the template writes it. */
+async function hotspotFile(province: string) {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Điểm ma túy');
+  ws.addRow(['Danh sách']);
+  ws.addRow(['Loại', 'Ngày phát hiện']);
+  wb.addWorksheet('Thông tin').addRows([
+    ['Tỉnh', province],
+    ['Mã định danh tỉnh (không sửa)', province],
+  ]);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
 async function figuresFile(province: string) {
   const wb = new ExcelJS.Workbook();
   wb.addWorksheet('Số liệu xã').addRows([
@@ -448,6 +460,22 @@ const FIXTURES: Record<string, Fixture> = {
   'GET /api/campaigns/:id/lists/:list': {
     own: async () => ({ path: `/api/campaigns/lc-2024-peak/lists/${LIST_NAMES[++n % 6]}` }),
     other: async () => ({ path: '/api/campaigns/sl-2023-coop/lists/hotspots' }),
+  },
+  'GET /api/hotspots/template': {
+    own: async () => ({ path: '/api/hotspots/template' }),
+    other: null,
+  },
+  'POST /api/hotspots/import': {
+    own: async () => ({
+      path: '/api/hotspots/import',
+      body: await hotspotFile('lao-cai'),
+      headers: { 'content-type': XLSX_MIME },
+    }),
+    other: async () => ({
+      path: '/api/hotspots/import',
+      body: await hotspotFile('son-la'),
+      headers: { 'content-type': XLSX_MIME },
+    }),
   },
   'GET /api/figures': {
     own: async () => ({ path: '/api/figures?province=lao-cai' }),

@@ -17,6 +17,11 @@ import { eliminateHotspot, hotspotsCollection, reEmergeHotspot } from '../servic
 import { createHotspot, updateHotspot } from '../services/hotspot-register.ts';
 import { denyOutOfScope, inScope, provinceForRead, provinceScope } from '../services/scope.ts';
 import { expectedVersion } from '../services/versioned.ts';
+import { importHotspots } from '../services/hotspot-import.ts';
+import { hotspotTemplate } from '../services/hotspot-template.ts';
+import { provinceOn } from '../services/units.ts';
+import { ApiError } from '../errors.ts';
+import { XLSX_MIME } from '@pcmt/shared/uploads';
 
 const Id = z.object({ id: IdSchema });
 
@@ -41,6 +46,31 @@ export const hotspotRoutes = (deps: AppDeps) =>
         await hotspotsCollection(deps.db, { ...q, province }, vietnamDay(deps.clock()), visible),
       );
     })
+    .get('/hotspots/template', allow(deps, 'GET /api/hotspots/template'), async (c) => {
+      const { scope, now } = await requestContext(deps, c);
+      const slug = scope.user.provinceSlug;
+      if (!slug)
+        throw new ApiError(
+          400,
+          'validation_failed',
+          'province: sign in as a province’s commander',
+          'province',
+        );
+      const province = await provinceOn(deps.db, slug, vietnamDay(now));
+      c.header('Content-Type', XLSX_MIME);
+      c.header('Content-Disposition', `attachment; filename="diem-ma-tuy-${slug}.xlsx"`);
+      return c.body(new Uint8Array(await hotspotTemplate(slug, province.name)));
+    })
+    .post(
+      '/hotspots/import',
+      allow(deps, 'POST /api/hotspots/import'),
+      query(z.object({ commit: z.enum(['0', '1']).default('0') })),
+      async (c) => {
+        const ctx = { db: deps.db, ...(await requestContext(deps, c)) };
+        const bytes = new Uint8Array(await c.req.arrayBuffer());
+        return c.json(await importHotspots(ctx, bytes, c.req.valid('query').commit === '1'));
+      },
+    )
     .post('/hotspots', allow(deps, 'POST /api/hotspots'), json(HotspotInputSchema), async (c) => {
       const ctx = { db: deps.db, ...(await requestContext(deps, c)) };
       return c.json(await createHotspot(ctx, c.req.valid('json')), 201);

@@ -176,6 +176,18 @@ export function cellReaders(sheet: string, letters: Record<string, string>, issu
       if (n < 0) return fail(row, key, 'below', { value: n, min: 0 });
       return n;
     },
+    /** Any finite number (a coordinate), with a decimal comma or point. */
+    decimalSigned(row: number, key: string, v: Cell): number | null | undefined {
+      if (v === null) return null;
+      const n =
+        typeof v === 'number'
+          ? v
+          : typeof v === 'string' && /^-?\d+([.,]\d+)?$/.test(v.replace(/\s/g, ''))
+            ? Number(v.replace(/\s/g, '').replace(',', '.'))
+            : NaN;
+      if (!Number.isFinite(n)) return fail(row, key, 'not_number', { value: text(v) ?? '' });
+      return n;
+    },
     /** có/không (also x, yes/no, 1/0, true/false). */
     flag(row: number, key: string, v: Cell): boolean | null | undefined {
       if (v === null) return null;

@@ -5,6 +5,7 @@ import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { AdminPanel } from '../features/admin/admin-panel.tsx';
 import { CampaignActions } from '../features/campaigns/campaign-actions.tsx';
 import { FiguresImport } from '../features/figures/figures-import.tsx';
+import { HotspotImport } from '../features/hotspots/hotspot-import.tsx';
 import { HotspotRegisterForm } from '../features/hotspots/hotspot-register-form.tsx';
 import { HotspotTable } from '../features/hotspots/hotspot-table.tsx';
 import { UserBadge } from '../features/auth/user-badge.tsx';
@@ -92,6 +93,7 @@ export function SidePanel({ controller }: { controller: MapController | null }) 
           )}
           <CampaignActions />
           <HotspotRegisterForm />
+          <HotspotImport />
           <FiguresImport />
           {d.campaign && d.window?.started && (
             <DateSlider

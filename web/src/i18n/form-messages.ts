@@ -133,6 +133,12 @@ export const FORM_MESSAGES = {
     prev: '‹ Trước',
     next: 'Sau ›',
     lists: 'Danh sách',
+    hotspotImport: 'Nhập danh sách điểm, tụ điểm từ Excel',
+    hotspotImportIntro:
+      'Mỗi dòng một điểm: loại, ngày phát hiện và vị trí (kinh độ, vĩ độ WGS 84; hoặc X, Y VN-2000; hoặc chỉ mã xã).',
+    hotspotRows: 'điểm sẽ được ghi nhận',
+    hotspotsWritten: 'Đã ghi nhận',
+    approximate: 'vị trí ước lượng theo xã',
     listNames: {
       hotspots: 'Điểm, tụ điểm',
       quotas: 'Chỉ tiêu và kết quả',
@@ -272,6 +278,12 @@ export const FORM_MESSAGES = {
     prev: '‹ Previous',
     next: 'Next ›',
     lists: 'Lists',
+    hotspotImport: 'Import a hotspot list from Excel',
+    hotspotImportIntro:
+      'One hotspot a row: kind, date identified and position (WGS 84 longitude and latitude, or VN-2000 X and Y, or only the commune code).',
+    hotspotRows: 'hotspots to record',
+    hotspotsWritten: 'Recorded',
+    approximate: 'position estimated from the commune',
     listNames: {
       hotspots: 'Hotspots',
       quotas: 'Quotas and results',
