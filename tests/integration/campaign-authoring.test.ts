@@ -231,13 +231,46 @@ describe(`campaign authoring (${process.env.DB_ENGINE})`, () => {
       ['2027-11-01', '2027-12-14'],
     ]);
     expect(copy.phases[1].objectives).toEqual(source.phases[1].objectives);
-    expect(copy.quotas).toHaveLength(source.quotas.length);
+    // The districts were abolished on 01/07/2025: their quotas are not copied into 2027, and the
+    // answer lists them; the agencies' quotas are.
+    const districtQuotas = source.quotas.filter((q: any) => q.unitId?.startsWith('dist-'));
+    expect(districtQuotas.length).toBeGreaterThan(0);
+    expect(r.body.skippedQuotas.map((q: any) => q.label).sort()).toEqual(
+      districtQuotas.map((q: any) => q.label).sort(),
+    );
+    expect(r.body.skippedQuotas[0].validTo).toBe('2025-07-01');
+    expect(copy.quotas).toHaveLength(source.quotas.length - districtQuotas.length);
+    expect(copy.quotas.some((q: any) => q.unitId?.startsWith('dist-'))).toBe(false);
     expect(copy.quotas.every((q: any) => q.entries.length === 0 && q.achieved === 0)).toBe(true);
     expect(copy.deadlines.map((d: any) => d.dueOn)).toEqual([
       '2027-10-02',
       '2027-11-02',
       '2027-12-17',
     ]);
+  });
+
+  it('refuses a quota for a district that does not exist during the campaign, naming the field', async () => {
+    const source = (await api.get('/api/campaigns/lc-2024-peak')).body;
+    const district = source.quotas.find((q: any) => q.unitId?.startsWith('dist-')).unitId;
+    const body = campaign2027();
+    body.quotas = [
+      {
+        phase: null,
+        agencyId: null,
+        unitId: district,
+        metric: 'cases',
+        unit: 'case',
+        target: 5,
+        label: 'Số vụ',
+      },
+    ] as never;
+    const r = await api.call('POST', '/api/campaigns', { as: 'commander', body });
+    expect([r.status, r.body.error.field]).toEqual([422, 'quotas.0.unitId']);
+    const q = await api.call('POST', '/api/campaigns/lc-2026-p4/quotas', {
+      as: 'commander',
+      body: { unitId: district, metric: 'cases', unit: 'case', target: 5, label: 'Số vụ' },
+    });
+    expect([q.status, q.body.error.field]).toEqual([422, 'unitId']);
   });
 
   it('keeps campaigns for commanders: a planner may not author one', async () => {

@@ -78,7 +78,7 @@ export async function addQuota(
 ) {
   const c = await campaignInScope(ctx, campaignId, 'quota.create');
   await checkPhase(ctx, campaignId, input.phaseId);
-  await checkHolders(ctx, c.provinceSlug, [input], () => '');
+  await checkHolders(ctx, c.provinceSlug, [input], () => '', c);
   return auditedInsert(
     ctx.db,
     ctx.now,

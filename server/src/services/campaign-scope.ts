@@ -28,12 +28,16 @@ export async function campaignInScope(ctx: Ctx, id: string, action: string, fiel
   return c;
 }
 
-/** Agencies and units a quota names must be of the campaign's province (404 naming the field otherwise). */
+/**
+ * Agencies and units a quota names must be of the campaign's province (404 naming the field otherwise),
+ * and a unit must exist during the campaign (422: a district abolished in July 2025 holds no 2026 quota).
+ */
 export async function checkHolders(
   ctx: Ctx,
   slug: string,
   list: { agencyId: string | null; unitId: string | null }[],
   prefix: (i: number) => string,
+  during?: { startsOn: string; endsOn: string },
 ) {
   const agencyIds = [...new Set(list.map((q) => q.agencyId).filter((x): x is string => !!x))];
   const unitIds = [...new Set(list.map((q) => q.unitId).filter((x): x is string => !!x))];
@@ -54,16 +58,20 @@ export async function checkHolders(
   const provinceIds = (
     await Promise.all(provinces.map((p) => relatedProvinceIds(ctx.db, p.id)))
   ).flat();
-  const okUnits = new Set(
+  const okUnits = new Map(
     unitIds.length && provinceIds.length
       ? (
           await ctx.db
-            .select({ id: adminUnits.id })
+            .select({
+              id: adminUnits.id,
+              validFrom: adminUnits.validFrom,
+              validTo: adminUnits.validTo,
+            })
             .from(adminUnits)
             .where(
               and(inArray(adminUnits.id, unitIds), inArray(adminUnits.provinceId, provinceIds)),
             )
-        ).map((u) => u.id)
+        ).map((u) => [u.id, u] as const)
       : [],
   );
   list.forEach((q, i) => {
@@ -81,7 +89,21 @@ export async function checkHolders(
         `${prefix(i)}unitId: unit ${q.unitId} not found`,
         `${prefix(i)}unitId`,
       );
+    const u = q.unitId ? okUnits.get(q.unitId) : undefined;
+    if (u && during && !existsDuring(u, during))
+      throw invalid(
+        `${prefix(i)}unitId`,
+        `unit ${q.unitId} does not exist during the campaign (valid ${u.validFrom} – ${u.validTo ?? 'now'})`,
+      );
   });
+}
+
+/** True when a unit is valid on at least one day of the span (validTo is the first day it no longer is). */
+export function existsDuring(
+  u: { validFrom: string; validTo: string | null },
+  span: { startsOn: string; endsOn: string },
+) {
+  return u.validFrom <= span.endsOn && (u.validTo === null || u.validTo > span.startsOn);
 }
 
 export const inside = (

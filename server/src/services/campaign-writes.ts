@@ -4,7 +4,7 @@
  * audited. Phases, quotas and deadlines one by one: campaign-parts.ts.
  */
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   CampaignCopySchema,
@@ -12,15 +12,22 @@ import type {
   CampaignPatchSchema,
 } from '@pcmt/shared/campaign-contracts';
 import type { Db } from '../db/create-db.ts';
-import { campaigns, phases, quotas, reportDeadlines } from '../db/schema.ts';
-import { campaignInScope, checkHolders, invalid, what, type Ctx } from './campaign-scope.ts';
+import { adminUnits, campaigns, phases, quotas, reportDeadlines } from '../db/schema.ts';
+import {
+  campaignInScope,
+  checkHolders,
+  existsDuring,
+  invalid,
+  what,
+  type Ctx,
+} from './campaign-scope.ts';
 import { auditedInsert, auditedUpdate } from './versioned.ts';
 
 export async function createCampaign(ctx: Ctx, input: CampaignInput) {
   const slug = ctx.scope.user.provinceSlug;
   if (!slug)
     throw invalid('provinceSlug', 'a campaign belongs to a province: sign in as its commander');
-  await checkHolders(ctx, slug, input.quotas, (i) => `quotas.${i}.`);
+  await checkHolders(ctx, slug, input.quotas, (i) => `quotas.${i}.`, input);
   const id = `cmp-${randomUUID()}`;
   const { phases: ps, quotas: qs, deadlines: ds, ...fields } = input;
   const phaseIds = ps.map((_, i) => `${id}-p${i + 1}`);
@@ -122,10 +129,35 @@ export async function copyCampaign(
     .from(phases)
     .where(eq(phases.campaignId, id))
     .orderBy(phases.ordinal);
-  const qs = await ctx.db.select().from(quotas).where(eq(quotas.campaignId, id));
+  const all = await ctx.db.select().from(quotas).where(eq(quotas.campaignId, id));
+  const span = { startsOn: input.startsOn, endsOn: shift(c.endsOn, days) };
+  // A quota of a unit that no longer exists in the new span (a district abolished in July 2025) is not
+  // copied: the answer lists it, so the commander gives it to an agency or a commune instead.
+  const holders = await ctx.db
+    .select({
+      id: adminUnits.id,
+      name: adminUnits.name,
+      validFrom: adminUnits.validFrom,
+      validTo: adminUnits.validTo,
+    })
+    .from(adminUnits)
+    .where(
+      inArray(
+        adminUnits.id,
+        all
+          .map((q) => q.unitId)
+          .filter((x): x is string => !!x)
+          .concat(''),
+      ),
+    );
+  const holder = new Map(holders.map((h) => [h.id, h]));
+  const gone = (q: (typeof all)[number]) =>
+    !!q.unitId &&
+    !existsDuring(holder.get(q.unitId) ?? { validFrom: '9999-12-31', validTo: null }, span);
+  const qs = all.filter((q) => !gone(q));
   const ds = await ctx.db.select().from(reportDeadlines).where(eq(reportDeadlines.campaignId, id));
   const index = (phaseId: string | null) => (phaseId ? ps.findIndex((p) => p.id === phaseId) : -1);
-  return createCampaign(ctx, {
+  const created = await createCampaign(ctx, {
     name: input.name,
     nameEn: '',
     documentNumber: input.documentNumber,
@@ -157,4 +189,14 @@ export async function copyCampaign(
       title: d.title,
     })),
   });
+  const skippedQuotas = all.filter(gone).map((q) => {
+    const h = holder.get(q.unitId!);
+    return {
+      label: q.label,
+      unitId: q.unitId!,
+      unitName: h?.name ?? q.unitId!,
+      validTo: h?.validTo ?? null,
+    };
+  });
+  return { ...created, skippedQuotas };
 }
