@@ -96,6 +96,26 @@ describe('commander authors a campaign', () => {
     await p.setViewportSize({ width: 1400, height: 880 });
   });
 
+  it('copies a pre-reform campaign to 2027 and is told which district quotas were left out', async () => {
+    const p = d.page;
+    await p.goto(`${server.url}/?province=lao-cai&campaign=lc-2024-peak`);
+    await d.mapIdle();
+    await p.click('[data-testid="campaign-copy-open"]');
+    await p.fill('[data-testid="copy-start"]', '15/08/2027');
+    await p.click('[data-testid="campaign-copy"] button[type="submit"]');
+    await p.waitForSelector('[data-testid="copy-skipped"]');
+    const items = await p.$$eval('[data-testid="copy-skipped"] li', (l) =>
+      l.map((x) => x.textContent),
+    );
+    expect(items.length).toBeGreaterThan(0);
+    for (const i of items) expect(i).toContain('01/07/2025');
+    await p.waitForFunction(() => /campaign=cmp-/.test(location.search));
+    await d.mapIdle();
+    await d.screenshot('23b-campaign-copy-skipped');
+    await p.click('[data-testid="copy-skipped"] button');
+    await p.waitForSelector('[data-testid="copy-skipped"]', { state: 'detached' });
+  });
+
   it('records a hotspot by clicking inside a commune, and sees it counted in that commune', async () => {
     const p = d.page;
     await p.goto(`${server.url}/?province=lao-cai&campaign=lc-2026-p4`);

@@ -133,6 +133,11 @@ export const FORM_MESSAGES = {
     prev: '‹ Trước',
     next: 'Sau ›',
     lists: 'Danh sách',
+    copyDone: 'Đã sao chép kế hoạch',
+    copySkipped:
+      '{n} chỉ tiêu giao cho huyện không được sao chép vì huyện không còn tồn tại trong thời gian của kế hoạch mới; hãy giao lại cho cơ quan hoặc xã:',
+    abolishedOn: 'hết hiệu lực từ',
+    closeNotice: 'Đóng',
     hotspotImport: 'Nhập danh sách điểm, tụ điểm từ Excel',
     hotspotImportIntro:
       'Mỗi dòng một điểm: loại, ngày phát hiện và vị trí (kinh độ, vĩ độ WGS 84; hoặc X, Y VN-2000; hoặc chỉ mã xã).',
@@ -278,6 +283,11 @@ export const FORM_MESSAGES = {
     prev: '‹ Previous',
     next: 'Next ›',
     lists: 'Lists',
+    copyDone: 'Campaign copied',
+    copySkipped:
+      '{n} quotas of districts were not copied: the districts no longer exist in the new campaign’s time. Give them to an agency or a commune:',
+    abolishedOn: 'abolished from',
+    closeNotice: 'Close',
     hotspotImport: 'Import a hotspot list from Excel',
     hotspotImportIntro:
       'One hotspot a row: kind, date identified and position (WGS 84 longitude and latitude, or VN-2000 X and Y, or only the commune code).',

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { formatViDate } from '@pcmt/shared/dates';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { DateField } from '../../components/date-field.tsx';
 import { ApiErrorNote } from '../../components/api-error-note.tsx';
@@ -142,9 +143,29 @@ export function CampaignCopyForm({ onClose }: { onClose(): void }) {
     onSuccess: async (c) => {
       await client.invalidateQueries({ queryKey: ['campaigns'] });
       setView({ campaign: c.id, phase: null, date: null, selected: null });
-      onClose();
+      // Quotas of districts abolished before the new dates were left out: say which before closing.
+      if (c.skippedQuotas.length === 0) onClose();
     },
   });
+  const skipped = copy.data?.skippedQuotas ?? [];
+  if (skipped.length > 0)
+    return (
+      <div className="mini-form" role="status" data-testid="copy-skipped">
+        <h4>{f.copyDone}</h4>
+        <p>{f.copySkipped.replace('{n}', String(skipped.length))}</p>
+        <ul>
+          {skipped.map((q) => (
+            <li key={`${q.unitId}-${q.label}`}>
+              {q.label} — {q.unitName}
+              {q.validTo ? ` (${f.abolishedOn} ${formatViDate(q.validTo)})` : ''}
+            </li>
+          ))}
+        </ul>
+        <button type="button" className="primary" onClick={onClose}>
+          {f.closeNotice}
+        </button>
+      </div>
+    );
   if (!data.campaign) return null;
   return (
     <form
