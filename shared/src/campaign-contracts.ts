@@ -45,19 +45,22 @@ export const ObjectiveInputSchema = z
 
 const AgeLimitsSchema = z.partialRecord(z.enum(HOTSPOT_KINDS), z.number().int().min(1).max(36));
 
+const PhaseShape = {
+  name: text(200),
+  nameEn: z.string().trim().max(200).default(''),
+  startsOn: IsoDateSchema,
+  endsOn: IsoDateSchema,
+  objectives: z.array(ObjectiveInputSchema).max(20).default([]),
+};
+const PHASE_ORDER: [
+  (p: { startsOn: string; endsOn: string }) => boolean,
+  { path: string[]; message: string },
+] = [(p) => p.startsOn <= p.endsOn, { path: ['endsOn'], message: 'must not be before startsOn' }];
+
 export const PhaseInputSchema = z
-  .object({
-    name: text(200),
-    nameEn: z.string().trim().max(200).default(''),
-    startsOn: IsoDateSchema,
-    endsOn: IsoDateSchema,
-    objectives: z.array(ObjectiveInputSchema).max(20).default([]),
-  })
+  .object(PhaseShape)
   .strict()
-  .refine((p) => p.startsOn <= p.endsOn, {
-    path: ['endsOn'],
-    message: 'must not be before startsOn',
-  });
+  .refine(...PHASE_ORDER);
 
 const QuotaFields = {
   agencyId: IdSchema.nullable().default(null),
@@ -119,6 +122,59 @@ const CampaignFields = {
   endsOn: IsoDateSchema,
 };
 
+/** A row of a campaign as the editor sends it: a saved one names its id and the version edited. */
+const Saved = { id: IdSchema.optional(), version: z.number().int().min(1).optional() };
+const CampaignQuotaShape = {
+  phase: z.number().int().min(0).nullable().default(null),
+  ...QuotaFields,
+};
+const CampaignDeadlineShape = {
+  phase: z.number().int().min(0).nullable().default(null),
+  kind: DeadlineInputSchema.shape.kind,
+  dueOn: DeadlineInputSchema.shape.dueOn,
+  title: DeadlineInputSchema.shape.title,
+};
+
+/** The checks of a whole campaign: phases inside it, and quotas and deadlines naming a phase that is there. */
+function checkCampaign(
+  c: {
+    startsOn: string;
+    endsOn: string;
+    phases: { startsOn: string; endsOn: string }[];
+    quotas: { phase: number | null }[];
+    deadlines: { phase: number | null }[];
+  },
+  ctx: z.RefinementCtx,
+) {
+  if (c.startsOn > c.endsOn)
+    ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'must not be before startsOn' });
+  c.phases.forEach((p, i) => {
+    if (p.startsOn < c.startsOn)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['phases', i, 'startsOn'],
+        message: `must lie inside the campaign (from ${c.startsOn})`,
+      });
+    if (p.endsOn > c.endsOn)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['phases', i, 'endsOn'],
+        message: `must lie inside the campaign (to ${c.endsOn})`,
+      });
+  });
+  const ref = (list: { phase: number | null }[], name: string) =>
+    list.forEach((x, i) => {
+      if (x.phase !== null && x.phase >= c.phases.length)
+        ctx.addIssue({
+          code: 'custom',
+          path: [name, i, 'phase'],
+          message: `no phase ${x.phase} (there are ${c.phases.length})`,
+        });
+    });
+  ref(c.quotas, 'quotas');
+  ref(c.deadlines, 'deadlines');
+}
+
 /** A new campaign with its phases; quotas and deadlines name their phase by its index in `phases`. */
 export const CampaignInputSchema = z
   .object({
@@ -126,53 +182,49 @@ export const CampaignInputSchema = z
     ageLimitsMonths: AgeLimitsSchema.default({}),
     phases: z.array(PhaseInputSchema).min(1).max(12),
     quotas: z
+      .array(z.object(CampaignQuotaShape).strict().refine(oneHolder, HOLDER))
+      .max(200)
+      .default([]),
+    deadlines: z.array(z.object(CampaignDeadlineShape).strict()).max(50).default([]),
+  })
+  .strict()
+  .superRefine(checkCampaign);
+
+/**
+ * A saved campaign edited as a whole, written in one transaction: rows with an id are edited at the
+ * version named, rows without one are added. Every saved phase is listed (phases are not deleted).
+ */
+export const CampaignEditSchema = z
+  .object({
+    ...CampaignFields,
+    ageLimitsMonths: AgeLimitsSchema.default({}),
+    version: z.number().int().min(1),
+    phases: z
       .array(
         z
-          .object({ phase: z.number().int().min(0).nullable().default(null), ...QuotaFields })
+          .object({ ...Saved, ...PhaseShape })
+          .strict()
+          .refine(...PHASE_ORDER),
+      )
+      .min(1)
+      .max(12),
+    quotas: z
+      .array(
+        z
+          .object({ ...Saved, ...CampaignQuotaShape })
           .strict()
           .refine(oneHolder, HOLDER),
       )
       .max(200)
       .default([]),
     deadlines: z
-      .array(
-        DeadlineInputSchema.omit({ phaseId: true })
-          .extend({ phase: z.number().int().min(0).nullable().default(null) })
-          .strict(),
-      )
+      .array(z.object({ ...Saved, ...CampaignDeadlineShape }).strict())
       .max(50)
       .default([]),
   })
   .strict()
-  .superRefine((c, ctx) => {
-    if (c.startsOn > c.endsOn)
-      ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'must not be before startsOn' });
-    c.phases.forEach((p, i) => {
-      if (p.startsOn < c.startsOn)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['phases', i, 'startsOn'],
-          message: `must lie inside the campaign (from ${c.startsOn})`,
-        });
-      if (p.endsOn > c.endsOn)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['phases', i, 'endsOn'],
-          message: `must lie inside the campaign (to ${c.endsOn})`,
-        });
-    });
-    const ref = (list: { phase: number | null }[], name: string) =>
-      list.forEach((x, i) => {
-        if (x.phase !== null && x.phase >= c.phases.length)
-          ctx.addIssue({
-            code: 'custom',
-            path: [name, i, 'phase'],
-            message: `no phase ${x.phase} (there are ${c.phases.length})`,
-          });
-      });
-    ref(c.quotas, 'quotas');
-    ref(c.deadlines, 'deadlines');
-  });
+  .superRefine(checkCampaign);
+export type CampaignEdit = z.infer<typeof CampaignEditSchema>;
 export type CampaignInput = z.infer<typeof CampaignInputSchema>;
 
 /** An edit of the campaign's own fields; phases, quotas and deadlines have their own routes. */

@@ -69,6 +69,7 @@ export const ROUTE_POLICY: { method: Method; path: string; permission: Permissio
   { method: 'PATCH', path: '/api/tasks/:id', permission: 'plan.write' },
   { method: 'POST', path: '/api/campaigns', permission: 'campaign.write' },
   { method: 'PATCH', path: '/api/campaigns/:id', permission: 'campaign.write' },
+  { method: 'PUT', path: '/api/campaigns/:id', permission: 'campaign.write' },
   { method: 'POST', path: '/api/campaigns/:id/copy', permission: 'campaign.write' },
   { method: 'POST', path: '/api/campaigns/:id/phases', permission: 'campaign.write' },
   { method: 'PATCH', path: '/api/phases/:id', permission: 'campaign.write' },

@@ -96,6 +96,33 @@ describe('commander authors a campaign', () => {
     await p.setViewportSize({ width: 1400, height: 880 });
   });
 
+  it('edits the saved campaign: renames a phase and adds a deadline, saved in one go', async () => {
+    const p = d.page;
+    const id = new URL(p.url()).searchParams.get('campaign')!;
+    expect(id).toMatch(/^cmp-/);
+    await p.goto(`${server.url}/?province=lao-cai&campaign=${id}`);
+    await d.mapIdle();
+    await p.click('[data-testid="campaign-edit-open"]');
+    const editor = p.locator('[data-testid="campaign-editor"]');
+    expect(await editor.locator('[data-testid="campaign-name"]').inputValue()).toContain('2027');
+    // Saved rows cannot be removed from the editor.
+    expect(await p.$$('[data-testid="phase-0"] > .row:first-child button.remove')).toHaveLength(0);
+    await p.fill('[data-testid="phase-1"] input[aria-label]', 'Giai đoạn 2: Củng cố, duy trì');
+    await p.click('[data-testid="add-deadline"]');
+    const dl = p.locator('[data-testid="deadline-row-1"]');
+    await dl.locator('input').first().fill('Báo cáo tổng kết năm 2027');
+    await dl.locator('select').nth(1).selectOption({ index: 1 });
+    await p.fill('[data-testid="deadline-1-due"]', '20/12/2027');
+    await d.screenshot('22b-campaign-edit');
+    await p.click('[data-testid="campaign-save"]');
+    await p.waitForSelector('[data-testid="campaign-editor"]', { state: 'detached' });
+    await d.mapIdle();
+    expect(await p.locator('[data-testid^="phase-cmp-"]').nth(1).textContent()).toContain(
+      'Củng cố, duy trì',
+    );
+    expect(await p.textContent('[data-testid="deadline-list"]')).toContain('20/12/2027');
+  });
+
   it('copies a pre-reform campaign to 2027 and is told which district quotas were left out', async () => {
     const p = d.page;
     await p.goto(`${server.url}/?province=lao-cai&campaign=lc-2024-peak`);

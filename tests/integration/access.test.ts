@@ -354,6 +354,40 @@ const FIXTURES: Record<string, Fixture> = {
       body: { ageLimitsMonths: { complex_point: 3 }, version: 1 },
     }),
   },
+  'PUT /api/campaigns/:id': {
+    own: async () => {
+      const c = (await api.get('/api/campaigns/lc-2026-p4')).body;
+      return {
+        path: '/api/campaigns/lc-2026-p4',
+        body: {
+          name: c.name,
+          issuingBody: c.issuingBody,
+          startsOn: c.startsOn,
+          endsOn: c.endsOn,
+          version: c.version,
+          phases: c.phases.map((p: any) => ({
+            id: p.id,
+            version: p.version,
+            name: p.name,
+            startsOn: p.startsOn,
+            endsOn: p.endsOn,
+            objectives: p.objectives,
+          })),
+        },
+      };
+    },
+    other: async () => ({
+      path: '/api/campaigns/sl-2023-coop',
+      body: {
+        name: 'x',
+        issuingBody: 'x',
+        startsOn: '2023-01-01',
+        endsOn: '2023-12-31',
+        version: 1,
+        phases: [{ name: 'x', startsOn: '2023-01-01', endsOn: '2023-12-31' }],
+      },
+    }),
+  },
   'POST /api/hotspots': {
     own: async () => ({
       path: '/api/hotspots',

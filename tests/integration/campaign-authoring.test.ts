@@ -273,6 +273,108 @@ describe(`campaign authoring (${process.env.DB_ENGINE})`, () => {
     expect([q.status, q.body.error.field]).toEqual([422, 'unitId']);
   });
 
+  describe('editing a saved campaign as a whole', () => {
+    /** The editor's body for a saved campaign: every row with its id and version. */
+    const editBody = (c: any) => ({
+      name: c.name,
+      documentNumber: c.documentNumber,
+      issuingBody: c.issuingBody,
+      issuedOn: c.issuedOn,
+      startsOn: c.startsOn,
+      endsOn: c.endsOn,
+      ageLimitsMonths: c.ageLimitsMonths,
+      version: c.version,
+      phases: c.phases.map((p: any) => ({
+        id: p.id,
+        version: p.version,
+        name: p.name,
+        startsOn: p.startsOn,
+        endsOn: p.endsOn,
+        objectives: p.objectives,
+      })),
+      quotas: c.quotas.map((q: any) => ({
+        id: q.id,
+        version: q.version,
+        phase: c.phases.findIndex((p: any) => p.id === q.phaseId),
+        agencyId: q.agencyId,
+        unitId: q.unitId,
+        metric: q.metric,
+        unit: q.unit,
+        target: q.target,
+        label: q.label,
+      })),
+      deadlines: c.deadlines.map((d: any) => ({
+        id: d.id,
+        version: d.version,
+        phase: d.phaseId ? c.phases.findIndex((p: any) => p.id === d.phaseId) : null,
+        kind: d.kind,
+        dueOn: d.dueOn,
+        title: d.title,
+      })),
+    });
+    const put = (id: string, body: unknown) =>
+      api.call('PUT', `/api/campaigns/${id}`, { as: 'commander', body });
+
+    it('extends the campaign, adds a phase and a deadline, edits a quota, in one transaction', async () => {
+      const { body: created } = await post(campaign2027());
+      const c = (await api.get(`/api/campaigns/${created.id}`)).body;
+      const body = editBody(c);
+      body.endsOn = '2028-06-30';
+      body.phases[1].name = 'Giai đoạn 2: Củng cố';
+      body.phases.push({
+        name: 'Giai đoạn 3: Tổng kết',
+        startsOn: '2028-01-01',
+        endsOn: '2028-06-30',
+        objectives: [],
+      });
+      body.quotas[0].target = 45;
+      body.deadlines.push({
+        phase: 2,
+        kind: 'final',
+        dueOn: '2028-07-05',
+        title: 'Báo cáo tổng kết',
+      });
+      const r = await put(c.id, body);
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      const after = (await api.get(`/api/campaigns/${c.id}`)).body;
+      expect(after.endsOn).toBe('2028-06-30');
+      expect(after.phases.map((p: any) => p.name)).toEqual([
+        'Giai đoạn 1: Tấn công',
+        'Giai đoạn 2: Củng cố',
+        'Giai đoạn 3: Tổng kết',
+      ]);
+      expect(after.quotas[0]).toMatchObject({ id: c.quotas[0].id, target: 45 });
+      const final = after.deadlines.find((d: any) => d.kind === 'final');
+      expect(final.phaseId).toBe(after.phases[2].id);
+    });
+
+    it('undoes everything when one row is stale, and names what is missing or foreign', async () => {
+      const { body: created } = await post(campaign2027());
+      const c = (await api.get(`/api/campaigns/${created.id}`)).body;
+      const stale = editBody(c);
+      stale.name = 'Tên mới';
+      stale.quotas[0].version = c.quotas[0].version + 5;
+      expect((await put(c.id, stale)).status).toBe(412);
+      expect((await api.get(`/api/campaigns/${c.id}`)).body.name).toBe(c.name);
+
+      const missing = editBody(c);
+      missing.phases = missing.phases.slice(0, 1);
+      missing.endsOn = '2027-06-30';
+      const m = await put(c.id, missing);
+      expect([m.status, m.body.error.field]).toEqual([422, 'phases']);
+
+      const foreign = editBody(c);
+      foreign.phases[0].id = 'sl-2023-coop-p1';
+      const f = await put(c.id, foreign);
+      expect([f.status, f.body.error.field]).toEqual([404, 'phases.0.id']);
+
+      const outside = editBody(c);
+      outside.endsOn = '2027-10-31';
+      const o = await put(c.id, outside);
+      expect([o.status, o.body.error.field]).toEqual([400, 'phases.1.endsOn']);
+    });
+  });
+
   it('keeps campaigns for commanders: a planner may not author one', async () => {
     const r = await api.call('POST', '/api/campaigns', { as: 'planner', body: campaign2027() });
     expect(r.status).toBe(403);

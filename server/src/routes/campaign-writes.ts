@@ -3,6 +3,7 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import {
   CampaignCopySchema,
+  CampaignEditSchema,
   CampaignInputSchema,
   CampaignPatchSchema,
   DeadlineInputSchema,
@@ -18,6 +19,7 @@ import type { AppEnv } from '../http/env.ts';
 import { allow, requestContext } from '../http/guards.ts';
 import { json, params } from '../http/validate.ts';
 import * as P from '../services/campaign-parts.ts';
+import { editCampaign } from '../services/campaign-edit.ts';
 import * as W from '../services/campaign-writes.ts';
 import { expectedVersion } from '../services/versioned.ts';
 
@@ -30,6 +32,14 @@ export const campaignWriteRoutes = (deps: AppDeps) => {
   return new Hono<AppEnv>()
     .post('/campaigns', allow(deps, 'POST /api/campaigns'), json(CampaignInputSchema), async (c) =>
       c.json(await W.createCampaign(await ctx(c), c.req.valid('json')), 201),
+    )
+    .put(
+      '/campaigns/:id',
+      allow(deps, 'PUT /api/campaigns/:id'),
+      params(Id),
+      json(CampaignEditSchema),
+      async (c) =>
+        c.json(await editCampaign(await ctx(c), c.req.valid('param').id, c.req.valid('json'))),
     )
     .patch(
       '/campaigns/:id',

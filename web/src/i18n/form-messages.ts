@@ -134,6 +134,8 @@ export const FORM_MESSAGES = {
     next: 'Sau ›',
     lists: 'Danh sách',
     copyDone: 'Đã sao chép kế hoạch',
+    editCampaign: 'Sửa kế hoạch đang xem',
+    saveChanges: 'Lưu thay đổi',
     copySkipped:
       '{n} chỉ tiêu giao cho huyện không được sao chép vì huyện không còn tồn tại trong thời gian của kế hoạch mới; hãy giao lại cho cơ quan hoặc xã:',
     abolishedOn: 'hết hiệu lực từ',
@@ -284,6 +286,8 @@ export const FORM_MESSAGES = {
     next: 'Next ›',
     lists: 'Lists',
     copyDone: 'Campaign copied',
+    editCampaign: 'Edit this campaign',
+    saveChanges: 'Save changes',
     copySkipped:
       '{n} quotas of districts were not copied: the districts no longer exist in the new campaign’s time. Give them to an agency or a commune:',
     abolishedOn: 'abolished from',

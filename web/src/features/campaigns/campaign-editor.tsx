@@ -6,25 +6,50 @@ import { ApiErrorNote } from '../../components/api-error-note.tsx';
 import { useFormText } from '../../i18n/use-form-text.ts';
 import { api, unwrap } from '../../lib/api.ts';
 import { useDashboard } from '../../lib/dashboard-context.ts';
-import { emptyDraft, toInput, type CampaignDraft } from './draft.ts';
+import {
+  emptyDraft,
+  fromCampaign,
+  toEditInput,
+  toInput,
+  type CampaignDraft,
+  type SavedCampaign,
+} from './draft.ts';
 import { PhaseRows } from './phase-rows.tsx';
 import { DeadlineRows, QuotaRows } from './quota-deadline-rows.tsx';
 
-/** The commander writes a new campaign: its document, dates, phases with objectives and targets, quotas, deadlines. */
-export function CampaignEditor({ onClose }: { onClose(): void }) {
+/**
+ * The commander writes a new campaign (its document, dates, phases with objectives and targets, quotas,
+ * deadlines), or edits a saved one as a whole: saved rows keep their id and version and cannot be removed,
+ * new ones are added, and the server writes it all in one transaction.
+ */
+export function CampaignEditor({
+  onClose,
+  existing,
+}: {
+  onClose(): void;
+  existing?: SavedCampaign;
+}) {
   const f = useFormText();
   const client = useQueryClient();
   const { view, setView, data } = useDashboard();
-  const [d, setDraft] = useState<CampaignDraft>(() => emptyDraft(data.campaign?.issuingBody ?? ''));
+  const [d, setDraft] = useState<CampaignDraft>(() =>
+    existing ? fromCampaign(existing) : emptyDraft(data.campaign?.issuingBody ?? ''),
+  );
   const set = (patch: Partial<CampaignDraft>) => setDraft((x) => ({ ...x, ...patch }));
   const districts = (data.districts.data?.features ?? []).map((x) => ({
     id: x.id,
     name: x.properties.name,
   }));
   const save = useMutation({
-    mutationFn: () => unwrap(api.campaigns.$post({ json: toInput(d) })),
+    mutationFn: async (): Promise<{ id: string }> =>
+      d.id
+        ? ((await unwrap(
+            api.campaigns[':id'].$put({ param: { id: d.id }, json: toEditInput(d) }),
+          )) as unknown as { id: string })
+        : unwrap(api.campaigns.$post({ json: toInput(d) })),
     onSuccess: async (c) => {
       await client.invalidateQueries({ queryKey: ['campaigns'] });
+      await client.invalidateQueries({ queryKey: ['hotspots'] });
       setView({ campaign: c.id, phase: null, date: null, selected: null });
       onClose();
     },
@@ -45,7 +70,7 @@ export function CampaignEditor({ onClose }: { onClose(): void }) {
   );
   return (
     <form className="mini-form campaign-editor" onSubmit={submit} data-testid="campaign-editor">
-      <h4>{f.newCampaign}</h4>
+      <h4>{d.id ? f.editCampaign : f.newCampaign}</h4>
       {text('name', f.campaignName)}
       {text('documentNumber', f.documentNumber)}
       {text('issuingBody', f.issuingBody)}
@@ -115,7 +140,7 @@ export function CampaignEditor({ onClose }: { onClose(): void }) {
           disabled={save.isPending}
           data-testid="campaign-save"
         >
-          {f.createCampaign}
+          {d.id ? f.saveChanges : f.createCampaign}
         </button>
         <button type="button" onClick={onClose}>
           {f.cancel}

@@ -1,5 +1,5 @@
 /** The campaign being written in the editor, and the body it sends (dates ISO; shares 0..1). */
-import type { CampaignInput } from '@pcmt/shared/campaign-contracts';
+import type { CampaignEdit, CampaignInput } from '@pcmt/shared/campaign-contracts';
 import type {
   DeadlineKind,
   ObjectiveComparator,
@@ -15,13 +15,18 @@ export interface ObjectiveDraft {
   /** As typed: per cent for a share, a count otherwise. */
   target: string;
 }
-export interface PhaseDraft {
+/** A row already saved carries its id and the version read; the editor cannot remove it. */
+interface Saved {
+  id?: string;
+  version?: number;
+}
+export interface PhaseDraft extends Saved {
   name: string;
   startsOn: string | null;
   endsOn: string | null;
   objectives: ObjectiveDraft[];
 }
-export interface QuotaDraft {
+export interface QuotaDraft extends Saved {
   phase: number | null;
   holder: string; // 'agency:<id>' or 'unit:<id>'
   metric: QuotaMetric;
@@ -29,13 +34,13 @@ export interface QuotaDraft {
   target: string;
   label: string;
 }
-export interface DeadlineDraft {
+export interface DeadlineDraft extends Saved {
   phase: number | null;
   kind: DeadlineKind;
   dueOn: string | null;
   title: string;
 }
-export interface CampaignDraft {
+export interface CampaignDraft extends Saved {
   name: string;
   documentNumber: string;
   issuingBody: string;
@@ -118,5 +123,113 @@ export function toInput(d: CampaignDraft): CampaignInput {
       dueOn: x.dueOn ?? '',
       title: x.title,
     })),
+  };
+}
+
+/** The saved campaign a commander opens in the editor (the shape `GET /api/campaigns/:id` answers). */
+export interface SavedCampaign {
+  id: string;
+  version: number;
+  name: string;
+  documentNumber: string;
+  issuingBody: string;
+  issuedOn: string | null;
+  startsOn: string;
+  endsOn: string;
+  ageLimitsMonths: Partial<Record<string, number>>;
+  phases: {
+    id: string;
+    version: number;
+    name: string;
+    startsOn: string;
+    endsOn: string;
+    objectives: { text: string; measure?: string; comparator?: string; target?: number }[];
+  }[];
+  quotas: {
+    id: string;
+    version: number;
+    phaseId: string | null;
+    agencyId: string | null;
+    unitId: string | null;
+    metric: string;
+    unit: string;
+    target: number;
+    label: string;
+  }[];
+  deadlines: {
+    id: string;
+    version: number;
+    phaseId: string | null;
+    kind: string;
+    dueOn: string;
+    title: string;
+  }[];
+}
+
+/** The editor's draft of a saved campaign: every row keeps its id and version. */
+export function fromCampaign(c: SavedCampaign): CampaignDraft {
+  const index = (phaseId: string | null) => {
+    const i = phaseId ? c.phases.findIndex((p) => p.id === phaseId) : -1;
+    return i < 0 ? null : i;
+  };
+  return {
+    id: c.id,
+    version: c.version,
+    name: c.name,
+    documentNumber: c.documentNumber,
+    issuingBody: c.issuingBody,
+    issuedOn: c.issuedOn,
+    startsOn: c.startsOn,
+    endsOn: c.endsOn,
+    pointMonths: c.ageLimitsMonths.complex_point?.toString() ?? '',
+    clusterMonths: c.ageLimitsMonths.complex_cluster?.toString() ?? '',
+    phases: c.phases.map((p) => ({
+      id: p.id,
+      version: p.version,
+      name: p.name,
+      startsOn: p.startsOn,
+      endsOn: p.endsOn,
+      objectives: p.objectives.map((o) => ({
+        text: o.text,
+        measure: (o.measure ?? '') as ObjectiveMeasure | '',
+        comparator: (o.comparator ?? 'at_least') as ObjectiveComparator,
+        target:
+          o.target === undefined
+            ? ''
+            : String(o.measure?.endsWith('_share') ? Math.round(o.target * 1000) / 10 : o.target),
+      })),
+    })),
+    quotas: c.quotas.map((q) => ({
+      id: q.id,
+      version: q.version,
+      phase: index(q.phaseId),
+      holder: q.agencyId ? `agency:${q.agencyId}` : `unit:${q.unitId}`,
+      metric: q.metric as QuotaMetric,
+      unit: q.unit as QuotaUnit,
+      target: String(q.target),
+      label: q.label,
+    })),
+    deadlines: c.deadlines.map((d) => ({
+      id: d.id,
+      version: d.version,
+      phase: index(d.phaseId),
+      kind: d.kind as DeadlineKind,
+      dueOn: d.dueOn,
+      title: d.title,
+    })),
+  };
+}
+
+const saved = (x: Saved) => (x.id ? { id: x.id, version: x.version } : {});
+
+/** The body of `PUT /api/campaigns/:id`: the create body with every saved row's id and version. */
+export function toEditInput(d: CampaignDraft): CampaignEdit {
+  const body = toInput(d);
+  return {
+    ...body,
+    version: d.version ?? 0,
+    phases: body.phases.map((p, i) => ({ ...saved(d.phases[i]!), ...p })),
+    quotas: body.quotas.map((q, i) => ({ ...saved(d.quotas[i]!), ...q })),
+    deadlines: body.deadlines.map((x, i) => ({ ...saved(d.deadlines[i]!), ...x })),
   };
 }

@@ -39,7 +39,7 @@ export function PhaseRows({
               value={p.name}
               onChange={(e) => set(i, { name: e.target.value })}
             />
-            {phases.length > 1 && (
+            {phases.length > 1 && !p.id && (
               <button
                 type="button"
                 className="remove"

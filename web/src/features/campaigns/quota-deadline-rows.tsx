@@ -70,6 +70,7 @@ export function QuotaRows(p: {
             <select
               aria-label={f.holder}
               value={q.holder}
+              disabled={!!q.id}
               onChange={(e) => set(i, { holder: e.target.value })}
             >
               <option value="">{f.holder}…</option>
@@ -130,14 +131,16 @@ export function QuotaRows(p: {
                 </option>
               ))}
             </select>
-            <button
-              type="button"
-              className="remove"
-              aria-label={f.remove}
-              onClick={() => p.onChange(p.quotas.filter((_, j) => j !== i))}
-            >
-              ×
-            </button>
+            {!q.id && (
+              <button
+                type="button"
+                className="remove"
+                aria-label={f.remove}
+                onClick={() => p.onChange(p.quotas.filter((_, j) => j !== i))}
+              >
+                ×
+              </button>
+            )}
           </div>
         </div>
       ))}
@@ -204,14 +207,16 @@ export function DeadlineRows(p: {
               onChange={(dueOn) => set(i, { dueOn })}
               testId={`deadline-${i}-due`}
             />
-            <button
-              type="button"
-              className="remove"
-              aria-label={f.remove}
-              onClick={() => p.onChange(p.deadlines.filter((_, j) => j !== i))}
-            >
-              ×
-            </button>
+            {!d.id && (
+              <button
+                type="button"
+                className="remove"
+                aria-label={f.remove}
+                onClick={() => p.onChange(p.deadlines.filter((_, j) => j !== i))}
+              >
+                ×
+              </button>
+            )}
           </div>
         </div>
       ))}
