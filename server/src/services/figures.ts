@@ -9,6 +9,7 @@ import { adminUnits, communeFigures } from '../db/schema.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { audit, diff } from './audit.ts';
 import { denyOutOfScope, inScope, type Scope } from './scope.ts';
+import { storedFor } from './figures-template.ts';
 import { relatedProvinceIds } from './units.ts';
 import { expectedVersion, updateVersioned } from './versioned.ts';
 
@@ -124,16 +125,9 @@ export async function saveFigures(
   checkPeriod(unit, periodFrom, periodTo, today);
   const figures = Object.fromEntries(FIGURE_FIELDS.map(({ key }) => [key, values[key] ?? null]));
   return ctx.db.transaction(async (tx) => {
-    const [existing] = await tx
-      .select()
-      .from(communeFigures)
-      .where(
-        and(
-          eq(communeFigures.unitId, unitId),
-          eq(communeFigures.periodFrom, periodFrom),
-          eq(communeFigures.periodTo, periodTo),
-        ),
-      );
+    const existing = (await storedFor(tx as unknown as Db, [unitId], periodFrom, periodTo)).get(
+      unitId,
+    );
     let before: Record<string, unknown> | null = null;
     let after: typeof communeFigures.$inferSelect;
     if (existing) {
