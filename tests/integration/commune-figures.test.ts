@@ -201,9 +201,45 @@ describe(`commune figures (${process.env.DB_ENGINE})`, () => {
   });
 
   describe('uploads that are not plain workbooks', () => {
-    it('refuses a body over 5 MB with 413', async () => {
+    it('refuses a body over 5 MB with 413 before the service reads it', async () => {
       const r = await upload(new Uint8Array(5 * 1024 * 1024 + 10));
       expect([r.status, r.body.error.field]).toEqual([413, 'file']);
+      expect(r.body.error.message).toBe('file: the upload is larger than 5 MB');
+    });
+    it('refuses an archive whose directory lists an entry it hides (a macro out of the stream’s sight)', async () => {
+      const zip = await JSZip.loadAsync(await bytes(await template(H1)));
+      zip.file('xl/vbaProject.bin', new Uint8Array(64));
+      const file = await zip.generateAsync({ type: 'uint8array', compression: 'STORE' });
+      // Break the hidden entry's local header: the central directory still lists it for exceljs.
+      const name = 'xl/vbaProject.bin';
+      for (let i = 0; i < file.length - 30; i++) {
+        if (file[i] !== 0x50 || file[i + 1] !== 0x4b || file[i + 2] !== 3 || file[i + 3] !== 4)
+          continue;
+        const n = file[i + 26]! | (file[i + 27]! << 8);
+        if (new TextDecoder().decode(file.subarray(i + 30, i + 30 + n)) === name) file[i] = 0x58;
+      }
+      const r = await upload(file);
+      expect([r.status, r.body.error.field]).toEqual([422, 'file']);
+      expect(r.body.error.message).toContain('directory');
+    });
+    it('reads the period typed as Excel dates, and refuses a date serial no calendar has', async () => {
+      const wb = await template(H1);
+      const info = wb.getWorksheet('Thông tin')!;
+      info.getCell('B3').value = new Date('2026-01-01T00:00:00Z');
+      info.getCell('B4').value = new Date('2026-06-30T00:00:00Z');
+      const ok = await upload(await bytes(wb));
+      expect([ok.status, ok.body.periodFrom, ok.body.periodTo]).toEqual([
+        200,
+        '2026-01-01',
+        '2026-06-30',
+      ]);
+      const zip = await JSZip.loadAsync(await bytes(wb));
+      const sheet = Object.keys(zip.files).find((n) => /worksheets\/sheet2\.xml$/.test(n))!;
+      const xml = await zip.file(sheet)!.async('string');
+      zip.file(sheet, xml.replace(/(<c r="B3"[^>]*>)<v>[^<]*<\/v>/, '$1<v>1e300</v>'));
+      const bad = await upload(await zip.generateAsync({ type: 'uint8array' }));
+      expect(bad.status, JSON.stringify(bad.body)).toBe(422);
+      expect(bad.body.error.issues[0]).toMatchObject({ sheet: 'Thông tin', row: 3, column: 'B' });
     });
     it('refuses a CSV and an .xls by their bytes', async () => {
       const csv = await upload(new TextEncoder().encode('Mã xã,Dân số\n001,1000\n'));
@@ -238,15 +274,28 @@ describe(`commune figures (${process.env.DB_ENGINE})`, () => {
       expect(r.status).toBe(422);
       expect(r.body.error.message).toContain('macro');
     });
-    it.each([
-      ['figures-broken-rows.xlsx', 422, 'file_invalid'],
-      ['macro-enabled.xlsm', 422, 'file_invalid'],
-    ])('refuses the hand-made fixture %s', async (name, status, code) => {
-      const file = readFileSync(new URL(`../fixtures/xlsx/${name}`, import.meta.url));
+    it('refuses the hand-made broken rows row by row', async () => {
+      const file = readFileSync(
+        new URL('../fixtures/xlsx/figures-broken-rows.xlsx', import.meta.url),
+      );
       const before = await stored();
       const r = await upload(new Uint8Array(file));
-      expect([r.status, r.body.error.code]).toEqual([status, code]);
+      expect(r.status).toBe(422);
+      expect(r.body.error.issues.map((i: any) => [i.row, i.column, i.code])).toEqual([
+        [2, 'A', 'unknown_commune'],
+        [3, 'A', 'required'],
+        [4, 'C', 'not_integer'],
+        [4, 'A', 'unknown_commune'],
+        [5, 'D', 'below'],
+        [5, 'A', 'unknown_commune'],
+      ]);
       expect(await stored()).toBe(before);
+    });
+    it('refuses the hand-made macro workbook for its macro, before reading a row', async () => {
+      const file = readFileSync(new URL('../fixtures/xlsx/macro-enabled.xlsm', import.meta.url));
+      const r = await upload(new Uint8Array(file));
+      expect([r.status, r.body.error.issues]).toEqual([422, undefined]);
+      expect(r.body.error.message).toContain('macro');
     });
   });
 

@@ -28,7 +28,7 @@ const jsonLimit = bodyLimit({
 const uploadLimit = bodyLimit({
   maxSize: UPLOAD_MAX_BYTES,
   onError: () => {
-    throw new ApiError(413, 'payload_too_large', 'file: larger than 5 MB', 'file');
+    throw new ApiError(413, 'payload_too_large', 'file: the upload is larger than 5 MB', 'file');
   },
 });
 

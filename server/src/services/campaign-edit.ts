@@ -44,7 +44,15 @@ function checkRows(list: { id?: string; version?: number }[], saved: Set<string>
 
 export async function editCampaign(ctx: Ctx, id: string, input: CampaignEdit) {
   const c = await campaignInScope(ctx, id, 'campaign.update');
-  await checkHolders(ctx, c.provinceSlug, input.quotas, (i) => `quotas.${i}.`, input);
+  // A saved quota keeps the holder it has (below): that one must still exist in the new dates.
+  const stored = new Map(
+    (await ctx.db.select().from(quotas).where(eq(quotas.campaignId, id))).map((q) => [q.id, q]),
+  );
+  const holders = input.quotas.map((q) => {
+    const s = q.id ? stored.get(q.id) : undefined;
+    return s ? { agencyId: s.agencyId, unitId: s.unitId } : q;
+  });
+  await checkHolders(ctx, c.provinceSlug, holders, (i) => `quotas.${i}.`, input);
   const [ps, qs, ds] = await Promise.all([
     savedIds(ctx, phases, id),
     savedIds(ctx, quotas, id),

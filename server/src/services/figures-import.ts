@@ -33,7 +33,7 @@ import {
 } from './figures-template.ts';
 import { denyOutOfScope, inScope } from './scope.ts';
 import { inspectXlsx } from './xlsx-upload.ts';
-import { cellReaders, openWorkbook, readRows } from './xlsx-sheet.ts';
+import { cellReaders, cellValue, openWorkbook, readRows } from './xlsx-sheet.ts';
 
 function readInfo(wb: ExcelJS.Workbook, issues: FileIssue[]) {
   const ws = wb.getWorksheet(INFO_SHEET);
@@ -47,22 +47,28 @@ function readInfo(wb: ExcelJS.Workbook, issues: FileIssue[]) {
   }
   const read = cellReaders(INFO_SHEET, { from: 'B', to: 'B', province: 'B' }, issues);
   const text = (r: number) => String(ws.getCell(`B${r}`).text ?? '').trim();
+  // A date typed in Excel becomes a date cell: read its value, not its display text.
+  const value = (r: number) => {
+    const got = cellValue(ws.getCell(`B${r}`));
+    return 'value' in got ? got.value : null;
+  };
   const slug = text(INFO.province);
-  const from = read.date(INFO.from, 'from', text(INFO.from) || null);
-  const to = read.date(INFO.to, 'to', text(INFO.to) || null);
+  const from = read.date(INFO.from, 'from', value(INFO.from));
+  const to = read.date(INFO.to, 'to', value(INFO.to));
   if (!slug)
     issues.push(
       fileIssue({ sheet: INFO_SHEET, row: INFO.province, column: 'B' }, 'required', {
         what: 'province',
       }),
     );
-  if (!from)
+  // undefined: the cell was read and its problem already listed.
+  if (from === null)
     issues.push(
       fileIssue({ sheet: INFO_SHEET, row: INFO.from, column: 'B' }, 'required', {
         what: 'period start',
       }),
     );
-  if (!to)
+  if (to === null)
     issues.push(
       fileIssue({ sheet: INFO_SHEET, row: INFO.to, column: 'B' }, 'required', {
         what: 'period end',
@@ -94,6 +100,18 @@ function parseRows(
   const seen = new Map<string, number>();
   const out: Parsed[] = [];
   for (const { row, cells } of rows) {
+    // Every problem of the row is listed, its figures' as well as its code's.
+    const values = {} as Parsed['values'];
+    for (const { key, kind } of FIGURE_FIELDS) {
+      const v = cells[key];
+      const got =
+        kind === 'flag'
+          ? read.flag(row, key, v)
+          : kind === 'area'
+            ? read.decimal(row, key, v)
+            : read.count(row, key, v, key === 'population' ? 1 : 0);
+      values[key] = got ?? null;
+    }
     const code = read.text(cells.code);
     if (!code) {
       read.fail(row, 'code', 'required', { what: 'commune code' });
@@ -109,17 +127,6 @@ function parseRows(
       continue;
     }
     seen.set(code, row);
-    const values = {} as Parsed['values'];
-    for (const { key, kind } of FIGURE_FIELDS) {
-      const v = cells[key];
-      const got =
-        kind === 'flag'
-          ? read.flag(row, key, v)
-          : kind === 'area'
-            ? read.decimal(row, key, v)
-            : read.count(row, key, v, key === 'population' ? 1 : 0);
-      values[key] = got ?? null;
-    }
     out.push({ row, unit, values });
   }
   return out;
@@ -244,7 +251,9 @@ export async function importFigures(
     for (const r of changed) {
       const p = parsed.find((x) => x.unit.id === r.unitId)!;
       const current = stored.get(r.unitId);
-      const values = { ...(p.values as FigureValues), source: 'import', recordedOn: today };
+      const values = { ...(p.values as FigureValues), source: 'import' };
+      // An edit keeps the day the period's figures were first recorded: they are corrections of those
+      // figures, in force from that day (the audit trail keeps what they were before).
       const [after] = current
         ? await tx
             .update(communeFigures)
@@ -261,6 +270,7 @@ export async function importFigures(
               periodFrom: info.from,
               periodTo: info.to,
               ...values,
+              recordedOn: today,
             })
             .returning();
       // Changed between the preview and the commit: the whole file is refused, nothing kept.

@@ -137,7 +137,8 @@ export async function saveFigures(
         communeFigures,
         existing.id,
         v,
-        { ...figures, source: 'form', recordedOn: today },
+        // A correction: in force from the day the period's figures were first recorded.
+        { ...figures, source: 'form' },
         ctx.now,
       );
       before = r.before;

@@ -107,7 +107,25 @@ function parseRow(
   const y = read.decimalSigned(row, 'y', cells.y);
   const code = read.text(cells.code);
   const note = read.text(cells.note) ?? '';
-  if (!kind || !day || day > ctx.today || [lng, lat, x, y].includes(undefined)) return null;
+  // Half a coordinate is a mistake, not a request to estimate the position.
+  if ((lng === null) !== (lat === null))
+    read.fail(row, lng === null ? 'lng' : 'lat', 'required', {
+      what: lng === null ? 'longitude' : 'latitude',
+    });
+  if ((x === null) !== (y === null))
+    read.fail(row, x === null ? 'x' : 'y', 'required', { what: x === null ? 'X' : 'Y' });
+  if (note.length > 2000)
+    read.fail(row, 'note', 'too_large', { value: `${note.length} ký tự / characters` });
+  if (
+    !kind ||
+    !day ||
+    day > ctx.today ||
+    [lng, lat, x, y].includes(undefined) ||
+    (lng === null) !== (lat === null) ||
+    (x === null) !== (y === null) ||
+    note.length > 2000
+  )
+    return null;
   let point: [number, number] | null = null;
   if (lng !== null && lat !== null) point = [lng!, lat!];
   else if (x !== null && y !== null) {

@@ -5,6 +5,8 @@
  */
 import { and, eq, gte, inArray, lte } from 'drizzle-orm';
 import { formatViDate, vietnamDay } from '@pcmt/shared/dates';
+import { criterionMetOn, tasksOn } from '@pcmt/shared/state/plans';
+import { DRUG_FREE_CRITERIA } from '@pcmt/shared/domain';
 import type {
   DeadlineKind,
   EventKind,
@@ -192,8 +194,22 @@ async function eventSheet(db: Db, slug: string, since: string, asOf: string) {
   return { columns, rows } as const;
 }
 
-async function planSheets(db: Db, scope: Scope, campaignId: string, slug: string) {
-  const plans = await listPlans(db, scope, campaignId);
+/** Plans with their criteria met and tasks made and done by `asOf` (as the plan panel reads them). */
+async function planSheets(db: Db, scope: Scope, campaignId: string, slug: string, asOf: string) {
+  const day = (at: Date | string) => vietnamDay(new Date(at));
+  const plans = (await listPlans(db, scope, campaignId)).map((p) => ({
+    ...p,
+    metCount: DRUG_FREE_CRITERIA.filter((n) =>
+      criterionMetOn(
+        p.criteria.find((c) => c.criterion === n),
+        asOf,
+      ),
+    ).length,
+    tasks: tasksOn(
+      p.tasks.map((t) => ({ ...t, createdOn: day(t.createdAt) })),
+      asOf,
+    ),
+  }));
   const agencyName = await agencyNames(db, slug);
   type P = (typeof plans)[number];
   const planColumns: Column<P>[] = [
@@ -225,9 +241,9 @@ async function planSheets(db: Db, scope: Scope, campaignId: string, slug: string
     { header: 'Thời hạn', kind: 'date', value: (t) => t.dueOn },
     {
       header: 'Tình trạng',
-      value: (t) => TASK_STATUS_LABELS.vi[t.status as 'open' | 'done'] ?? t.status,
+      value: (t) => TASK_STATUS_LABELS.vi[t.doneOnDate ? 'done' : 'open'],
     },
-    { header: 'Ngày hoàn thành', kind: 'date', value: (t) => t.doneOn },
+    { header: 'Ngày hoàn thành', kind: 'date', value: (t) => (t.doneOnDate ? t.doneOn : null) },
   ];
   const tasks = plans.flatMap((p) => p.tasks.map((t) => ({ ...t, commune: p.unitName })));
   return {
@@ -268,7 +284,7 @@ export async function listFile(
           ? deadlineSheet(s)
           : list === 'events'
             ? await eventSheet(db, c.provinceSlug, since, asOf)
-            : (await planSheets(db, scope, c.id, c.provinceSlug))[list];
+            : (await planSheets(db, scope, c.id, c.provinceSlug, asOf))[list];
   const wb = newWorkbook();
   const title = `${TITLES[list]} – ${c.name}${s.window.phase ? ` – ${s.window.phase.name}` : ''} – đến ngày ${formatViDate(asOf)}`;
   addList(wb, TITLES[list].slice(0, 31), title, table.columns as Column<unknown>[], table.rows);

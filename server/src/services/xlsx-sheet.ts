@@ -40,9 +40,11 @@ export async function openWorkbook(bytes: Uint8Array) {
 type Problem = { problem: FileProblem; values?: Record<string, string | number> };
 
 /** A cell as one plain value; a formula is a problem (the import takes values only). */
-function cellValue(c: ExcelJS.Cell): { value: Cell } | Problem {
+export function cellValue(c: ExcelJS.Cell): { value: Cell } | Problem {
   const v = c.value;
   if (v === null || v === undefined) return { value: null };
+  // A date cell holding a serial no calendar has (1e300) loads as an invalid Date.
+  if (v instanceof Date && Number.isNaN(v.getTime())) return { problem: 'unreadable' };
   if (typeof v === 'object' && !(v instanceof Date)) {
     if ('formula' in v || 'sharedFormula' in v) return { problem: 'formula' };
     if ('richText' in v) return { value: v.richText.map((r) => r.text).join('') };
@@ -145,7 +147,13 @@ export function cellReaders(sheet: string, letters: Record<string, string>, issu
     return undefined;
   };
   const text = (v: Cell) =>
-    v instanceof Date ? v.toISOString().slice(0, 10) : v === null ? null : String(v).trim();
+    v instanceof Date
+      ? Number.isNaN(v.getTime())
+        ? ''
+        : v.toISOString().slice(0, 10)
+      : v === null
+        ? null
+        : String(v).trim();
   return {
     fail,
     text,
@@ -200,7 +208,10 @@ export function cellReaders(sheet: string, letters: Record<string, string>, issu
     /** A date cell, or text dd/mm/yyyy or YYYY-MM-DD. */
     date(row: number, key: string, v: Cell): string | null | undefined {
       if (v === null) return null;
-      if (v instanceof Date) return v.toISOString().slice(0, 10);
+      if (v instanceof Date)
+        return Number.isNaN(v.getTime())
+          ? fail(row, key, 'not_date', { value: '' })
+          : v.toISOString().slice(0, 10);
       const s = String(v).trim();
       const iso = isIsoDate(s) ? s : parseViDate(s);
       return iso ?? fail(row, key, 'not_date', { value: s });

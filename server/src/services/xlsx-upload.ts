@@ -4,7 +4,7 @@
  * so a zip bomb is refused after 50 MB of output instead of filling memory. The sizes a zip declares
  * are not trusted: a bomb lies about them.
  */
-import { Unzip, UnzipInflate } from 'fflate';
+import { Unzip, UnzipInflate, unzipSync } from 'fflate';
 import {
   UPLOAD_MAX_BYTES,
   UPLOAD_MAX_ENTRIES,
@@ -97,10 +97,34 @@ function unpackCounted(bytes: Uint8Array) {
   return { names, contentTypes };
 }
 
+/**
+ * The names the central directory lists (what exceljs will open), read without unpacking anything. They
+ * must be exactly the entries the streaming pass walked and counted: an entry hidden inside another's data
+ * (a stored entry whose size covers a second local header) is listed here but was never counted there.
+ */
+function directoryNames(bytes: Uint8Array): string[] {
+  const names: string[] = [];
+  try {
+    unzipSync(bytes, {
+      filter: (f) => {
+        names.push(f.name);
+        return false;
+      },
+    });
+  } catch {
+    throw refuse(422, 'the archive is damaged');
+  }
+  return names;
+}
+
 /** Throws a 4xx naming `file` unless the bytes are a plain, reasonably sized .xlsx workbook. */
 export function inspectXlsx(bytes: Uint8Array): void {
   checkSignature(bytes);
   const { names, contentTypes } = unpackCounted(bytes);
+  const listed = directoryNames(bytes);
+  const walked = new Set(names);
+  if (listed.length !== names.length || listed.some((n) => !walked.has(n)))
+    throw refuse(422, 'the archive’s directory does not match its entries (a disguised archive?)');
   if (!names.includes('[Content_Types].xml') || !names.some((n) => /^xl\/workbook\.xml$/i.test(n)))
     throw refuse(415, 'a zip archive but not an .xlsx workbook');
   if (/macroEnabled/i.test(contentTypes))
