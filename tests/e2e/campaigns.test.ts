@@ -218,6 +218,25 @@ describe('commander authors a campaign', () => {
     const h = fc.features.find((f: any) => f.id === id);
     expect(h.geometry.coordinates[0]).toBeCloseTo(lng, 5);
     expect(h.geometry.coordinates[1]).toBeCloseTo(lat, 5);
+
+    // Corrected: another kind, moved by a click on the map; sent with its version.
+    await p.click('[data-testid="hotspot-edit-open"]');
+    await p.selectOption('[data-testid="hotspot-edit"] select[aria-label]', 'complex_point');
+    await p.click(
+      '[data-testid="hotspot-edit"] button.secondary, [data-testid="hotspot-edit"] button:has-text("bản đồ")',
+    );
+    await p.mouse.click(box.x + box.width * 0.6, box.y + box.height * 0.6);
+    await d.screenshot('27b-hotspot-edit');
+    await p.click('[data-testid="hotspot-edit-save"]');
+    await p.waitForSelector('[data-testid="hotspot-edit"]', { state: 'detached' });
+    const after = (
+      await p.evaluate(() => fetch('/api/hotspots?province=lao-cai').then((r) => r.json()))
+    ).features.find((f: any) => f.id === id);
+    expect(after.properties).toMatchObject({
+      kind: 'complex_point',
+      version: h.properties.version + 1,
+    });
+    expect(after.geometry.coordinates[0]).not.toBeCloseTo(lng, 3);
   });
 
   it('imports a hotspot list from the Excel template, previewed row by row, and counts it', async () => {

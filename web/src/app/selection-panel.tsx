@@ -4,6 +4,7 @@ import { AssessmentForm } from '../features/assessments/assessment-form.tsx';
 import { CrossingPanel } from '../features/crossings/crossing-panel.tsx';
 import { UnitPanel } from '../features/details/unit-panel.tsx';
 import { FiguresForm } from '../features/figures/figures-form.tsx';
+import { HotspotEditForm } from '../features/hotspots/hotspot-edit-form.tsx';
 import { HotspotPanel } from '../features/hotspots/hotspot-panel.tsx';
 import { PlanPanel } from '../features/plans/plan-panel.tsx';
 import { useDashboard } from '../lib/dashboard-context.ts';
@@ -36,6 +37,8 @@ export function SelectionPanel() {
     // Its record as of the campaign's last day: an elimination after the date shown is known there.
     const latest = data.hotspots.data?.features.find((f) => f.id === selected)?.properties;
     const later = latest?.eliminatedOn && latest.eliminatedOn > asOf ? latest.eliminatedOn : null;
+    const point = data.hotspots.data?.features.find((f) => f.id === selected)?.geometry.coordinates;
+    const position = point ? ([point[0]!, point[1]!] as [number, number]) : null;
     return h ? (
       <>
         {anchor}
@@ -49,6 +52,9 @@ export function SelectionPanel() {
           eliminatedLater={later}
           onClose={() => setView({ selected: null })}
         />
+        {can('hotspot.write') && !h.eliminatedOn && position && (
+          <HotspotEditForm key={`${h.id}@${h.version}`} hotspot={{ ...h, lngLat: position }} />
+        )}
       </>
     ) : null;
   }

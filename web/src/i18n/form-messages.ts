@@ -134,6 +134,8 @@ export const FORM_MESSAGES = {
     next: 'Sau ›',
     lists: 'Danh sách',
     copyDone: 'Đã sao chép kế hoạch',
+    editHotspot: 'Sửa, di chuyển điểm',
+    newNote: 'Ghi chú mới (để trống: giữ ghi chú cũ)',
     editCampaign: 'Sửa kế hoạch đang xem',
     saveChanges: 'Lưu thay đổi',
     copySkipped:
@@ -286,6 +288,8 @@ export const FORM_MESSAGES = {
     next: 'Next ›',
     lists: 'Lists',
     copyDone: 'Campaign copied',
+    editHotspot: 'Edit or move',
+    newNote: 'New note (empty: keep the old one)',
     editCampaign: 'Edit this campaign',
     saveChanges: 'Save changes',
     copySkipped:
