@@ -25,6 +25,10 @@ export const FILE_PROBLEMS = {
   },
   error_value: { vi: 'ô lỗi ({value})', en: 'an error value ({value})' },
   unreadable: { vi: 'giá trị không đọc được', en: 'a value this import does not read' },
+  control_char: {
+    vi: 'chữ chứa ký tự điều khiển NUL: hãy gõ lại ô này',
+    en: 'text with a NUL control character: type the cell again',
+  },
   sheet_missing: {
     vi: 'thiếu trang "{sheet}": hãy dùng mẫu đã tải về',
     en: 'the sheet "{sheet}" is missing: start from the downloaded template',

@@ -3,7 +3,7 @@ import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ZodError } from 'zod';
 import { ERROR_CODES, type ErrorBody } from '@pcmt/shared/errors';
-import { isUniqueViolation } from '../db/pg-errors.ts';
+import { isForeignKeyViolation, isUniqueViolation, violatedField } from '../db/pg-errors.ts';
 import { ApiError, FileIssuesError, StaleVersionError } from '../errors.ts';
 
 export function body(code: string, message: string, field?: string): ErrorBody {
@@ -35,11 +35,24 @@ export const onError: ErrorHandler = (err, c: Context) => {
       status,
     );
   }
-  if (isUniqueViolation(err))
+  if (isUniqueViolation(err)) {
+    const field = violatedField(err);
     return c.json(
-      body('conflict', 'This record already exists or was just written by someone else'),
+      body(
+        'conflict',
+        `${field ? `${field}: ` : ''}this record already exists or was just written by someone else`,
+        field,
+      ),
       409,
     );
+  }
+  if (isForeignKeyViolation(err)) {
+    const field = violatedField(err);
+    return c.json(
+      body(ERROR_CODES.validation, `${field ?? 'body'}: names a record that does not exist`, field),
+      422,
+    );
+  }
   console.error('unhandled error', err);
   return c.json(body(ERROR_CODES.internal, 'Internal server error'), 500);
 };

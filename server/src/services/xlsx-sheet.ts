@@ -47,13 +47,17 @@ export function cellValue(c: ExcelJS.Cell): { value: Cell } | Problem {
   if (v instanceof Date && Number.isNaN(v.getTime())) return { problem: 'unreadable' };
   if (typeof v === 'object' && !(v instanceof Date)) {
     if ('formula' in v || 'sharedFormula' in v) return { problem: 'formula' };
-    if ('richText' in v) return { value: v.richText.map((r) => r.text).join('') };
+    if ('richText' in v) {
+      const joined = v.richText.map((r) => r.text).join('');
+      return joined.includes('\u0000') ? { problem: 'control_char' } : { value: joined };
+    }
     if ('text' in v) return { value: String(v.text) };
     if ('error' in v) return { problem: 'error_value', values: { value: String(v.error) } };
     return { problem: 'unreadable' };
   }
   if (typeof v === 'string') {
     const s = v.trim();
+    if (s.includes('\u0000')) return { problem: 'control_char' };
     if (s.startsWith('=')) return { problem: 'dde_text' };
     return { value: s === '' ? null : s };
   }
