@@ -44,6 +44,35 @@ describe(`concurrent editing (${process.env.DB_ENGINE})`, () => {
     expect(old.body.current.name).toBe('Lào Cai (cầu Lào Cai – Hà Khẩu)');
   });
 
+  it('makes one plan of ten concurrent creations for a commune and campaign; the rest are 409s naming unitId', async () => {
+    const planned = new Set(
+      (await api.get('/api/plans', 'plannerLaoCai')).body.map((p: any) => p.unitId),
+    );
+    const units = (await api.get('/api/units?province=lao-cai&level=commune&asOf=2026-11-22')).body
+      .features;
+    const unitId = units.find((u: any) => !planned.has(u.id)).id;
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        api.call('POST', '/api/plans', {
+          as: 'plannerLaoCai',
+          body: {
+            unitId,
+            targetTier: 'drug_free',
+            targetDate: '2030-12-31',
+            campaignId: 'lc-2026-p4',
+          },
+        }),
+      ),
+    );
+    expect(answers.filter((a) => a.status === 201)).toHaveLength(1);
+    for (const a of answers.filter((x) => x.status !== 201))
+      expect([a.status, a.body.error.field]).toEqual([409, 'unitId']);
+    const plans = (await api.get('/api/plans', 'plannerLaoCai')).body.filter(
+      (p: any) => p.unitId === unitId,
+    );
+    expect(plans).toHaveLength(1);
+  });
+
   it('adds parallel progress entries exactly', async () => {
     const total = async () =>
       (await api.get('/api/campaigns/lc-2024-peak')).body.quotas.find(

@@ -18,6 +18,6 @@ export const isForeignKeyViolation = (e: unknown) => pgCode(e) === '23503';
 
 /** The API field a constraint violation is about, from PostgreSQL's detail "Key (agency_id)=(…)". */
 export function violatedField(e: unknown): string | undefined {
-  const column = /Key \(([a-z_]+)(?:, [a-z_, ]+)?\)=/.exec(pgError(e)?.detail ?? '')?.[1];
+  const column = /Key \(([a-z_]+)/.exec(pgError(e)?.detail ?? '')?.[1];
   return column?.replace(/_([a-z])/g, (_, ch: string) => ch.toUpperCase());
 }

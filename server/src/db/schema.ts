@@ -299,20 +299,29 @@ export const coordinationEvents = pgTable(
   (t) => [index('events_crossing_date').on(t.crossingId, t.occurredOn)],
 );
 
-export const transformationPlans = pgTable('transformation_plans', {
-  id: text('id').primaryKey(),
-  unitId: text('unit_id')
-    .notNull()
-    .references(() => adminUnits.id),
-  fromTier: text('from_tier').notNull(),
-  targetTier: text('target_tier').notNull(),
-  campaignId: text('campaign_id').references(() => campaigns.id),
-  targetPhaseId: text('target_phase_id').references(() => phases.id),
-  targetDate: day('target_date').notNull(),
-  responsibleAgencyId: text('responsible_agency_id').references(() => agencies.id),
-  status: text('status').notNull(),
-  ...audit,
-});
+export const transformationPlans = pgTable(
+  'transformation_plans',
+  {
+    id: text('id').primaryKey(),
+    unitId: text('unit_id')
+      .notNull()
+      .references(() => adminUnits.id),
+    fromTier: text('from_tier').notNull(),
+    targetTier: text('target_tier').notNull(),
+    campaignId: text('campaign_id').references(() => campaigns.id),
+    targetPhaseId: text('target_phase_id').references(() => phases.id),
+    targetDate: day('target_date').notNull(),
+    responsibleAgencyId: text('responsible_agency_id').references(() => agencies.id),
+    status: text('status').notNull(),
+    ...audit,
+  },
+  (t) => [
+    // One open (not yet achieved) plan per commune and campaign, whatever the requests' timing.
+    uniqueIndex('plans_one_open_per_commune_campaign')
+      .on(t.unitId, sql`coalesce(${t.campaignId}, '')`)
+      .where(sql`${t.status} <> 'achieved'`),
+  ],
+);
 
 export const criteriaChecks = pgTable(
   'criteria_checks',

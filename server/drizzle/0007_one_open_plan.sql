@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "plans_one_open_per_commune_campaign" ON "transformation_plans" USING btree ("unit_id",coalesce("campaign_id", '')) WHERE "transformation_plans"."status" <> 'achieved';
