@@ -6,6 +6,7 @@ import type { AgencyInputSchema, AgencyPatchSchema } from '@pcmt/shared/contract
 import type { Db } from '../db/create-db.ts';
 import { agencies } from '../db/schema.ts';
 import { ApiError } from '../errors.ts';
+import { checkRefs } from './references.ts';
 import { denyOutOfScope, inScope, type Scope } from './scope.ts';
 import { auditedUpdate, auditedInsert } from './versioned.ts';
 
@@ -31,6 +32,14 @@ export async function createAgency(
       'A national administrator creates agencies through a province administrator',
       'provinceSlug',
     );
+  await checkRefs(
+    db,
+    now,
+    scope,
+    [{ field: 'unitId', kind: 'unit', id: input.unitId }],
+    { action: 'agency.create', clientIp: ip },
+    scope.user.provinceSlug,
+  );
   return auditedInsert(
     db,
     now,
@@ -67,6 +76,14 @@ export async function updateAgency(
       objectId: id,
       clientIp: ip,
     });
+  await checkRefs(
+    db,
+    now,
+    scope,
+    [{ field: 'unitId', kind: 'unit', id: patch.unitId }],
+    { action: 'agency.update', clientIp: ip },
+    row.provinceSlug,
+  );
   return auditedUpdate(db, now, scope.user, agencies, id, version, patch, {
     action: 'agency.update',
     objectType: 'agency',

@@ -1,19 +1,20 @@
 /** Planner writes: new transformation plans and their tasks, each audited in its transaction. */
 import { randomUUID } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { PlanInputSchema, TaskInputSchema, TaskPatchSchema } from '@pcmt/shared/contracts';
 import { vietnamDay } from '@pcmt/shared/dates';
 import type { Db } from '../db/create-db.ts';
 import {
   adminUnits,
-  agencies,
   criteriaChecks,
+  phases,
   planTasks,
   transformationPlans,
 } from '../db/schema.ts';
 import { ApiError } from '../errors.ts';
 import { audit, diff } from './audit.ts';
+import { checkRefs } from './references.ts';
 import { denyOutOfScope, inScope, type Scope } from './scope.ts';
 import { tiersOn } from './units.ts';
 import { auditedUpdate, auditedInsert } from './versioned.ts';
@@ -44,6 +45,30 @@ export async function createPlan(
       objectId: input.unitId,
       clientIp: ip,
     });
+  await checkRefs(
+    db,
+    now,
+    scope,
+    [
+      { field: 'campaignId', kind: 'campaign', id: input.campaignId },
+      { field: 'targetPhaseId', kind: 'phase', id: input.targetPhaseId },
+    ],
+    { action: 'plan.create', clientIp: ip },
+    slug,
+  );
+  if (input.targetPhaseId) {
+    const [phase] = await db
+      .select({ campaignId: phases.campaignId })
+      .from(phases)
+      .where(eq(phases.id, input.targetPhaseId));
+    if (phase?.campaignId !== input.campaignId)
+      throw new ApiError(
+        422,
+        'validation_failed',
+        'targetPhaseId: must be a phase of the plan’s campaign',
+        'targetPhaseId',
+      );
+  }
   const [existing] = await db
     .select({ id: transformationPlans.id })
     .from(transformationPlans)
@@ -119,22 +144,11 @@ async function planInScope(
   return { plan, slug: slug! };
 }
 
-async function checkAgencies(db: Db, slug: string, ids: (string | null | undefined)[]) {
-  for (const id of ids) {
-    if (!id) continue;
-    const [a] = await db
-      .select({ id: agencies.id })
-      .from(agencies)
-      .where(and(eq(agencies.id, id), eq(agencies.provinceSlug, slug)));
-    if (!a)
-      throw new ApiError(
-        422,
-        'validation_failed',
-        `agency ${id} is not an agency of the province`,
-        'leadAgencyId',
-      );
-  }
-}
+/** A task's lead and co-ordinating agencies, as references of the plan's province. */
+const agencyRefs = (lead: string | null | undefined, co: string[] = []) => [
+  { field: 'leadAgencyId', kind: 'agency' as const, id: lead },
+  ...co.map((id, i) => ({ field: `coAgencyIds.${i}`, kind: 'agency' as const, id })),
+];
 
 export async function addTask(
   db: Db,
@@ -145,7 +159,14 @@ export async function addTask(
   ip: string | null,
 ) {
   const { slug } = await planInScope(db, now, scope, planId, 'task.create', ip);
-  await checkAgencies(db, slug, [input.leadAgencyId, ...input.coAgencyIds]);
+  await checkRefs(
+    db,
+    now,
+    scope,
+    agencyRefs(input.leadAgencyId, input.coAgencyIds),
+    { action: 'task.create', clientIp: ip },
+    slug,
+  );
   return auditedInsert(
     db,
     now,
@@ -178,7 +199,14 @@ export async function updateTask(
       clientIp: ip,
     });
   const { slug } = await planInScope(db, now, scope, task.planId, 'task.update', ip);
-  await checkAgencies(db, slug, [patch.leadAgencyId, ...(patch.coAgencyIds ?? [])]);
+  await checkRefs(
+    db,
+    now,
+    scope,
+    agencyRefs(patch.leadAgencyId, patch.coAgencyIds),
+    { action: 'task.update', clientIp: ip },
+    slug,
+  );
   // The day a task is done is kept, so that a view of an earlier date shows it still open.
   const doneOn =
     patch.status === undefined ? {} : { doneOn: patch.status === 'done' ? vietnamDay(now) : null };

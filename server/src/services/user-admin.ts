@@ -6,6 +6,8 @@ import type { Db } from '../db/create-db.ts';
 import { sessions, users } from '../db/schema.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import { hashPassword, passwordProblem } from '../auth/passwords.ts';
+import { checkRefs } from './references.ts';
+import { provinceScope } from './scope.ts';
 import { ApiError } from '../errors.ts';
 import { audit, diff } from './audit.ts';
 import { createUser, publicUser } from './users.ts';
@@ -44,6 +46,14 @@ export async function adminCreateUser(
   ip: string | null,
 ) {
   await checkProvince(db, now, admin, input.provinceSlug, 'user.create', ip);
+  await checkRefs(
+    db,
+    now,
+    await provinceScope(db, admin),
+    [{ field: 'agencyId', kind: 'agency', id: input.agencyId }],
+    { action: 'user.create', clientIp: ip },
+    input.provinceSlug,
+  );
   return db.transaction(async (tx) => {
     const user = await createUser(tx, input);
     await audit(tx, now, {
@@ -83,6 +93,14 @@ export async function adminUpdateUser(
   }
   if (patch.provinceSlug !== undefined)
     await checkProvince(db, now, admin, patch.provinceSlug, 'user.update', ip);
+  await checkRefs(
+    db,
+    now,
+    await provinceScope(db, admin),
+    [{ field: 'agencyId', kind: 'agency', id: patch.agencyId }],
+    { action: 'user.update', clientIp: ip },
+    patch.provinceSlug !== undefined ? patch.provinceSlug : target.provinceSlug,
+  );
   const { unlock, password, ...fields } = patch;
   const values: Record<string, unknown> = { ...fields };
   if (unlock) Object.assign(values, { lockedAt: null, unlockedAt: now });
