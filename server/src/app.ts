@@ -67,15 +67,17 @@ const headers = secureHeaders({
   crossOriginResourcePolicy: 'same-origin',
 });
 
-const hsts: MiddlewareHandler = async (c, next) => {
-  await next();
-  const tls = c.req.url.startsWith('https:') || c.req.header('x-forwarded-proto') === 'https';
-  if (tls) c.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
-};
+const hsts =
+  (always: boolean): MiddlewareHandler =>
+  async (c, next) => {
+    await next();
+    const tls = c.req.url.startsWith('https:') || c.req.header('x-forwarded-proto') === 'https';
+    if (always || tls) c.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+  };
 
 export function createApp(deps: AppDeps) {
   const app = new Hono();
-  app.use(headers, hsts);
+  app.use(headers, hsts(deps.hsts ?? false));
   app.onError(onError);
   app.notFound(onNotFound);
   const api = createApi(deps);

@@ -9,4 +9,6 @@ export interface AppDeps {
   basemapJson: string;
   meta: unknown;
   staticDir?: string;
+  /** Send Strict-Transport-Security on every answer (the HSTS setting), not only on requests seen as TLS. */
+  hsts?: boolean;
 }

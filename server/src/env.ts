@@ -13,6 +13,8 @@ const EnvSchema = z.object({
     .optional(),
   SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
   STATIC_DIR: z.string().optional(),
+  /** `on` when the dashboard is served over HTTPS (directly or behind a TLS proxy): every answer carries HSTS. */
+  HSTS: z.enum(['on', 'off']).default('off'),
 });
 export type Env = z.infer<typeof EnvSchema>;
 

@@ -36,6 +36,7 @@ async function main() {
     basemapJson: readFileSync(require.resolve('@pcmt/data/build/basemap.json'), 'utf8'),
     meta: demo.meta,
     staticDir,
+    hsts: env.HSTS === 'on',
   });
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     console.log(`Dashboard: http://localhost:${info.port}`);

@@ -1,9 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '@pcmt/server/db/schema';
+import { createApp } from '@pcmt/server/app';
 import { ROUTE_POLICY } from '@pcmt/shared/policy';
 import { openTestDb, type TestDb } from '../support/test-db.ts';
-import { FIXED_NOW, testApp, type TestApi } from '../support/app.ts';
+import { FIXED_NOW, PASSWORD, testApp, type TestApi } from '../support/app.ts';
 
 let t: TestDb;
 let api: TestApi;
@@ -114,6 +115,24 @@ describe('request hardening', () => {
     expect(r.body.error.code).toBe('csrf_failed');
   });
 
+  it('refuses a write from another site even with a valid token, and a sign-in from one', async () => {
+    api.setNow(FIXED_NOW);
+    const body = { unitId: 'com-10-0004', assessedOn: '2024-11-16', tier: 'type_3' };
+    const write = (headers: Record<string, string>) =>
+      api.call('POST', '/api/assessments', { as: 'commander', body, headers });
+    const evil = await write({ origin: 'https://evil.example' });
+    expect([evil.status, evil.body.error.code]).toEqual([403, 'cross_site']);
+    const fetchSite = await write({ 'sec-fetch-site': 'cross-site' });
+    expect(fetchSite.status).toBe(403);
+    const same = await write({ origin: 'http://localhost', 'sec-fetch-site': 'same-origin' });
+    expect(same.status, JSON.stringify(same.body)).toBe(201);
+    const login = await api.raw('POST', '/api/auth/login', {
+      body: { username: 't.planner', password: PASSWORD },
+      headers: { origin: 'https://evil.example' },
+    });
+    expect(login.status).toBe(403);
+  });
+
   it('answers 415 to a body that is not JSON, 400 to broken JSON, 413 to a huge body', async () => {
     const s = await api.login('t.commander');
     const h = { 'x-csrf-token': s.csrf };
@@ -168,9 +187,21 @@ describe('request hardening', () => {
     }
   });
 
-  it('sends HSTS for one year behind TLS', async () => {
+  it('sends HSTS for one year behind TLS, and on every answer when the HSTS setting is on', async () => {
     const r = await api.raw('GET', '/api/health', { headers: { 'x-forwarded-proto': 'https' } });
     expect(r.headers.get('strict-transport-security')).toContain('max-age=31536000');
+    const plain = await api.raw('GET', '/api/health');
+    expect(plain.headers.get('strict-transport-security')).toBeNull();
+    const configured = createApp({
+      db: t.db,
+      engine: t.engine,
+      clock: () => FIXED_NOW,
+      basemapJson: '{}',
+      meta: {},
+      hsts: true,
+    });
+    const res = await configured.request('/api/health');
+    expect(res.headers.get('strict-transport-security')).toContain('max-age=31536000');
   });
 
   it('never shows a stack trace', async () => {

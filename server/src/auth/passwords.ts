@@ -34,6 +34,10 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return timingSafeEqual(actual, expected);
 }
 
+/** A hash of no account's password: an unknown username costs the same scrypt work as a known one. */
+let decoy: Promise<string> | null = null;
+export const decoyHash = () => (decoy ??= hashPassword(randomBytes(18).toString('base64')));
+
 // The most used passwords worldwide and in Vietnam; lower-cased comparison.
 const COMMON = new Set(
   `password password1 password123 12345678 123456789 1234567890 11111111 00000000 88888888 66666666 12341234

@@ -12,7 +12,7 @@ import type { Db } from '../db/create-db.ts';
 import { loginAttempts, sessions, users } from '../db/schema.ts';
 import { ApiError } from '../errors.ts';
 import { audit } from '../services/audit.ts';
-import { verifyPassword } from './passwords.ts';
+import { verifyPassword, decoyHash } from './passwords.ts';
 
 export const SESSION_COOKIE = '__Host-pcmt_session';
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -54,7 +54,10 @@ export async function login(
       'Account locked after repeated failed logins: ask an administrator to unlock it',
     );
   }
-  const ok = user ? await verifyPassword(password, user.passwordHash) : false;
+  // The same scrypt work whether or not the username exists: the answer's time tells nothing.
+  const ok = user
+    ? await verifyPassword(password, user.passwordHash)
+    : await verifyPassword(password, await decoyHash()).then(() => false);
   await db.insert(loginAttempts).values({ username, at: now, ok });
   if (!user || !ok) {
     await audit(db, now, {
