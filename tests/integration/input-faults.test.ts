@@ -6,7 +6,8 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { XLSX_MIME } from '@pcmt/shared/uploads';
-import { agencies, planTasks } from '@pcmt/server/db/schema';
+import { eq } from 'drizzle-orm';
+import { agencies, auditLog, planTasks } from '@pcmt/server/db/schema';
 import { isForeignKeyViolation, isUniqueViolation, violatedField } from '@pcmt/server/db/pg-errors';
 import { openTestDb, type TestDb } from '../support/test-db.ts';
 import { testApp, type TestApi, type TestUser } from '../support/app.ts';
@@ -157,5 +158,15 @@ describe(`input faults (${process.env.DB_ENGINE})`, () => {
         (e: unknown) => e,
       );
     expect([isUniqueViolation(dup), violatedField(dup)]).toEqual([true, 'id']);
+  });
+
+  it('keeps the audit row of a request whose path carries a NUL (shown as U+FFFD)', async () => {
+    const r = await api.raw('GET', '/api/units/a%00b');
+    expect(r.status).toBe(401);
+    const rows = await t.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'GET /api/units/a\uFFFDb'));
+    expect(rows).toHaveLength(1);
   });
 });

@@ -20,19 +20,34 @@ export interface AuditEntry {
   detail?: string;
 }
 
+/**
+ * Text from a request (a path, a username, an id) with any NUL character shown as U+FFFD: PostgreSQL
+ * cannot store NUL, and the audit row of a request must never be lost to what the request carried.
+ */
+const clean = (s: string | null | undefined) =>
+  s == null ? null : s.replaceAll('\u0000', '\uFFFD');
+const cleanJson = (v: unknown): unknown =>
+  typeof v === 'string'
+    ? clean(v)
+    : Array.isArray(v)
+      ? v.map(cleanJson)
+      : v && typeof v === 'object'
+        ? Object.fromEntries(Object.entries(v).map(([k, x]) => [clean(k)!, cleanJson(x)]))
+        : v;
+
 export async function audit(db: Pick<Db, 'insert'>, at: Date, e: AuditEntry): Promise<void> {
   await db.insert(auditLog).values({
     at,
     userId: e.actor?.id ?? null,
-    username: e.actor?.username ?? e.username ?? null,
+    username: clean(e.actor?.username ?? e.username),
     role: e.actor?.role ?? null,
-    action: e.action,
-    objectType: e.objectType ?? null,
-    objectId: e.objectId ?? null,
-    changes: e.changes ?? null,
+    action: clean(e.action)!,
+    objectType: clean(e.objectType),
+    objectId: clean(e.objectId),
+    changes: (cleanJson(e.changes) as AuditEntry['changes']) ?? null,
     outcome: e.outcome,
     clientIp: e.clientIp ?? null,
-    detail: e.detail ?? null,
+    detail: clean(e.detail),
   });
 }
 
