@@ -46,11 +46,14 @@ async function main() {
     if (closing) return;
     closing = true;
     console.log(`${signal}: closing`);
+    // Stop taking connections, let the requests in flight finish (idle keep-alive sockets are closed at
+    // once), then close the database; a request still running after 10 s is cut.
     server.close(async () => {
       await handle.close();
       process.exit(0);
     });
-    setTimeout(() => handle.close().finally(() => process.exit(0)), 3000).unref();
+    (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+    setTimeout(() => handle.close().finally(() => process.exit(0)), 10_000).unref();
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { freePort, runServerToExit, startServer } from '../support/server-process.ts';
+import { demoUsers, freePort, runServerToExit, startServer } from '../support/server-process.ts';
 
 describe('server start and stop', () => {
   it('refuses a second server on the same PGlite directory, then closes on SIGTERM', async () => {
@@ -22,6 +22,29 @@ describe('server start and stop', () => {
     expect(body.engine).toBe('pglite');
     expect(health.output()).not.toContain('loading the demo data');
     await health.stop();
+  });
+
+  it('drains a request in flight on SIGTERM: it is answered in full, then the server exits', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'pcmt-drain-')), 'db');
+    const server = await startServer({ DATABASE_URL: `file://${dir}` });
+    const password = demoUsers(server.output())['chihuy.laocai']!;
+    const login = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'chihuy.laocai', password }),
+    });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+    // The final Word report of a campaign takes a while to build: SIGTERM arrives while it does.
+    const report = fetch(`${server.url}/api/campaigns/lc-2024-peak/report?kind=final&format=docx`, {
+      headers: { cookie },
+    });
+    await new Promise((r) => setTimeout(r, 30));
+    server.process.kill('SIGTERM');
+    const res = await report;
+    expect(res.status).toBe(200);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([bytes[0], bytes[1]]).toEqual([0x50, 0x4b]);
+    expect(await server.exited).toBe(0);
   });
 
   it('names every bad setting and exits', async () => {

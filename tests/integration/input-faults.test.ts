@@ -7,6 +7,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { XLSX_MIME } from '@pcmt/shared/uploads';
 import { eq } from 'drizzle-orm';
+import { createApp } from '@pcmt/server/app';
 import { agencies, auditLog, planTasks } from '@pcmt/server/db/schema';
 import { isForeignKeyViolation, isUniqueViolation, violatedField } from '@pcmt/server/db/pg-errors';
 import { openTestDb, type TestDb } from '../support/test-db.ts';
@@ -168,5 +169,24 @@ describe(`input faults (${process.env.DB_ENGINE})`, () => {
       .from(auditLog)
       .where(eq(auditLog.action, 'GET /api/units/a\uFFFDb'));
     expect(rows).toHaveLength(1);
+  });
+
+  it('reports the database in the health check: up with its migrations, 503 when it does not answer', async () => {
+    const up = await api.raw('GET', '/api/health');
+    expect(up.status).toBe(200);
+    expect(up.body.database).toMatchObject({ up: true });
+    expect(up.body.database.migrations).toBeGreaterThanOrEqual(8);
+    const gone = await openTestDb();
+    const app = createApp({
+      db: gone.db,
+      engine: gone.engine,
+      clock: () => new Date(),
+      basemapJson: '{}',
+      meta: {},
+    });
+    await gone.close();
+    const down = await app.request('/api/health');
+    expect(down.status).toBe(503);
+    expect(await down.json()).toMatchObject({ status: 'unavailable', database: { up: false } });
   });
 });
