@@ -14,6 +14,7 @@ import { borderRoutes } from './routes/borders.ts';
 import { campaignRoutes } from './routes/campaigns.ts';
 import { campaignWriteRoutes } from './routes/campaign-writes.ts';
 import { geographyRoutes } from './routes/geography.ts';
+import { docsRoutes } from './routes/docs.ts';
 import { figureRoutes } from './routes/figures.ts';
 import { hotspotRoutes } from './routes/hotspots.ts';
 import { systemRoutes } from './routes/system.ts';
@@ -40,7 +41,8 @@ export function createApi(deps: AppDeps) {
     .route('/', assessmentRoutes(deps))
     .route('/', figureRoutes(deps))
     .route('/', planRoutes(deps))
-    .route('/', adminRoutes(deps));
+    .route('/', adminRoutes(deps))
+    .route('/', docsRoutes(deps));
 }
 
 export type AppType = ReturnType<typeof createApi>;

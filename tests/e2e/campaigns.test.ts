@@ -348,6 +348,14 @@ describe('commander authors a campaign', () => {
     );
   });
 
+  it('reads the API document in Swagger UI served by the dashboard itself', async () => {
+    const p = d.page;
+    await p.goto(`${server.url}/api/docs`);
+    await p.waitForSelector('.swagger-ui .opblock', { timeout: 30_000 });
+    expect(await p.$$('.swagger-ui .opblock')).not.toHaveLength(0);
+    await d.screenshot('40-api-docs');
+  });
+
   it('threw no error in the page', () => {
     expect(d.errors).toEqual([]);
     expect(d.offsiteRequests).toEqual([]);

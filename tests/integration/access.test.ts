@@ -511,6 +511,9 @@ const FIXTURES: Record<string, Fixture> = {
       headers: { 'content-type': XLSX_MIME },
     }),
   },
+  'GET /api/openapi.json': { own: async () => ({ path: '/api/openapi.json' }), other: null },
+  'GET /api/docs': { own: async () => ({ path: '/api/docs' }), other: null },
+  'GET /api/docs/:file': { own: async () => ({ path: '/api/docs/init.js' }), other: null },
   'GET /api/figures': {
     own: async () => ({ path: '/api/figures?province=lao-cai' }),
     other: async () => ({ path: '/api/figures?province=son-la' }),

@@ -5,51 +5,9 @@
  * error body, naming a field where it names one; the server answers afterwards.
  */
 import fc from 'fast-check';
-import { z, type ZodType } from 'zod';
+import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  AgencyInputSchema,
-  AgencyPatchSchema,
-  AssessmentInputSchema,
-  CrossingInputSchema,
-  CrossingPatchSchema,
-  EventInputSchema,
-  EventPatchSchema,
-  PlanInputSchema,
-  PlanPatchSchema,
-  ProgressInputSchema,
-  TaskInputSchema,
-  TaskPatchSchema,
-  UserInputSchema,
-  UserPatchSchema,
-  EliminateInputSchema,
-  ReEmergeInputSchema,
-  CriterionInputSchema,
-  UnitsQuerySchema,
-  HotspotsQuerySchema,
-  CrossingsQuerySchema,
-  EventsQuerySchema,
-  AuditQuerySchema,
-  ProvinceQuerySchema,
-} from '@pcmt/shared/contracts';
-import {
-  CampaignCopySchema,
-  CampaignEditSchema,
-  CampaignInputSchema,
-  CampaignPatchSchema,
-  DeadlineInputSchema,
-  DeadlinePatchSchema,
-  PhaseInputSchema,
-  PhasePatchSchema,
-  QuotaInputSchema,
-  QuotaPatchSchema,
-} from '@pcmt/shared/campaign-contracts';
-import {
-  FiguresInputSchema,
-  FiguresQuerySchema,
-  FiguresTemplateQuerySchema,
-} from '@pcmt/shared/figures';
-import { HotspotInputSchema, HotspotPatchSchema } from '@pcmt/shared/hotspot-contracts';
+import { CONTRACTS } from '@pcmt/server/http/contracts';
 import { ROUTE_POLICY, can, type Role } from '@pcmt/shared/policy';
 import { openTestDb, type TestDb } from '../support/test-db.ts';
 import { testApp, type TestApi, type TestUser } from '../support/app.ts';
@@ -63,72 +21,6 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
-const none = z.object({});
-/** The contract of each route: its body (writes) or its query (reads). */
-const CONTRACTS: Record<string, ZodType> = {
-  'GET /api/provinces': ProvinceQuerySchema,
-  'GET /api/units': UnitsQuerySchema,
-  'GET /api/units/:id': none,
-  'GET /api/assessments': ProvinceQuerySchema,
-  'GET /api/borders': none,
-  'GET /api/routes': ProvinceQuerySchema,
-  'GET /api/basemap': none,
-  'GET /api/hotspots': HotspotsQuerySchema,
-  'GET /api/crossings': CrossingsQuerySchema,
-  'GET /api/crossings/:id': none,
-  'GET /api/events': EventsQuerySchema,
-  'GET /api/campaigns': ProvinceQuerySchema,
-  'GET /api/campaigns/:id': z.object({ asOf: z.string() }),
-  'GET /api/campaigns/:id/report': z.object({
-    phase: z.string(),
-    kind: z.string(),
-    format: z.string(),
-    asOf: z.string(),
-  }),
-  'GET /api/campaigns/:id/lists/:list': z.object({ phase: z.string(), asOf: z.string() }),
-  'GET /api/meta': none,
-  'POST /api/assessments': AssessmentInputSchema,
-  'POST /api/quotas/:id/progress': ProgressInputSchema,
-  'POST /api/hotspots': HotspotInputSchema,
-  'GET /api/hotspots/template': none,
-  'POST /api/hotspots/import': none,
-  'PATCH /api/hotspots/:id': HotspotPatchSchema,
-  'POST /api/hotspots/:id/eliminate': EliminateInputSchema,
-  'POST /api/hotspots/:id/re-emerge': ReEmergeInputSchema,
-  'POST /api/crossings': CrossingInputSchema,
-  'PATCH /api/crossings/:id': CrossingPatchSchema,
-  'POST /api/events': EventInputSchema,
-  'PATCH /api/events/:id': EventPatchSchema,
-  'GET /api/plans': z.object({ campaign: z.string() }),
-  'POST /api/plans': PlanInputSchema,
-  'PATCH /api/plans/:id': PlanPatchSchema,
-  'POST /api/plans/:id/tasks': TaskInputSchema,
-  'PATCH /api/tasks/:id': TaskPatchSchema,
-  'POST /api/campaigns': CampaignInputSchema,
-  'PATCH /api/campaigns/:id': CampaignPatchSchema,
-  'PUT /api/campaigns/:id': CampaignEditSchema,
-  'POST /api/campaigns/:id/copy': CampaignCopySchema,
-  'POST /api/campaigns/:id/phases': PhaseInputSchema,
-  'PATCH /api/phases/:id': PhasePatchSchema,
-  'POST /api/campaigns/:id/quotas': QuotaInputSchema,
-  'PATCH /api/quotas/:id': QuotaPatchSchema,
-  'POST /api/campaigns/:id/deadlines': DeadlineInputSchema,
-  'PATCH /api/deadlines/:id': DeadlinePatchSchema,
-  'GET /api/figures': FiguresQuerySchema,
-  'PUT /api/figures': FiguresInputSchema,
-  'GET /api/figures/template': FiguresTemplateQuerySchema,
-  'POST /api/figures/import': none,
-  'GET /api/agencies': none,
-  'POST /api/agencies': AgencyInputSchema,
-  'PATCH /api/agencies/:id': AgencyPatchSchema,
-  'PUT /api/plans/:id/criteria/:n': CriterionInputSchema,
-  'GET /api/users': none,
-  'POST /api/users': UserInputSchema,
-  'PATCH /api/users/:id': UserPatchSchema,
-  'GET /api/audit': AuditQuerySchema,
-  'GET /api/audit/export': AuditQuerySchema,
-};
-
 const NASTY = fc.constantFrom<unknown>(
   null,
   '',
