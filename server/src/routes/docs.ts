@@ -37,14 +37,12 @@ export const docsRoutes = (deps: AppDeps) => {
       params(z.object({ file: z.string().max(40) })),
       (c) => {
         const { file } = c.req.valid('param');
-        c.header('Cache-Control', 'private, max-age=86400');
-        if (file === 'init.js') {
-          c.header('Content-Type', 'text/javascript; charset=utf-8');
-          return c.body(INIT);
-        }
-        const type = ASSETS[file];
+        const type = file === 'init.js' ? 'text/javascript; charset=utf-8' : ASSETS[file];
         if (!type) throw new ApiError(404, 'not_found', `${file} not found`, 'file');
+        // The reader's files (never data) may be kept a day by this browser.
+        c.header('Cache-Control', 'private, max-age=86400');
         c.header('Content-Type', type);
+        if (file === 'init.js') return c.body(INIT);
         return c.body(readFileSync(join(uiDir, file)));
       },
     );
