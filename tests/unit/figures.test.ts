@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fileIssue, problemText } from '@pcmt/shared/file-issues';
 import { reportingPeriods, suggestFromFigures } from '@pcmt/shared/figures';
-import { figuresOn } from '@pcmt/shared/state/figures';
+import { figuresOn, periodEraDay } from '@pcmt/shared/state/figures';
 
 const row = (unitId: string, periodFrom: string, periodTo: string, recordedOn: string) => ({
   unitId,
@@ -64,5 +64,15 @@ describe('reportingPeriods', () => {
     expect(p[0]).toMatchObject({ from: '2026-01-01', to: '2026-12-31' });
     expect(p).toHaveLength(12);
     expect(p.at(-1)).toMatchObject({ from: '2023-01-01', to: '2023-06-30' });
+  });
+});
+
+describe('periodEraDay: whose units a period is entered for', () => {
+  it.each([
+    ['2024-12-31', '2026-11-22', '2024-12-31'],
+    ['2026-12-31', '2026-11-22', '2026-11-22'],
+    ['2026-11-22', '2026-11-22', '2026-11-22'],
+  ])('a period to %s, today %s: the units of %s', (to, today, day) => {
+    expect(periodEraDay(to, today)).toBe(day);
   });
 });

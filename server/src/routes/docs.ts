@@ -22,6 +22,14 @@ const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>
 <script src="/api/docs/swagger-ui-bundle.js"></script><script src="/api/docs/init.js"></script></body></html>`;
 const INIT = `window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#ui', deepLinking: true });`;
 
+const files = new Map<string, Buffer>();
+/** A reader's file, read from disk once. */
+const asset = (file: string) => {
+  let bytes = files.get(file);
+  if (!bytes) files.set(file, (bytes = readFileSync(join(uiDir, file))));
+  return new Uint8Array(bytes);
+};
+
 export const docsRoutes = (deps: AppDeps) => {
   let doc: string | null = null;
   return new Hono<AppEnv>()
@@ -43,7 +51,7 @@ export const docsRoutes = (deps: AppDeps) => {
         c.header('Cache-Control', 'private, max-age=86400');
         c.header('Content-Type', type);
         if (file === 'init.js') return c.body(INIT);
-        return c.body(readFileSync(join(uiDir, file)));
+        return c.body(asset(file));
       },
     );
 };

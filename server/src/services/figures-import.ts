@@ -4,7 +4,7 @@
  * one transaction. A file with any problem writes nothing.
  */
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, inArray, lte } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type ExcelJS from 'exceljs';
 import { formatViDate, vietnamDay } from '@pcmt/shared/dates';
 import type { FileIssue } from '@pcmt/shared/errors';
@@ -16,7 +16,9 @@ import {
   type FigureValues,
   type FiguresPreview,
 } from '@pcmt/shared/figures';
-import { figuresOn } from '@pcmt/shared/state/figures';
+import { figuresOn, periodEraDay } from '@pcmt/shared/state/figures';
+import { assessmentOn, groupByUnit } from '@pcmt/shared/state/tiers';
+import type { Tier } from '@pcmt/shared/domain';
 import type { Db } from '../db/create-db.ts';
 import { communeFigures, tierAssessments } from '../db/schema.ts';
 import { ApiError, FileIssuesError } from '../errors.ts';
@@ -25,7 +27,6 @@ import { listFigures, type WriteCtx } from './figures.ts';
 import {
   COLUMNS,
   communesOf,
-  eraDay,
   FIGURES_SHEET,
   INFO,
   INFO_SHEET,
@@ -136,15 +137,23 @@ function parseRows(
 async function assessedFigures(db: Db, unitIds: string[], day: string) {
   if (unitIds.length === 0) return new Map<string, FigureValues>();
   const rows = await db
-    .select({ unitId: tierAssessments.unitId, criteria: tierAssessments.criteria })
+    .select({
+      unitId: tierAssessments.unitId,
+      assessedOn: tierAssessments.assessedOn,
+      seq: tierAssessments.seq,
+      tier: tierAssessments.tier,
+      criteria: tierAssessments.criteria,
+    })
     .from(tierAssessments)
-    .where(and(inArray(tierAssessments.unitId, unitIds), lte(tierAssessments.assessedOn, day)))
-    .orderBy(asc(tierAssessments.assessedOn), asc(tierAssessments.seq));
+    .where(inArray(tierAssessments.unitId, unitIds));
   const out = new Map<string, FigureValues>();
-  for (const r of rows) {
+  // The assessment in force on the day, same-day corrections included (shared/src/state/tiers.ts).
+  for (const [unitId, history] of groupByUnit(rows.map((r) => ({ ...r, tier: r.tier as Tier })))) {
+    const r = assessmentOn(history, day);
+    if (!r) continue;
     const c = r.criteria;
     const n = (k: string) => (typeof c[k] === 'number' ? (c[k] as number) : null);
-    out.set(r.unitId, {
+    out.set(unitId, {
       registeredUsers: n('registeredUsers'),
       organisedUsePlaces: n('organisedUsePlaces'),
       offendersArrested: n('offendersArrested'),
@@ -185,7 +194,7 @@ export async function importFigures(
       clientIp: ctx.ip,
     });
   const today = vietnamDay(ctx.now);
-  const day = eraDay(info.to, today);
+  const day = periodEraDay(info.to, today);
   const { province, communes } = await communesOf(ctx.db, info.slug, day).catch(() => {
     throw new FileIssuesError([
       fileIssue({ sheet: INFO_SHEET, row: INFO.province, column: 'B' }, 'no_province', {

@@ -6,6 +6,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { formatViDate, vietnamDay } from '@pcmt/shared/dates';
 import { FIGURE_FIELDS } from '@pcmt/shared/figures';
+import { periodEraDay } from '@pcmt/shared/state/figures';
 import type { Db } from '../db/create-db.ts';
 import { adminUnits, communeFigures } from '../db/schema.ts';
 import { ApiError } from '../errors.ts';
@@ -19,9 +20,6 @@ export const COLUMNS = [
   ...FIGURE_FIELDS.map((f) => ({ key: f.key, header: f.vi, required: true })),
 ] as const;
 export const INFO = { province: 2, from: 3, to: 4 } as const;
-
-/** The era a period's figures belong to: the units valid on its last day, or today while it runs. */
-export const eraDay = (periodTo: string, today: string) => (periodTo < today ? periodTo : today);
 
 export async function communesOf(db: Db, slug: string, day: string) {
   const province = await provinceOn(db, slug, day);
@@ -73,7 +71,7 @@ export async function figuresTemplate(
       'periodFrom: the period has not begun',
       'periodFrom',
     );
-  const day = eraDay(periodTo, today);
+  const day = periodEraDay(periodTo, today);
   const { province, communes } = await communesOf(db, slug, day);
   const stored = await storedFor(
     db,

@@ -6,11 +6,11 @@ import { vietnamDay } from '@pcmt/shared/dates';
 import { FIGURE_FIELDS, type FiguresInputSchema, type FiguresRow } from '@pcmt/shared/figures';
 import type { Db } from '../db/create-db.ts';
 import { adminUnits, communeFigures } from '../db/schema.ts';
-import { ApiError, notFound } from '../errors.ts';
+import { ApiError } from '../errors.ts';
 import { audit, diff } from './audit.ts';
 import { denyOutOfScope, inScope, type Scope } from './scope.ts';
 import { storedFor } from './figures-template.ts';
-import { relatedProvinceIds } from './units.ts';
+import { provinceIdsOf } from './units.ts';
 import { expectedVersion, updateVersioned } from './versioned.ts';
 
 export interface WriteCtx {
@@ -18,18 +18,6 @@ export interface WriteCtx {
   now: Date;
   scope: Scope;
   ip: string | null;
-}
-
-/** The province rows (every era) with this slug, and the ids of the provinces they cover. */
-export async function provinceIdsOf(db: Db, slug: string) {
-  const provinces = await db
-    .select({ id: adminUnits.id })
-    .from(adminUnits)
-    .where(and(eq(adminUnits.level, 'province'), eq(adminUnits.slug, slug)));
-  if (provinces.length === 0) throw notFound(`Province ${slug}`, 'province');
-  return [
-    ...new Set((await Promise.all(provinces.map((p) => relatedProvinceIds(db, p.id)))).flat()),
-  ];
 }
 
 export const toFiguresRow = (r: typeof communeFigures.$inferSelect): FiguresRow => {

@@ -21,7 +21,7 @@ import { FileIssuesError } from '../errors.ts';
 import { audit, diff } from './audit.ts';
 import type { WriteCtx } from './figures.ts';
 import { denyOutOfScope, inScope } from './scope.ts';
-import { relatedProvinceIds } from './units.ts';
+import { provinceIdsOf } from './units.ts';
 import { inspectXlsx } from './xlsx-upload.ts';
 import { cellReaders, openWorkbook, readRows, type Cell } from './xlsx-sheet.ts';
 import { APPROX_NOTE, COLUMNS, HOTSPOTS_SHEET, INFO_SHEET } from './hotspot-template.ts';
@@ -51,14 +51,7 @@ const validOnDay = (u: Commune, day: string) =>
   u.validFrom <= day && (u.validTo === null || u.validTo > day);
 
 async function communesOfProvince(db: Db, slug: string): Promise<Commune[]> {
-  const provinces = await db
-    .select({ id: adminUnits.id })
-    .from(adminUnits)
-    .where(and(eq(adminUnits.level, 'province'), eq(adminUnits.slug, slug)));
-  const ids = [
-    ...new Set((await Promise.all(provinces.map((p) => relatedProvinceIds(db, p.id)))).flat()),
-  ];
-  if (ids.length === 0) return [];
+  const ids = await provinceIdsOf(db, slug);
   return db
     .select({
       id: adminUnits.id,

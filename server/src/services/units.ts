@@ -207,16 +207,21 @@ export async function unitDetail(db: Db, id: string) {
   };
 }
 
-/** Every tier assessment of the communes of a province, in both eras: the client computes tiers on any date. */
-export async function provinceAssessments(db: Db, slug: string) {
+/** The ids of the province rows (every era) with this slug and of the provinces they cover; 404 when none. */
+export async function provinceIdsOf(db: Db, slug: string) {
   const provinces = await db
     .select({ id: adminUnits.id })
     .from(adminUnits)
     .where(and(eq(adminUnits.level, 'province'), eq(adminUnits.slug, slug)));
   if (provinces.length === 0) throw notFound(`Province ${slug}`, 'province');
-  const ids = [
+  return [
     ...new Set((await Promise.all(provinces.map((p) => relatedProvinceIds(db, p.id)))).flat()),
   ];
+}
+
+/** Every tier assessment of the communes of a province, in both eras: the client computes tiers on any date. */
+export async function provinceAssessments(db: Db, slug: string) {
+  const ids = await provinceIdsOf(db, slug);
   return db
     .select({
       unitId: tierAssessments.unitId,

@@ -18,3 +18,7 @@ export function figuresOn<
   }
   return out;
 }
+
+/** The day whose units a period's figures are entered for: its last day, or today while it runs. */
+export const periodEraDay = (periodTo: string, today: string) =>
+  periodTo < today ? periodTo : today;
