@@ -151,6 +151,7 @@ describe('planner enters commune figures through the template', () => {
     const p = d.page;
     await p.goto(`${server.url}/${VIEW}&sel=${unitId}`);
     await p.waitForSelector('[data-testid="figures-form"]');
+    await p.click('[data-testid="figures-form"] summary');
     const form = p.locator('[data-testid="figures-form"]');
     await form.locator('[data-field="population"]').waitFor();
     expect(await form.locator('[data-field="registeredUsers"]').inputValue()).toBe('60');

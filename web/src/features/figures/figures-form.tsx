@@ -91,58 +91,63 @@ export function FiguresForm({ unitId }: { unitId: string }) {
     save.mutate();
   };
   return (
-    <form className="mini-form figures-form" onSubmit={submit} data-testid="figures-form">
-      <h4>{t.formTitle}</h4>
-      <label>
-        {t.period}
-        <select value={periodIndex} onChange={(e) => setPeriodIndex(Number(e.target.value))}>
-          {periods.map((p, i) => (
-            <option key={`${p.from}-${p.to}`} value={i}>
-              {p[lang]}
-            </option>
+    // Folded until asked for: the commune panel stays short for reading.
+    <details className="mini-form figures-form" data-testid="figures-form">
+      <summary>
+        <h4>{t.formTitle}</h4>
+      </summary>
+      <form onSubmit={submit}>
+        <label>
+          {t.period}
+          <select value={periodIndex} onChange={(e) => setPeriodIndex(Number(e.target.value))}>
+            {periods.map((p, i) => (
+              <option key={`${p.from}-${p.to}`} value={i}>
+                {p[lang]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="figures-grid">
+          {FIGURE_FIELDS.map((f) => (
+            <label key={f.key}>
+              <span>{f[lang]}</span>
+              {f.kind === 'flag' ? (
+                <select
+                  value={values[f.key]}
+                  onChange={(e) => set(f.key, e.target.value)}
+                  data-field={f.key}
+                >
+                  <option value="">{t.unknown}</option>
+                  <option value="yes">{t.yes}</option>
+                  <option value="no">{t.no}</option>
+                </select>
+              ) : (
+                <input
+                  inputMode={f.kind === 'area' ? 'decimal' : 'numeric'}
+                  value={values[f.key]}
+                  onChange={(e) => set(f.key, e.target.value)}
+                  data-field={f.key}
+                />
+              )}
+            </label>
           ))}
-        </select>
-      </label>
-      <div className="figures-grid">
-        {FIGURE_FIELDS.map((f) => (
-          <label key={f.key}>
-            <span>{f[lang]}</span>
-            {f.kind === 'flag' ? (
-              <select
-                value={values[f.key]}
-                onChange={(e) => set(f.key, e.target.value)}
-                data-field={f.key}
-              >
-                <option value="">{t.unknown}</option>
-                <option value="yes">{t.yes}</option>
-                <option value="no">{t.no}</option>
-              </select>
-            ) : (
-              <input
-                inputMode={f.kind === 'area' ? 'decimal' : 'numeric'}
-                value={values[f.key]}
-                onChange={(e) => set(f.key, e.target.value)}
-                data-field={f.key}
-              />
-            )}
-          </label>
-        ))}
-      </div>
-      <p className="suggestion" data-testid="figures-form-suggestion">
-        {entered ? (
-          <>
-            {lang === 'vi' ? 'Đề xuất' : 'Suggested'}: <b>{TIER_LABELS[lang][s.tier]}</b>
-            {s.triggered.length > 0 && ` — ${s.triggered.map((c) => c[lang]).join('; ')}`}
-          </>
-        ) : (
-          t.enterToSuggest
-        )}
-      </p>
-      <p className="muted">{t.noNames}</p>
-      <ApiErrorNote error={save.error} onReload={() => list.refetch()} />
-      <button type="submit" className="primary" disabled={save.isPending}>
-        {save.isSuccess && !draft ? `${t.saved} ✓` : t.save}
-      </button>
-    </form>
+        </div>
+        <p className="suggestion" data-testid="figures-form-suggestion">
+          {entered ? (
+            <>
+              {lang === 'vi' ? 'Đề xuất' : 'Suggested'}: <b>{TIER_LABELS[lang][s.tier]}</b>
+              {s.triggered.length > 0 && ` — ${s.triggered.map((c) => c[lang]).join('; ')}`}
+            </>
+          ) : (
+            t.enterToSuggest
+          )}
+        </p>
+        <p className="muted">{t.noNames}</p>
+        <ApiErrorNote error={save.error} onReload={() => list.refetch()} />
+        <button type="submit" className="primary" disabled={save.isPending}>
+          {save.isSuccess && !draft ? `${t.saved} ✓` : t.save}
+        </button>
+      </form>
+    </details>
   );
 }
