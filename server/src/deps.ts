@@ -11,4 +11,6 @@ export interface AppDeps {
   staticDir?: string;
   /** Send Strict-Transport-Security on every answer (the HSTS setting), not only on requests seen as TLS. */
   hsts?: boolean;
+  /** Behind a reverse proxy: the client is the last address of X-Forwarded-For (the TRUST_PROXY setting). */
+  trustProxy?: boolean;
 }

@@ -15,6 +15,8 @@ const EnvSchema = z.object({
   STATIC_DIR: z.string().optional(),
   /** `on` when the dashboard is served over HTTPS (directly or behind a TLS proxy): every answer carries HSTS. */
   HSTS: z.enum(['on', 'off']).default('off'),
+  /** `on` behind a reverse proxy that appends the client's address to X-Forwarded-For (sign-in waits are per client). */
+  TRUST_PROXY: z.enum(['on', 'off']).default('off'),
 });
 export type Env = z.infer<typeof EnvSchema>;
 

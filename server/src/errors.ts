@@ -21,6 +21,17 @@ export class ApiError extends Error {
 export const notFound = (what: string, field?: string) =>
   new ApiError(404, ERROR_CODES.notFound, `${what} not found`, field);
 
+/** 429 with a Retry-After: the client may try again after `retryAfterS` seconds. */
+export class RetryLaterError extends ApiError {
+  constructor(
+    code: string,
+    message: string,
+    readonly retryAfterS: number,
+  ) {
+    super(429, code, message);
+  }
+}
+
 /** 412: the record moved on since the client read it; the body carries the current record. */
 export class StaleVersionError extends ApiError {
   constructor(readonly current: unknown) {

@@ -37,6 +37,7 @@ async function main() {
     meta: demo.meta,
     staticDir,
     hsts: env.HSTS === 'on',
+    trustProxy: env.TRUST_PROXY === 'on',
   });
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     console.log(`Dashboard: http://localhost:${info.port}`);

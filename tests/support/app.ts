@@ -65,22 +65,27 @@ export async function testApp(db: Db, engine: Engine) {
   async function raw(
     method: string,
     path: string,
-    init: { body?: unknown; headers?: Record<string, string>; cookie?: string } = {},
+    init: { body?: unknown; headers?: Record<string, string>; cookie?: string; ip?: string } = {},
   ): Promise<Answer> {
     const headers: Record<string, string> = { ...(init.headers ?? {}) };
     if (init.cookie) headers.cookie = init.cookie;
     if (init.body !== undefined && !(init.body instanceof Uint8Array) && !headers['content-type'])
       headers['content-type'] = 'application/json';
-    const res = await app.request(path, {
-      method,
-      headers,
-      body:
-        init.body === undefined
-          ? undefined
-          : typeof init.body === 'string' || init.body instanceof Uint8Array
-            ? (init.body as BodyInit)
-            : JSON.stringify(init.body),
-    });
+    const res = await app.request(
+      path,
+      {
+        method,
+        headers,
+        body:
+          init.body === undefined
+            ? undefined
+            : typeof init.body === 'string' || init.body instanceof Uint8Array
+              ? (init.body as BodyInit)
+              : JSON.stringify(init.body),
+      },
+      // The client's address as @hono/node-server passes it: the socket's peer.
+      init.ip ? { incoming: { socket: { remoteAddress: init.ip } } } : undefined,
+    );
     const text = await res.text();
     let body: unknown = text;
     try {
@@ -91,10 +96,21 @@ export async function testApp(db: Db, engine: Engine) {
     return { status: res.status, body, headers: res.headers };
   }
 
-  async function login(username: string, password = PASSWORD) {
-    const r = await raw('POST', '/api/auth/login', { body: { username, password } });
-    const cookie = (r.headers.get('set-cookie') ?? '').split(';')[0]!;
-    return { ...r, cookie, csrf: r.body?.csrfToken as string };
+  /** Signs in from `ip` (none: 'local'), sending the device cookie `device` when given. */
+  async function login(
+    username: string,
+    password = PASSWORD,
+    opts: { ip?: string; device?: string } = {},
+  ) {
+    const r = await raw('POST', '/api/auth/login', {
+      body: { username, password },
+      ip: opts.ip,
+      cookie: opts.device,
+    });
+    const cookies = r.headers.getSetCookie().map((c) => c.split(';')[0]!);
+    const cookie = cookies.find((c) => c.startsWith('__Host-pcmt_session=')) ?? '';
+    const device = cookies.find((c) => c.startsWith('__Host-pcmt_device=')) ?? '';
+    return { ...r, cookie, device, csrf: r.body?.csrfToken as string };
   }
 
   // One login per user, even when many requests start at once.

@@ -347,10 +347,28 @@ export const users = pgTable('users', {
   provinceSlug: text('province_slug'),
   agencyId: text('agency_id').references(() => agencies.id),
   title: text('title').notNull().default(''),
+  /** When the account was last locked, and until when the lock stops clients it has not signed in on. */
   lockedAt: timestamp('locked_at', { withTimezone: true }),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  /** Locks in a row, each within a day of the last: the next one lasts twice as long (policy SIGN_IN). */
+  lockStreak: integer('lock_streak').notNull().default(0),
   unlockedAt: timestamp('unlocked_at', { withTimezone: true }),
   ...audit,
 });
+
+/** Browsers a user has signed in on (the device cookie, stored only as a hash): the lock does not stop them. */
+export const trustedDevices = pgTable(
+  'trusted_devices',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('trusted_devices_user').on(t.userId)],
+);
 
 export const sessions = pgTable(
   'sessions',
@@ -373,8 +391,14 @@ export const loginAttempts = pgTable(
     username: text('username').notNull(),
     at: timestamp('at', { withTimezone: true }).notNull(),
     ok: boolean('ok').notNull(),
+    /** The client's address ('local' when unknown) and whether it carried the user's device cookie. */
+    client: text('client').notNull().default('local'),
+    trusted: boolean('trusted').notNull().default(false),
   },
-  (t) => [index('login_attempts_user_at').on(t.username, t.at)],
+  (t) => [
+    index('login_attempts_user_at').on(t.username, t.at),
+    index('login_attempts_client_at').on(t.client, t.at),
+  ],
 );
 
 /** Append-only: a trigger (migration 0002) refuses UPDATE, DELETE and TRUNCATE. */

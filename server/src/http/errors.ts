@@ -4,7 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ZodError } from 'zod';
 import { ERROR_CODES, type ErrorBody } from '@pcmt/shared/errors';
 import { isForeignKeyViolation, isUniqueViolation, violatedField } from '../db/pg-errors.ts';
-import { ApiError, FileIssuesError, StaleVersionError } from '../errors.ts';
+import { ApiError, FileIssuesError, RetryLaterError, StaleVersionError } from '../errors.ts';
 
 export function body(code: string, message: string, field?: string): ErrorBody {
   return { error: field ? { code, message, field } : { code, message } };
@@ -24,6 +24,7 @@ export const onError: ErrorHandler = (err, c: Context) => {
     const b = body(err.code, err.message, err.field);
     return c.json({ error: { ...b.error, issues: err.issues } }, err.status);
   }
+  if (err instanceof RetryLaterError) c.header('Retry-After', String(err.retryAfterS));
   if (err instanceof ApiError) return c.json(body(err.code, err.message, err.field), err.status);
   if (err instanceof HTTPException) {
     const status = err.status;

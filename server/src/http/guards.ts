@@ -13,7 +13,18 @@ import type { AppEnv } from './env.ts';
 
 const WRITE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-export function clientIp(c: Context): string | null {
+/**
+ * The client's address: the socket's peer, or, behind a reverse proxy that is trusted (TRUST_PROXY=on), the last
+ * address of X-Forwarded-For, the one the proxy itself appended (those before it are the client's word).
+ */
+export function clientIp(c: Context, trustProxy = false): string | null {
+  if (trustProxy) {
+    const hops = (c.req.header('x-forwarded-for') ?? '')
+      .split(',')
+      .map((h) => h.trim())
+      .filter(Boolean);
+    if (hops.length) return hops.at(-1)!.slice(0, 64);
+  }
   const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)
     ?.incoming;
   return incoming?.socket?.remoteAddress ?? null;
@@ -92,7 +103,7 @@ export function crossSite(c: Context): boolean {
 /** Loads the session user; 401 without one (except public routes); CSRF token on every write. */
 export function authenticate(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    c.set('clientIp', clientIp(c));
+    c.set('clientIp', clientIp(c, deps.trustProxy));
     // A write from another site is refused before anything else, sign-in included (login CSRF).
     if (WRITE.has(c.req.method) && crossSite(c)) {
       await audit(deps.db, deps.clock(), {

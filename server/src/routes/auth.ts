@@ -1,13 +1,14 @@
 import { Hono } from 'hono';
 import { vietnamDay } from '@pcmt/shared/dates';
-import { deleteCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { LoginSchema } from '@pcmt/shared/contracts';
-import { SESSION_ABSOLUTE_MS } from '@pcmt/shared/policy';
+import { SESSION_ABSOLUTE_MS, SIGN_IN } from '@pcmt/shared/policy';
 import type { AppDeps } from '../deps.ts';
 import type { AppEnv } from '../http/env.ts';
 import { json } from '../http/validate.ts';
 import { auditedRateLimit } from '../http/rate-limit.ts';
-import { login, logout, SESSION_COOKIE } from '../auth/sessions.ts';
+import { logout, SESSION_COOKIE } from '../auth/sessions.ts';
+import { DEVICE_COOKIE, login } from '../auth/sign-in.ts';
 import { audit } from '../services/audit.ts';
 
 export const authRoutes = (deps: AppDeps) =>
@@ -18,19 +19,26 @@ export const authRoutes = (deps: AppDeps) =>
       json(LoginSchema),
       async (c) => {
         const { username, password } = c.req.valid('json');
-        const { token, csrfToken, user } = await login(
-          deps.db,
-          deps.clock(),
+        const { token, csrfToken, user, deviceToken } = await login(deps.db, deps.clock(), {
           username,
           password,
-          c.get('clientIp'),
-        );
+          ip: c.get('clientIp'),
+          deviceToken: getCookie(c, DEVICE_COOKIE),
+        });
         setCookie(c, SESSION_COOKIE, token, {
           path: '/',
           httpOnly: true,
           secure: true,
           sameSite: 'Strict',
           maxAge: SESSION_ABSOLUTE_MS / 1000,
+        });
+        // The browser is remembered for this user: a lock by someone else's failed tries does not stop it.
+        setCookie(c, DEVICE_COOKIE, deviceToken, {
+          path: '/',
+          httpOnly: true,
+          secure: true,
+          sameSite: 'Strict',
+          maxAge: SIGN_IN.deviceMaxAgeMs / 1000,
         });
         // The same answer as /auth/me: the dashboard starts from it without asking again.
         return c.json({

@@ -103,7 +103,8 @@ export async function adminUpdateUser(
   );
   const { unlock, password, ...fields } = patch;
   const values: Record<string, unknown> = { ...fields };
-  if (unlock) Object.assign(values, { lockedAt: null, unlockedAt: now });
+  if (unlock)
+    Object.assign(values, { lockedAt: null, lockedUntil: null, lockStreak: 0, unlockedAt: now });
   if (password) {
     const problem = passwordProblem(password, target.username);
     if (problem) throw new ApiError(422, 'validation_failed', `password: ${problem}`, 'password');

@@ -49,7 +49,13 @@ export async function setPassword(db: Db, username: string, password: string) {
   if (problem) throw new ApiError(422, 'validation_failed', `password: ${problem}`, 'password');
   const [row] = await db
     .update(users)
-    .set({ passwordHash: await hashPassword(password), lockedAt: null })
+    .set({
+      passwordHash: await hashPassword(password),
+      lockedAt: null,
+      lockedUntil: null,
+      lockStreak: 0,
+      unlockedAt: new Date(),
+    })
     .where(eq(users.username, username))
     .returning();
   if (!row) throw new ApiError(404, 'not_found', `user ${username} not found`, 'username');

@@ -10,6 +10,7 @@ export function ApiErrorNote({ error, onReload }: { error: unknown; onReload?: (
     invalid_credentials: f.badLogin,
     account_locked: f.lockedAccount,
     rate_limited: f.tooMany,
+    sign_in_throttled: f.throttled.replace('{s}', String(e?.retryAfterS ?? 60)),
   };
   const byStatus: Record<number, string> = { 401: f.expired, 403: f.forbidden, 412: f.stale };
   const text = (e && (byCode[e.code] ?? byStatus[e.status])) ?? e?.message ?? String(error);

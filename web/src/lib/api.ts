@@ -22,6 +22,8 @@ export class ApiError extends Error {
     readonly field?: string,
     /** An uploaded file's problems, by sheet, row and column. */
     readonly issues: FileIssue[] = [],
+    /** A 429's Retry-After, in seconds. */
+    readonly retryAfterS?: number,
   ) {
     super(message);
   }
@@ -30,9 +32,9 @@ export class ApiError extends Error {
 type Json<R> = R extends { json(): Promise<infer T> } ? T : never;
 
 /** Awaits a client call; returns its JSON or throws ApiError with the server's code and field. */
-export async function unwrap<R extends { ok: boolean; status: number; json(): Promise<unknown> }>(
-  call: Promise<R>,
-): Promise<Exclude<Json<R>, ErrorBody>> {
+export async function unwrap<
+  R extends { ok: boolean; status: number; headers?: Headers; json(): Promise<unknown> },
+>(call: Promise<R>): Promise<Exclude<Json<R>, ErrorBody>> {
   const res = await call;
   if (res.ok) return (await res.json()) as Exclude<Json<R>, ErrorBody>;
   let body: Partial<ErrorBody> = {};
@@ -47,6 +49,7 @@ export async function unwrap<R extends { ok: boolean; status: number; json(): Pr
     body.error?.message ?? `HTTP ${res.status}`,
     body.error?.field,
     body.error?.issues ?? [],
+    Number(res.headers?.get('retry-after')) || undefined,
   );
 }
 

@@ -40,10 +40,15 @@ export function AdminPanel() {
               <td>{u.username}</td>
               <td>{ROLE_LABELS[lang][u.role as keyof (typeof ROLE_LABELS)['vi']]}</td>
               <td>
-                {u.lockedAt ? (
-                  <button type="button" onClick={() => unlock.mutate(u)}>
-                    {f.unlock}
-                  </button>
+                {u.lockedUntil && new Date(u.lockedUntil) > new Date() ? (
+                  <>
+                    <small>
+                      {f.lockedUntil} {time(u.lockedUntil)}{' '}
+                    </small>
+                    <button type="button" onClick={() => unlock.mutate(u)}>
+                      {f.unlock}
+                    </button>
+                  </>
                 ) : (
                   ''
                 )}
