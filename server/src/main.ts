@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { createDb } from './db/create-db.ts';
+import { auditGuard } from './db/roles.ts';
 import { DirectoryLockedError } from './db/lock.ts';
 import { isEmpty, readDemo, seedDemo } from './db/seed.ts';
 import { createDemoUsers } from './services/demo-users.ts';
@@ -14,9 +15,17 @@ const require = createRequire(import.meta.url);
 
 async function main() {
   const env = readEnv();
-  const handle = await createDb(env.DATABASE_URL);
+  const handle = await createDb(env.DATABASE_URL, { migrationUrl: env.MIGRATION_DATABASE_URL });
   console.log(`database: ${handle.describe}`);
   await handle.migrate();
+  const guard = await auditGuard(handle.db);
+  console.log(
+    guard.level === 'role'
+      ? `audit trail: append-only against the app's role ${guard.role} (${guard.why})`
+      : handle.engine === 'postgres'
+        ? `audit trail: WARNING only the trigger keeps it append-only: ${guard.why}; run the app as its own role (README "Database roles")`
+        : 'audit trail: append-only by trigger (the embedded database has one role)',
+  );
   const demo = readDemo();
   if (env.SEED_DEMO === 'auto' && (await isEmpty(handle.db))) {
     console.log('loading the demo data (first start)…');

@@ -188,6 +188,11 @@ export const AuditQuerySchema = z.object({
   to: IsoDateSchema.optional(),
 });
 
+/** The export takes the same filters; `zip` adds the CSV's SHA-256 and a manifest beside it. */
+export const AuditExportQuerySchema = AuditQuerySchema.omit({ page: true, pageSize: true }).extend({
+  format: z.enum(['csv', 'zip']).default('csv'),
+});
+
 export const PlanInputSchema = z
   .object({
     unitId: IdSchema,

@@ -36,7 +36,7 @@ async function main() {
     process.exit(2);
   }
   const env = readEnv();
-  const handle = await createDb(env.DATABASE_URL);
+  const handle = await createDb(env.DATABASE_URL, { migrationUrl: env.MIGRATION_DATABASE_URL });
   try {
     await handle.migrate();
     const password = await readPassword();

@@ -13,6 +13,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import postgres from 'postgres';
 import * as schema from './schema.ts';
 import { lockDirectory } from './lock.ts';
+import { grantAppRole } from './roles.ts';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -29,15 +30,33 @@ export interface DbHandle {
 const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
 export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../../var/pglite', import.meta.url));
 
-export async function createDb(url: string | undefined): Promise<DbHandle> {
+/**
+ * `migrationUrl` (PostgreSQL only): the owner role's connection. Migrations then run as the owner, which grants the
+ * app's role (the user of `url`) what it needs and no more (`db/roles.ts`).
+ */
+export async function createDb(
+  url: string | undefined,
+  opts: { migrationUrl?: string | undefined } = {},
+): Promise<DbHandle> {
   if (url?.startsWith('postgres://') || url?.startsWith('postgresql://')) {
     const client = postgres(url, { max: 10, onnotice: () => {} });
     const db = drizzlePostgres(client, { schema });
+    const migrate = async () => {
+      if (!opts.migrationUrl) return migratePostgres(db, { migrationsFolder });
+      const owner = postgres(opts.migrationUrl, { max: 1, onnotice: () => {} });
+      try {
+        await migratePostgres(drizzlePostgres(owner), { migrationsFolder });
+        const [me] = await client<{ role: string }[]>`select current_user as role`;
+        await grantAppRole(owner, me!.role);
+      } finally {
+        await owner.end({ timeout: 5 });
+      }
+    };
     return {
       db: db as unknown as Db,
       engine: 'postgres',
       describe: `PostgreSQL ${new URL(url).host}${new URL(url).pathname}`,
-      migrate: () => migratePostgres(db, { migrationsFolder }),
+      migrate,
       close: () => client.end({ timeout: 5 }),
     };
   }

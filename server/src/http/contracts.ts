@@ -27,6 +27,7 @@ import {
   CrossingsQuerySchema,
   EventsQuerySchema,
   AuditQuerySchema,
+  AuditExportQuerySchema,
   ProvinceQuerySchema,
 } from '@pcmt/shared/contracts';
 import {
@@ -113,5 +114,5 @@ export const CONTRACTS: Record<string, ZodType> = {
   'POST /api/users': UserInputSchema,
   'PATCH /api/users/:id': UserPatchSchema,
   'GET /api/audit': AuditQuerySchema,
-  'GET /api/audit/export': AuditQuerySchema,
+  'GET /api/audit/export': AuditExportQuerySchema,
 };

@@ -1,10 +1,12 @@
 /** Users, agencies and the audit trail (admin). An admin of a province manages that province only. */
+import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import {
   AgencyInputSchema,
   AgencyPatchSchema,
   AuditQuerySchema,
+  AuditExportQuerySchema,
   IdSchema,
   UserInputSchema,
   UserPatchSchema,
@@ -14,7 +16,7 @@ import type { AppEnv } from '../http/env.ts';
 import { allow } from '../http/guards.ts';
 import { json, params, query } from '../http/validate.ts';
 import { auditedRateLimit } from '../http/rate-limit.ts';
-import { auditCsv, queryAudit } from '../services/audit-query.ts';
+import { auditCsv, auditZip, queryAudit } from '../services/audit-query.ts';
 import { adminCreateUser, adminUpdateUser } from '../services/user-admin.ts';
 import { listUsers } from '../services/users.ts';
 import { createAgency, listAgencies, updateAgency } from '../services/agencies.ts';
@@ -100,12 +102,23 @@ export const adminRoutes = (deps: AppDeps) =>
       '/audit/export',
       allow(deps, 'GET /api/audit/export'),
       auditedRateLimit(deps, 5, (c) => `export:${(c.get('user') as { id: string }).id}`),
-      query(AuditQuerySchema.omit({ page: true, pageSize: true })),
+      query(AuditExportQuerySchema),
       async (c) => {
-        const csv = await auditCsv(deps.db, c.get('user'), c.req.valid('query'));
+        const { format, ...filters } = c.req.valid('query');
+        if (format === 'zip') {
+          const { zip, digest } = await auditZip(deps.db, c.get('user'), filters, deps.clock());
+          return c.body(zip as Uint8Array<ArrayBuffer>, 200, {
+            'Content-Type': 'application/zip',
+            'Content-Disposition': 'attachment; filename="nhat-ky-he-thong.zip"',
+            'X-Content-SHA256': digest,
+          });
+        }
+        const csv = await auditCsv(deps.db, c.get('user'), filters);
+        // RFC 9530: the SHA-256 of the body, for a client that checks what it received.
         return c.body(csv, 200, {
           'Content-Type': 'text/csv; charset=utf-8',
           'Content-Disposition': 'attachment; filename="nhat-ky-he-thong.csv"',
+          'Content-Digest': `sha-256=:${createHash('sha256').update(csv).digest('base64')}:`,
         });
       },
     );

@@ -2,6 +2,8 @@
 import { and, count, desc, eq, gte, inArray, lt, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AuditQuerySchema } from '@pcmt/shared/contracts';
+import { createHash } from 'node:crypto';
+import { strToU8, zipSync } from 'fflate';
 import type { Db } from '../db/create-db.ts';
 import { auditLog, users } from '../db/schema.ts';
 import type { SessionUser } from '../auth/sessions.ts';
@@ -48,13 +50,10 @@ const cell = (v: unknown) => {
   return /[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 };
 
-export async function auditCsv(db: Db, admin: SessionUser, f: Filters): Promise<string> {
-  const rows = await db
-    .select()
-    .from(auditLog)
-    .where(await where(db, admin, f))
-    .orderBy(desc(auditLog.id))
-    .limit(100_000);
+type AuditRow = typeof auditLog.$inferSelect;
+
+/** Audit rows as CSV (UTF-8 with a BOM for Excel, CRLF, formula-safe cells). */
+export function auditCsvOf(rows: AuditRow[]): string {
   const header = [
     'id',
     'at_utc',
@@ -86,4 +85,60 @@ export async function auditCsv(db: Db, admin: SessionUser, f: Filters): Promise<
       .join(','),
   );
   return '\uFEFF' + [header.join(','), ...lines].join('\r\n') + '\r\n';
+}
+
+async function exportRows(db: Db, admin: SessionUser, f: Filters) {
+  return db
+    .select()
+    .from(auditLog)
+    .where(await where(db, admin, f))
+    .orderBy(desc(auditLog.id))
+    .limit(100_000);
+}
+
+export async function auditCsv(db: Db, admin: SessionUser, f: Filters): Promise<string> {
+  return auditCsvOf(await exportRows(db, admin, f));
+}
+
+export const sha256 = (bytes: Uint8Array | string) =>
+  createHash('sha256').update(bytes).digest('hex');
+
+/** The file, its `sha256sum -c` line and a manifest: what a checksummed export or archive writes. */
+export function checksummed(
+  name: string,
+  csv: string,
+  manifest: Record<string, unknown>,
+  manifestName = 'manifest.json',
+) {
+  const bytes = strToU8(csv);
+  const digest = sha256(bytes);
+  return {
+    bytes,
+    digest,
+    files: {
+      [name]: bytes,
+      [`${name}.sha256`]: strToU8(`${digest}  ${name}\n`),
+      [manifestName]: strToU8(
+        JSON.stringify({ ...manifest, file: name, sha256: digest }, null, 2) + '\n',
+      ),
+    },
+  };
+}
+
+/**
+ * The export as a zip: the CSV, its SHA-256 in `sha256sum` form and a manifest (when, which filters, how many rows,
+ * the first and last id), so the file can be checked wherever it is kept.
+ */
+export async function auditZip(db: Db, admin: SessionUser, f: Filters, now: Date) {
+  const rows = await exportRows(db, admin, f);
+  const name = 'nhat-ky-he-thong.csv';
+  const { files, digest } = checksummed(name, auditCsvOf(rows), {
+    exportedAt: now.toISOString(),
+    exportedBy: admin.username,
+    filters: f,
+    rows: rows.length,
+    firstId: rows.at(-1)?.id ?? null,
+    lastId: rows[0]?.id ?? null,
+  });
+  return { zip: zipSync(files, { level: 6 }), digest };
 }

@@ -62,6 +62,9 @@ export function AdminPanel() {
         {f.audit}{' '}
         <a href="/api/audit/export" download>
           {f.export}
+        </a>{' '}
+        <a href="/api/audit/export?format=zip" download data-testid="audit-export-zip">
+          {f.exportZip}
         </a>
       </h3>
       <div className="row audit-filters">
