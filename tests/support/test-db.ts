@@ -11,6 +11,10 @@ import { adminUrl, withDatabase } from './pg-url.ts';
 export interface TestDb {
   db: Db;
   engine: Engine;
+  /** PostgreSQL: the test database's URL. */
+  url?: string;
+  /** PGlite: the client. */
+  client?: PGlite;
   close(): Promise<void>;
 }
 
@@ -24,6 +28,7 @@ export async function openTestDb(): Promise<TestDb> {
     return {
       db: handle.db,
       engine: 'postgres',
+      url: withDatabase(name),
       close: async () => {
         await handle.close();
         await admin.unsafe(`drop database if exists ${name} with (force)`);
@@ -37,6 +42,7 @@ export async function openTestDb(): Promise<TestDb> {
   return {
     db: drizzle(client, { schema }) as unknown as Db,
     engine: 'pglite',
+    client,
     close: () => client.close(),
   };
 }
