@@ -193,6 +193,9 @@ export const AuditExportQuerySchema = AuditQuerySchema.omit({ page: true, pageSi
   format: z.enum(['csv', 'zip']).default('csv'),
 });
 
+/** An upload's query: `commit=0` previews the file, `commit=1` writes it. */
+export const ImportQuerySchema = z.object({ commit: z.enum(['0', '1']).default('0') });
+
 export const PlanInputSchema = z
   .object({
     unitId: IdSchema,

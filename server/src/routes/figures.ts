@@ -5,8 +5,8 @@ import {
   FiguresQuerySchema,
   FiguresTemplateQuerySchema,
 } from '@pcmt/shared/figures';
+import { ImportQuerySchema } from '@pcmt/shared/contracts';
 import { XLSX_MIME } from '@pcmt/shared/uploads';
-import { z } from 'zod';
 import type { AppDeps } from '../deps.ts';
 import { ApiError } from '../errors.ts';
 import type { AppEnv } from '../http/env.ts';
@@ -16,8 +16,6 @@ import { listFigures, saveFigures } from '../services/figures.ts';
 import { importFigures } from '../services/figures-import.ts';
 import { figuresTemplate } from '../services/figures-template.ts';
 import { provinceForRead } from '../services/scope.ts';
-
-const ImportQuery = z.object({ commit: z.enum(['0', '1']).default('0') });
 
 export const figureRoutes = (deps: AppDeps) =>
   new Hono<AppEnv>()
@@ -59,7 +57,7 @@ export const figureRoutes = (deps: AppDeps) =>
     .post(
       '/figures/import',
       allow(deps, 'POST /api/figures/import'),
-      query(ImportQuery),
+      query(ImportQuerySchema),
       async (c) => {
         const ctx = { db: deps.db, ...(await requestContext(deps, c)) };
         const bytes = new Uint8Array(await c.req.arrayBuffer());

@@ -6,6 +6,7 @@ import {
   EliminateInputSchema,
   HotspotsQuerySchema,
   IdSchema,
+  ImportQuerySchema,
   ReEmergeInputSchema,
 } from '@pcmt/shared/contracts';
 import { HotspotInputSchema, HotspotPatchSchema } from '@pcmt/shared/hotspot-contracts';
@@ -64,7 +65,7 @@ export const hotspotRoutes = (deps: AppDeps) =>
     .post(
       '/hotspots/import',
       allow(deps, 'POST /api/hotspots/import'),
-      query(z.object({ commit: z.enum(['0', '1']).default('0') })),
+      query(ImportQuerySchema),
       async (c) => {
         const ctx = { db: deps.db, ...(await requestContext(deps, c)) };
         const bytes = new Uint8Array(await c.req.arrayBuffer());

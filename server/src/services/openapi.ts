@@ -7,6 +7,7 @@ import { ErrorBodySchema } from '@pcmt/shared/errors';
 import { ROUTE_POLICY } from '@pcmt/shared/policy';
 import { XLSX_MIME } from '@pcmt/shared/uploads';
 import { CONTRACTS } from '../http/contracts.ts';
+import { EXAMPLES } from '../http/examples.ts';
 import { UPLOAD_ROUTES } from '../http/guards.ts';
 
 type JsonSchema = { properties?: Record<string, unknown>; required?: string[] };
@@ -20,11 +21,13 @@ const errorResponse = (description: string) => ({
 
 function operation(r: (typeof ROUTE_POLICY)[number]) {
   const key = `${r.method} ${r.path}`;
+  const example = EXAMPLES[key] ?? {};
   const pathParams = [...r.path.matchAll(/:(\w+)/g)].map((m) => ({
     name: m[1]!,
     in: 'path',
     required: true,
     schema: { type: 'string' },
+    ...(example.params?.[m[1]!] ? { example: example.params[m[1]!] } : {}),
   }));
   const s = schemaOf(key);
   const upload = UPLOAD_ROUTES.has(r.path);
@@ -35,6 +38,7 @@ function operation(r: (typeof ROUTE_POLICY)[number]) {
           in: 'query',
           required: (s.required ?? []).includes(name),
           schema,
+          ...(example.query?.[name] !== undefined ? { example: example.query[name] } : {}),
         }))
       : [];
   return {
@@ -54,7 +58,12 @@ function operation(r: (typeof ROUTE_POLICY)[number]) {
         }
       : r.method === 'GET'
         ? {}
-        : { requestBody: { required: true, content: { 'application/json': { schema: s } } } }),
+        : {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: s, example: example.body } },
+            },
+          }),
     responses: {
       [r.method === 'POST' ? '201' : '200']: {
         description: 'Done; the body is the record or the list',

@@ -1,0 +1,223 @@
+/**
+ * One example request per route of the policy table, on the demo's Lào Cai data: the path's parameters, the query of
+ * a read, the body of a write. The OpenAPI document shows them; a test checks each against its zod contract and sends
+ * it to the real app, which must not refuse it as malformed. `version` values are the demo's first versions.
+ */
+export interface Example {
+  params?: Record<string, string>;
+  query?: Record<string, string>;
+  body?: unknown;
+}
+
+const CAMPAIGN = { id: 'lc-2024-peak' };
+const newCampaign = {
+  name: 'Kế hoạch cao điểm tấn công, trấn áp tội phạm ma túy năm 2027',
+  documentNumber: 'Số 12/KH-UBND',
+  issuingBody: 'UBND tỉnh Lào Cai',
+  startsOn: '2027-01-01',
+  endsOn: '2027-06-30',
+  phases: [
+    { name: 'Giai đoạn 1: rà soát', startsOn: '2027-01-01', endsOn: '2027-03-31' },
+    { name: 'Giai đoạn 2: tấn công', startsOn: '2027-04-01', endsOn: '2027-06-30' },
+  ],
+};
+
+export const EXAMPLES: Record<string, Example> = {
+  'GET /api/provinces': { query: { asOf: '2024-10-31' } },
+  'GET /api/units': { query: { province: 'lao-cai', level: 'commune', asOf: '2024-10-31' } },
+  'GET /api/units/:id': { params: { id: 'com-10-0004' } },
+  'GET /api/assessments': { query: { province: 'lao-cai' } },
+  'GET /api/borders': {},
+  'GET /api/routes': { query: { province: 'lao-cai' } },
+  'GET /api/basemap': {},
+  'GET /api/hotspots': {
+    query: { province: 'lao-cai', campaign: 'lc-2024-peak', asOf: '2024-10-31', status: 'active' },
+  },
+  'GET /api/crossings': { query: { province: 'lao-cai' } },
+  'GET /api/crossings/:id': { params: { id: 'crossing-01' } },
+  'GET /api/events': { query: { crossing: 'crossing-01' } },
+  'GET /api/campaigns': { query: { province: 'lao-cai' } },
+  'GET /api/campaigns/:id': { params: CAMPAIGN, query: { asOf: '2024-10-31' } },
+  'GET /api/campaigns/:id/report': {
+    params: CAMPAIGN,
+    query: { phase: 'lc-2024-peak-p1', kind: 'phase', format: 'docx', asOf: '2024-10-31' },
+  },
+  'GET /api/campaigns/:id/lists/:list': {
+    params: { ...CAMPAIGN, list: 'hotspots' },
+    query: { phase: 'lc-2024-peak-p1', asOf: '2024-10-31' },
+  },
+  'GET /api/meta': {},
+  'GET /api/openapi.json': {},
+  'GET /api/docs': {},
+  'GET /api/docs/:file': { params: { file: 'init.js' } },
+  'POST /api/assessments': {
+    body: {
+      unitId: 'com-10-0004',
+      assessedOn: '2024-11-15',
+      tier: 'type_3',
+      note: 'Rà soát quý IV',
+    },
+  },
+  'POST /api/quotas/:id/progress': {
+    params: { id: 'lc-2024-peak-q01' },
+    body: { recordedOn: '2024-09-20', value: 2 },
+  },
+  'POST /api/hotspots': {
+    body: {
+      kind: 'retail_point',
+      identifiedOn: '2024-09-10',
+      lng: 103.99,
+      lat: 22.5,
+      note: 'Phát hiện qua tin báo',
+    },
+  },
+  'GET /api/hotspots/template': {},
+  'POST /api/hotspots/import': { query: { commit: '0' } },
+  'PATCH /api/hotspots/:id': {
+    params: { id: 'hs-lao-cai-old-105' },
+    body: { note: 'Đã xác minh tại thực địa', version: 1 },
+  },
+  'POST /api/hotspots/:id/eliminate': {
+    params: { id: 'hs-lao-cai-old-105' },
+    body: { eliminatedOn: '2024-10-20', version: 1 },
+  },
+  'POST /api/hotspots/:id/re-emerge': {
+    params: { id: 'hs-lao-cai-old-046' },
+    body: { identifiedOn: '2024-10-25' },
+  },
+  'POST /api/crossings': {
+    body: {
+      kind: 'opening',
+      name: 'Lối mở Bản Lầu',
+      border: 'VN-CN',
+      lng: 103.9,
+      lat: 22.55,
+      counterpartProvince: 'Vân Nam',
+      counterpartCountry: 'CN',
+    },
+  },
+  'PATCH /api/crossings/:id': {
+    params: { id: 'crossing-01' },
+    body: { counterpartGate: 'Hà Khẩu', version: 1 },
+  },
+  'POST /api/events': {
+    body: {
+      kind: 'meeting',
+      occurredOn: '2024-10-01',
+      crossingId: 'crossing-01',
+      counterpart: 'Hà Khẩu',
+      summary: 'Giao ban định kỳ quý III',
+    },
+  },
+  'PATCH /api/events/:id': {
+    params: { id: 'ev-crossing-01-1' },
+    body: { summary: 'Giao ban định kỳ quý III, bổ sung kết quả', version: 1 },
+  },
+  'GET /api/plans': { query: { campaign: 'lc-2026-p4' } },
+  'POST /api/plans': {
+    body: { unitId: 'com-10-0004', targetTier: 'drug_free', targetDate: '2030-12-31' },
+  },
+  'PATCH /api/plans/:id': {
+    params: { id: 'plan-com-15n-001' },
+    body: { status: 'in_progress', version: 1 },
+  },
+  'POST /api/plans/:id/tasks': {
+    params: { id: 'plan-com-15n-001' },
+    body: { title: 'Rà soát hộ gia đình có người nghiện', dueOn: '2027-03-31' },
+  },
+  'PATCH /api/tasks/:id': {
+    params: { id: 'task-plan-com-15n-001-1' },
+    body: { status: 'done', version: 1 },
+  },
+  'POST /api/campaigns': { body: newCampaign },
+  'PATCH /api/campaigns/:id': {
+    params: CAMPAIGN,
+    body: { ageLimitsMonths: { complex_point: 3, complex_cluster: 6 }, version: 1 },
+  },
+  'PUT /api/campaigns/:id': {
+    params: { id: 'lc-2026-p4' },
+    body: {
+      name: 'Kế hoạch thực hiện các chỉ tiêu năm 2026',
+      issuingBody: 'UBND tỉnh Lào Cai',
+      startsOn: '2026-01-01',
+      endsOn: '2026-12-31',
+      version: 1,
+      phases: [
+        {
+          id: 'lc-2026-p4-p1',
+          version: 1,
+          name: 'Cả năm 2026',
+          startsOn: '2026-01-01',
+          endsOn: '2026-12-31',
+        },
+      ],
+    },
+  },
+  'POST /api/campaigns/:id/copy': {
+    params: CAMPAIGN,
+    body: { name: 'Kế hoạch cao điểm năm 2027', startsOn: '2027-08-15' },
+  },
+  'POST /api/campaigns/:id/phases': {
+    params: CAMPAIGN,
+    body: { name: 'Giai đoạn tổng kết', startsOn: '2024-12-01', endsOn: '2024-12-10' },
+  },
+  'PATCH /api/phases/:id': {
+    params: { id: 'lc-2024-peak-p0' },
+    body: { name: 'Chuẩn bị', version: 1 },
+  },
+  'POST /api/campaigns/:id/quotas': {
+    params: CAMPAIGN,
+    body: {
+      agencyId: 'agency-001',
+      metric: 'cases',
+      unit: 'case',
+      target: 5,
+      label: 'Số vụ phát hiện, bắt giữ',
+    },
+  },
+  'PATCH /api/quotas/:id': { params: { id: 'lc-2024-peak-q01' }, body: { target: 45, version: 1 } },
+  'POST /api/campaigns/:id/deadlines': {
+    params: CAMPAIGN,
+    body: { kind: 'one_month', dueOn: '2024-11-20', title: 'Báo cáo kết quả tháng 10' },
+  },
+  'PATCH /api/deadlines/:id': {
+    params: { id: 'lc-2024-peak-d1' },
+    body: { submittedOn: '2024-10-01', version: 1 },
+  },
+  'GET /api/figures': { query: { province: 'lao-cai' } },
+  'PUT /api/figures': {
+    body: {
+      unitId: 'com-15n-001',
+      periodFrom: '2026-01-01',
+      periodTo: '2026-06-30',
+      population: 4200,
+    },
+  },
+  'GET /api/figures/template': {
+    query: { province: 'lao-cai', periodFrom: '2026-01-01', periodTo: '2026-06-30' },
+  },
+  'POST /api/figures/import': { query: { commit: '0' } },
+  'GET /api/agencies': {},
+  'POST /api/agencies': { body: { kind: 'commune_police', name: 'Công an xã Bản Vược' } },
+  'PATCH /api/agencies/:id': {
+    params: { id: 'agency-001' },
+    body: { name: 'Phòng Cảnh sát điều tra tội phạm về ma túy', version: 1 },
+  },
+  'PUT /api/plans/:id/criteria/:n': {
+    params: { id: 'plan-com-15n-001', n: '1' },
+    body: { met: true, checkedOn: '2026-11-01', note: 'Biên bản kiểm tra', version: 1 },
+  },
+  'GET /api/users': {},
+  'POST /api/users': {
+    body: {
+      username: 'chihuy.bathxat',
+      password: 'Mat-khau-dai-2026',
+      role: 'commander',
+      provinceSlug: 'lao-cai',
+      title: 'Chỉ huy',
+    },
+  },
+  'PATCH /api/users/:id': { params: { id: 'user-0001' }, body: { title: 'Cán bộ', version: 1 } },
+  'GET /api/audit': { query: { page: '1', pageSize: '50', outcome: 'denied' } },
+  'GET /api/audit/export': { query: { from: '2026-11-01', to: '2026-11-30', format: 'zip' } },
+};
