@@ -77,9 +77,10 @@ describe(`periodic reports (${process.env.DB_ENGINE})`, () => {
     expect(spots[5]![2]).toBe(count(fc, 'eliminated'));
   });
 
-  it('refuses a phase of another campaign', async () => {
-    const r = await api.get('/api/campaigns/lc-2024-peak/report?phase=th-2023-p1', 'commander');
-    expect(r.status).toBe(422);
-    expect(r.body.error.field).toBe('phase');
+  it('refuses a phase of another campaign: 422 in the province, 404 outside it', async () => {
+    const r = await api.get('/api/campaigns/lc-2024-peak/report?phase=lc-2026-p4-p1', 'commander');
+    expect([r.status, r.body.error.field]).toEqual([422, 'phase']);
+    const other = await api.get('/api/campaigns/lc-2024-peak/report?phase=th-2023-p1', 'commander');
+    expect([other.status, other.body.error.field]).toEqual([404, 'phase']);
   });
 });

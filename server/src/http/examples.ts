@@ -20,6 +20,21 @@ const newCampaign = {
     { name: 'Giai đoạn 1: rà soát', startsOn: '2027-01-01', endsOn: '2027-03-31' },
     { name: 'Giai đoạn 2: tấn công', startsOn: '2027-04-01', endsOn: '2027-06-30' },
   ],
+  // Quotas and deadlines name their phase by its index in `phases`.
+  quotas: [
+    {
+      phase: 1,
+      agencyId: 'agency-001',
+      unitId: null,
+      metric: 'cases',
+      unit: 'case',
+      target: 20,
+      label: 'Số vụ phát hiện, bắt giữ',
+    },
+  ],
+  deadlines: [
+    { phase: 0, kind: 'one_month', dueOn: '2027-02-20', title: 'Báo cáo kết quả tháng 1' },
+  ],
 };
 
 export const EXAMPLES: Record<string, Example> = {
@@ -150,6 +165,21 @@ export const EXAMPLES: Record<string, Example> = {
           startsOn: '2026-01-01',
           endsOn: '2026-12-31',
         },
+      ],
+      // A quota and a deadline without an id are added; those with one are edited.
+      quotas: [
+        {
+          phase: 0,
+          agencyId: 'agency-001',
+          unitId: null,
+          metric: 'cases',
+          unit: 'case',
+          target: 30,
+          label: 'Số vụ phát hiện, bắt giữ',
+        },
+      ],
+      deadlines: [
+        { phase: 0, kind: 'one_month', dueOn: '2026-12-20', title: 'Báo cáo kết quả tháng 11' },
       ],
     },
   },

@@ -8,6 +8,7 @@ import type { AppDeps } from '../deps.ts';
 import { sessionUser, SESSION_COOKIE } from '../auth/sessions.ts';
 import { audit } from '../services/audit.ts';
 import { ApiError } from '../errors.ts';
+import { checkRefs, type Ref, type RefKind } from '../services/references.ts';
 import { provinceScope } from '../services/scope.ts';
 import type { AppEnv } from './env.ts';
 
@@ -177,7 +178,33 @@ export function allow(deps: AppDeps, route: `${Method} /api/${string}`): Middlew
   const [method, path] = route.split(' ') as [Method, string];
   const entry = ROUTE_POLICY.find((r) => r.method === method && r.path === path);
   if (!entry) throw new Error(`${route} is not in shared/src/policy.ts ROUTE_POLICY`);
-  return requirePermission(deps, entry.permission);
+  const permitted = requirePermission(deps, entry.permission);
+  return (c, next) => permitted(c, () => scopedQuery(deps, c, next));
+}
+
+/** The query fields that name a record, and its kind: every route resolves them through the one scoped lookup. */
+export const QUERY_REFERENCES: Record<string, RefKind> = {
+  campaign: 'campaign',
+  phase: 'phase',
+  unit: 'unit',
+  crossing: 'crossing',
+};
+const ID = /^[A-Za-z0-9_-]{1,80}$/;
+
+/**
+ * A query naming a record outside the caller's province (`?campaign=`, `?unit=` …) is an audited 404 naming the
+ * field, on every route, before the route runs. A value that is no identifier is left to the route's validator (400).
+ */
+async function scopedQuery(deps: AppDeps, c: Context<AppEnv>, next: () => Promise<void>) {
+  const refs: Ref[] = Object.entries(QUERY_REFERENCES)
+    .map(([field, kind]) => ({ field, kind, id: c.req.query(field) }))
+    .filter((r) => r.id !== undefined && ID.test(r.id));
+  if (refs.length && c.get('user'))
+    await checkRefs(deps.db, deps.clock(), await provinceScope(deps.db, c.get('user')), refs, {
+      action: `${c.req.method} ${c.req.path}`,
+      clientIp: c.get('clientIp'),
+    });
+  await next();
 }
 
 /** Scope, clock and client address of a request: what every service call needs. */
