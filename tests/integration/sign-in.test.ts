@@ -186,4 +186,26 @@ describe(`sign-in policy (${process.env.DB_ENGINE})`, () => {
     const rows = await t.db.select().from(auditLog).where(eq(auditLog.action, 'login_throttled'));
     expect(rows.map((r) => r.clientIp)).toContain('10.0.6.1');
   });
+
+  it('does the same password work for an unknown username as for a known one (median times within 2×)', async () => {
+    const go = clock(15);
+    const times = { known: [] as number[], unknown: [] as number[] };
+    for (let i = 0; i < 12; i++) {
+      go(i * 240); // four minutes apart: never 5 failures in 15 minutes, so no lock
+      for (const [kind, username] of [
+        ['known', 't.commander'],
+        ['unknown', 'khong.co.ai'],
+      ] as const) {
+        const started = performance.now();
+        const r = await api.login(username, wrong(i), { ip: `10.0.7.${i}` });
+        times[kind].push(performance.now() - started);
+        expect(r.body.error.code).toBe('invalid_credentials');
+      }
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+    // Without the decoy hash an unknown name answered about 10× faster (4 ms against 40 ms).
+    const ratio = median(times.unknown) / median(times.known);
+    expect(ratio, JSON.stringify(times)).toBeGreaterThan(0.5);
+    expect(ratio, JSON.stringify(times)).toBeLessThan(2);
+  });
 });
