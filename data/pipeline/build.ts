@@ -1,6 +1,6 @@
 /** The whole demo dataset from the committed sources: a pure function of its inputs. */
 import * as turf from '@turf/turf';
-import type { FeatureCollection } from 'geojson';
+import type { FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import { ARCHIPELAGOS } from './places.ts';
 import {
   buildBorderLines,
@@ -75,11 +75,42 @@ export function buildDemo(sources: Sources): DemoData {
   };
 }
 
-/** Basemap layers: neighbouring countries, Vietnam's provinces (context) and the archipelago labels. */
+/**
+ * Basemap layers: neighbouring countries, Vietnam's provinces (context), Vietnam's archipelagos and their labels.
+ * Natural Earth's admin-0 puts the Hoàng Sa islets in China's MultiPolygon: every polygon inside an archipelago's box
+ * is taken out of whichever country holds it and drawn as Vietnam's, under the archipelago's province.
+ */
 export function buildBasemap(sources: Sources): FeatureCollection {
-  const countries = sources.countries.features.map((f) => ({
-    ...f,
-    properties: { layer: 'country', iso: f.properties?.iso, name: f.properties?.name },
+  const boxes = ARCHIPELAGOS.map((a) => ({ a, box: turf.bboxPolygon(a.box) }));
+  const islands = new Map<string, Position[][][]>(ARCHIPELAGOS.map((a) => [a.key, []]));
+  const countries = sources.countries.features.flatMap((f) => {
+    const g = f.geometry as Polygon | MultiPolygon;
+    const polygons = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+    const kept = polygons.filter((rings) => {
+      const owner = boxes.find((b) => turf.booleanIntersects(turf.polygon(rings), b.box));
+      if (owner) islands.get(owner.a.key)!.push(rings);
+      return !owner;
+    });
+    if (kept.length === 0) return [];
+    return [
+      {
+        type: 'Feature' as const,
+        properties: { layer: 'country', iso: f.properties?.iso, name: f.properties?.name },
+        geometry: { type: 'MultiPolygon' as const, coordinates: kept },
+      },
+    ];
+  });
+  const archipelagos = ARCHIPELAGOS.map((a) => ({
+    type: 'Feature' as const,
+    properties: {
+      layer: 'archipelago',
+      iso: 'VN',
+      key: a.key,
+      name: a.name,
+      nameEn: a.nameEn,
+      province: a.province,
+    },
+    geometry: { type: 'MultiPolygon' as const, coordinates: islands.get(a.key)! },
   }));
   const provinces = sources.provinces.features.map((f) => ({
     ...f,
@@ -91,6 +122,7 @@ export function buildBasemap(sources: Sources): FeatureCollection {
   return turf.featureCollection([
     ...countries,
     ...provinces,
+    ...archipelagos,
     ...labels,
   ] as never) as FeatureCollection;
 }

@@ -399,18 +399,27 @@ export const KEY_ROUTES: { name: string; province: string; waypoints: [number, n
   },
 ];
 
-/** Vietnam's archipelagos, labelled on every map (DOMAIN.md conventions). */
+/**
+ * Vietnam's archipelagos, drawn as Vietnamese land and labelled on every map (DOMAIN.md conventions): the islands
+ * inside `box` ([west, south, east, north]) belong to the archipelago whatever feature of the source holds them.
+ */
 export const ARCHIPELAGOS = [
   {
+    key: 'hoang-sa',
     name: 'Quần đảo Hoàng Sa (Việt Nam)',
     nameEn: 'Hoang Sa archipelago (Viet Nam)',
+    province: 'Thành phố Đà Nẵng',
     lng: 112.0,
     lat: 16.5,
+    box: [110.5, 15.3, 113.2, 17.4] as [number, number, number, number],
   },
   {
+    key: 'truong-sa',
     name: 'Quần đảo Trường Sa (Việt Nam)',
     nameEn: 'Truong Sa archipelago (Viet Nam)',
+    province: 'Tỉnh Khánh Hòa',
     lng: 114.0,
     lat: 10.0,
+    box: [111.0, 6.0, 117.9, 12.2] as [number, number, number, number],
   },
 ];

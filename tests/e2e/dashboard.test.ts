@@ -333,6 +333,51 @@ describe('commander opens the Lào Cai 2024 campaign', () => {
     expect(image.subarray(1, 4).toString()).toBe('PNG');
     expect([image.readUInt32BE(16), image.readUInt32BE(20)]).toEqual([1600, 1130]);
     writeFileSync(join(SCREENSHOTS, '16-map-export.png'), image);
+    // The national inset: every islet of Hoàng Sa and Trường Sa is drawn in Vietnam's fill or outline, never
+    // as foreign land or sea, read back from the file itself.
+    const points = JSON.parse(
+      (await d.page.getAttribute('[data-testid="map-export"]', 'data-inset')) ?? '{}',
+    ) as Record<string, [number, number][]>;
+    expect(Object.keys(points).sort()).toEqual(['hoang-sa', 'truong-sa']);
+    expect(points['hoang-sa']!.length).toBeGreaterThanOrEqual(7);
+    const colours = await d.page.evaluate(
+      async ([dataUrl, pts]) => {
+        const img = new Image();
+        img.src = dataUrl;
+        await img.decode();
+        const c = document.createElement('canvas');
+        c.width = img.width;
+        c.height = img.height;
+        const g = c.getContext('2d')!;
+        g.drawImage(img, 0, 0);
+        const near = (x: number, y: number) => {
+          const d = g.getImageData(Math.round(x) - 1, Math.round(y) - 1, 3, 3).data;
+          const out: string[] = [];
+          for (let i = 0; i < d.length; i += 4)
+            out.push(
+              `#${[d[i], d[i + 1], d[i + 2]].map((v) => v!.toString(16).padStart(2, '0')).join('')}`,
+            );
+          return out;
+        };
+        return Object.fromEntries(
+          Object.entries(pts).map(([k, list]) => [k, list.map(([x, y]) => near(x, y))]),
+        );
+      },
+      [`data:image/png;base64,${image.toString('base64')}`, points] as const,
+    );
+    const rgb = (h: string) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16));
+    const close = (a: string, b: string) => rgb(a).every((v, i) => Math.abs(v - rgb(b)[i]!) <= 24);
+    for (const [key, islets] of Object.entries(colours))
+      for (const pixels of islets) {
+        expect(
+          pixels.some((p) => close(p, '#fbf9f3') || close(p, '#5a5346')),
+          key,
+        ).toBe(true);
+        expect(
+          pixels.some((p) => close(p, '#ece9e2')),
+          key,
+        ).toBe(false);
+      }
     const [pdf] = await Promise.all([
       d.page.waitForEvent('download'),
       d.page.click('[data-testid="export-a4"]'),
@@ -343,6 +388,22 @@ describe('commander opens the Lào Cai 2024 campaign', () => {
     expect(Number(box[1])).toBeCloseTo(841.89, 0); // A4 landscape in points
     expect(Number(box[2])).toBeCloseTo(595.28, 0);
     expect(text).toContain('/Subtype /Image');
+  });
+
+  it('draws Hoàng Sa as Vietnamese land on the map, with no foreign land there', async () => {
+    await d.page.goto(`${server.url}/?province=lao-cai&map=9/16.45/111.9`);
+    await d.page.waitForFunction(() => {
+      const s = document
+        .querySelector('[data-testid="map-summary"]')
+        ?.getAttribute('data-rendered');
+      return !!s && JSON.parse(s)['basemap-archipelagos'] >= 1;
+    });
+    const drawn = JSON.parse(
+      (await d.page.getAttribute('[data-testid="map-summary"]', 'data-rendered'))!,
+    );
+    expect(drawn['basemap-archipelagos']).toBe(1);
+    expect(drawn['basemap-countries']).toBe(0);
+    await d.screenshot('16b-hoang-sa');
   });
 
   it('narrows cards and map to a district from its quota, and the map to a status from a card', async () => {

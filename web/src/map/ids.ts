@@ -15,6 +15,8 @@ export const LAYERS = {
   sea: 'basemap-sea',
   countries: 'basemap-countries',
   vietnam: 'basemap-vietnam',
+  archipelagos: 'basemap-archipelagos',
+  archipelagoLines: 'basemap-archipelago-lines',
   countryLines: 'basemap-country-lines',
   provinceLines: 'basemap-province-lines',
   communeFill: 'communes-fill',

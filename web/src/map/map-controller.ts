@@ -165,6 +165,7 @@ export class MapController {
     metersPerPixel: number;
     bearing: number;
     pixelRatio: number;
+    bounds: [number, number, number, number];
   } {
     const lat = this.map.getCenter().lat;
     const metersPerPixel =
@@ -174,6 +175,7 @@ export class MapController {
       metersPerPixel,
       bearing: this.map.getBearing(),
       pixelRatio: this.map.getPixelRatio(),
+      bounds: this.map.getBounds().toArray().flat() as [number, number, number, number],
     };
   }
 
@@ -192,6 +194,11 @@ export class MapController {
       }
       for (const [key, ids] of byStatus) out[key] = ids.size;
     }
+    // Whose land is on screen: the foreign countries and Vietnam's archipelagos drawn, by name.
+    for (const layer of [LAYERS.countries, LAYERS.archipelagos])
+      out[layer] = new Set(
+        this.map.queryRenderedFeatures({ layers: [layer] }).map((f) => String(f.properties.name)),
+      ).size;
     return out;
   }
 

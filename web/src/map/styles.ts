@@ -38,6 +38,9 @@ const HALO = { 'text-color': '#1d2430', 'text-halo-color': '#ffffff', 'text-halo
 const match = <K extends string>(prop: string, colors: Record<K, string>, fallback: string) =>
   ['match', ['get', prop], ...Object.entries(colors).flat(), fallback] as unknown as string;
 
+/** Vietnam's land, provinces and archipelagos alike. */
+export const VIETNAM_FILL = '#fbf9f3';
+
 /** The offline basemap: sea, neighbouring countries, Vietnam's provinces; no tiles, no glyphs. */
 export function buildBaseStyle(basemap: FeatureCollection): StyleSpecification {
   return {
@@ -57,7 +60,22 @@ export function buildBaseStyle(basemap: FeatureCollection): StyleSpecification {
         type: 'fill',
         source: SOURCES.basemap,
         filter: ['==', ['get', 'layer'], 'province'],
-        paint: { 'fill-color': '#fbf9f3' },
+        paint: { 'fill-color': VIETNAM_FILL },
+      },
+      // Hoàng Sa and Trường Sa: Vietnamese land, with Vietnam's fill and an outline that keeps the islets visible.
+      {
+        id: LAYERS.archipelagos,
+        type: 'fill',
+        source: SOURCES.basemap,
+        filter: ['==', ['get', 'layer'], 'archipelago'],
+        paint: { 'fill-color': VIETNAM_FILL },
+      },
+      {
+        id: LAYERS.archipelagoLines,
+        type: 'line',
+        source: SOURCES.basemap,
+        filter: ['==', ['get', 'layer'], 'archipelago'],
+        paint: { 'line-color': '#7d7565', 'line-width': 0.9 },
       },
       {
         id: LAYERS.provinceLines,

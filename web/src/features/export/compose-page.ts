@@ -1,4 +1,9 @@
-/** Draws a printable map page: title, map, legend, scale bar, north arrow, date and attribution. */
+/**
+ * Draws a printable map page: title, map, legend, national inset (with Hoàng Sa and Trường Sa), scale bar, north
+ * arrow, date and attribution.
+ */
+import { drawNationalInset, type InsetSpec } from './national-inset.ts';
+
 export interface LegendItem {
   color: string;
   label: string;
@@ -15,7 +20,16 @@ export interface PageSpec {
   note: string;
   legendTitle: string;
   legend: LegendItem[];
-  map: { canvas: HTMLCanvasElement; metersPerPixel: number; bearing: number; pixelRatio: number };
+  map: {
+    canvas: HTMLCanvasElement;
+    metersPerPixel: number;
+    bearing: number;
+    pixelRatio: number;
+    /** The view, [west, south, east, north]. */
+    bounds: [number, number, number, number];
+  };
+  /** The national inset, drawn under the legend. */
+  inset: InsetSpec | null;
 }
 
 const FONT = '"Noto Sans", "DejaVu Sans", Arial, sans-serif';
@@ -93,6 +107,14 @@ export function composePage(s: PageSpec): HTMLCanvasElement {
     g.fillStyle = '#1d2430';
     g.fillText(item.label, lx + 32 * u, y);
     y += 24 * u;
+  }
+  if (s.inset) {
+    const w = s.width - lx - 30 * u;
+    const h = Math.min(w * 1.15, area.y + mh - y - 10 * u);
+    if (h > 120 * u) {
+      const drawn = drawNationalInset(g, { x: lx, y: area.y + mh - h, w, h }, s.inset, u);
+      page.dataset.inset = JSON.stringify(drawn);
+    }
   }
   g.font = `${12 * u}px ${FONT}`;
   g.fillStyle = '#5b6472';

@@ -1,5 +1,8 @@
 import { useState } from 'react';
+import type { FeatureCollection } from 'geojson';
+import { useQuery } from '@tanstack/react-query';
 import { jsPDF } from 'jspdf';
+import { basemapQuery } from '../../lib/queries.ts';
 import { useFormText } from '../../i18n/use-form-text.ts';
 import { composePage, type LegendItem, type PageSpec } from './compose-page.ts';
 
@@ -27,11 +30,15 @@ export function MapExport(p: {
 }) {
   const f = useFormText();
   const [busy, setBusy] = useState(false);
+  const basemap = useQuery(basemapQuery());
+  /** Where the last export drew the archipelagos' islets (page pixels), for a check of the file. */
+  const [insetPoints, setInsetPoints] = useState('');
   const run = async (kind: keyof typeof SIZES) => {
     if (!p.snapshot) return;
     setBusy(true);
     try {
       const [width, height] = SIZES[kind];
+      const snap = p.snapshot();
       const page = composePage({
         width,
         height,
@@ -42,8 +49,17 @@ export function MapExport(p: {
         note: p.note,
         legendTitle: p.legendTitle,
         legend: p.legend,
-        map: p.snapshot(),
+        map: snap,
+        inset: basemap.data
+          ? {
+              basemap: basemap.data as FeatureCollection,
+              view: snap.bounds,
+              title: f.insetTitle,
+              labels: { 'hoang-sa': f.insetHoangSa, 'truong-sa': f.insetTruongSa },
+            }
+          : null,
       });
+      setInsetPoints(page.dataset.inset ?? '');
       const png = page.toDataURL('image/png');
       if (kind === 'png') download(png, `${p.fileBase}.png`);
       else {
@@ -63,7 +79,7 @@ export function MapExport(p: {
     }
   };
   return (
-    <div className="report-links" data-testid="map-export">
+    <div className="report-links" data-testid="map-export" data-inset={insetPoints}>
       <span>{f.exportMap}:</span>
       <button
         type="button"
