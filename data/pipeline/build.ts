@@ -1,7 +1,7 @@
 /** The whole demo dataset from the committed sources: a pure function of its inputs. */
 import * as turf from '@turf/turf';
-import type { FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
-import { ARCHIPELAGOS } from './places.ts';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
+import { ARCHIPELAGOS, NE_NAME_FIXES, PROVINCES_2025, REFORM_DAY } from './places.ts';
 import {
   buildBorderLines,
   buildCrossings,
@@ -75,6 +75,17 @@ export function buildDemo(sources: Sources): DemoData {
   };
 }
 
+/** Coordinates to 1e-4° (the sources' own precision), so a union adds no false digits. */
+function roundGeometry(g: Polygon | MultiPolygon): Polygon | MultiPolygon {
+  const r = (p: Position) => [Math.round(p[0]! * 1e4) / 1e4, Math.round(p[1]! * 1e4) / 1e4];
+  return g.type === 'Polygon'
+    ? { type: 'Polygon', coordinates: g.coordinates.map((ring) => ring.map(r)) }
+    : {
+        type: 'MultiPolygon',
+        coordinates: g.coordinates.map((poly) => poly.map((ring) => ring.map(r))),
+      };
+}
+
 /**
  * Basemap layers: neighbouring countries, Vietnam's provinces (context), Vietnam's archipelagos and their labels.
  * Natural Earth's admin-0 puts the Hoàng Sa islets in China's MultiPolygon: every polygon inside an archipelago's box
@@ -112,10 +123,39 @@ export function buildBasemap(sources: Sources): FeatureCollection {
     },
     geometry: { type: 'MultiPolygon' as const, coordinates: islands.get(a.key)! },
   }));
-  const provinces = sources.provinces.features.map((f) => ({
-    ...f,
-    properties: { layer: 'province', name: f.properties?.name_vi, nameEn: f.properties?.name_en },
-  }));
+  // The provinces of each era: the 63 of Natural Earth until 01/07/2025, the 34 dissolved from them after.
+  const old = sources.provinces.features.map((f) => {
+    const fix = NE_NAME_FIXES[String(f.properties?.iso_3166_2)];
+    return {
+      ...f,
+      properties: {
+        layer: 'province',
+        name: fix?.vi ?? f.properties?.name_vi,
+        nameEn: fix?.en ?? f.properties?.name_en,
+        validTo: REFORM_DAY,
+      },
+    } as Feature<Polygon | MultiPolygon>;
+  });
+  const merged = PROVINCES_2025.map((p) => {
+    const parts = p.from.map((name) => {
+      const f = old.find((o) => o.properties?.name === name);
+      if (!f) throw new Error(`PROVINCES_2025 ${p.name}: no province ${name} before the reform`);
+      return f;
+    });
+    const union = parts.length === 1 ? parts[0]! : turf.union(turf.featureCollection(parts))!;
+    return {
+      type: 'Feature' as const,
+      properties: {
+        layer: 'province',
+        name: p.name,
+        nameEn: p.nameEn,
+        formedFrom: p.from,
+        validFrom: REFORM_DAY,
+      },
+      geometry: roundGeometry(union.geometry),
+    };
+  });
+  const provinces = [...old, ...merged];
   const labels = ARCHIPELAGOS.map((a) =>
     turf.point([a.lng, a.lat], { layer: 'label', name: a.name, nameEn: a.nameEn }),
   );

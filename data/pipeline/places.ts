@@ -423,3 +423,62 @@ export const ARCHIPELAGOS = [
     box: [111.0, 6.0, 117.9, 12.2] as [number, number, number, number],
   },
 ];
+
+/** Natural Earth's admin-1 names three provinces by their region: their real names, by ISO 3166-2 code. */
+export const NE_NAME_FIXES: Record<string, { vi: string; en: string }> = {
+  'VN-53': { vi: 'Bắc Kạn', en: 'Bac Kan' },
+  'VN-66': { vi: 'Hưng Yên', en: 'Hung Yen' },
+  'VN-39': { vi: 'Đồng Nai', en: 'Dong Nai' },
+};
+
+/**
+ * The 34 provinces from 01/07/2025 (Nghị quyết 202/2025/QH15 of 12/06/2025 on arranging the province-level units,
+ * checked against the published arrangement, e.g. nghean24h.vn, 06/2025): each new province and the old ones it
+ * was formed from, by their names before the reform. 11 provinces stay as they were.
+ */
+export const PROVINCES_2025: { name: string; nameEn: string; from: string[] }[] = [
+  { name: 'Tuyên Quang', nameEn: 'Tuyen Quang', from: ['Tuyên Quang', 'Hà Giang'] },
+  { name: 'Lào Cai', nameEn: 'Lao Cai', from: ['Lào Cai', 'Yên Bái'] },
+  { name: 'Thái Nguyên', nameEn: 'Thai Nguyen', from: ['Thái Nguyên', 'Bắc Kạn'] },
+  { name: 'Phú Thọ', nameEn: 'Phu Tho', from: ['Phú Thọ', 'Vĩnh Phúc', 'Hòa Bình'] },
+  { name: 'Bắc Ninh', nameEn: 'Bac Ninh', from: ['Bắc Ninh', 'Bắc Giang'] },
+  { name: 'Hưng Yên', nameEn: 'Hung Yen', from: ['Hưng Yên', 'Thái Bình'] },
+  { name: 'Thành phố Hải Phòng', nameEn: 'Hai Phong City', from: ['Hải Phòng', 'Hải Dương'] },
+  { name: 'Ninh Bình', nameEn: 'Ninh Binh', from: ['Ninh Bình', 'Hà Nam', 'Nam Định'] },
+  { name: 'Quảng Trị', nameEn: 'Quang Tri', from: ['Quảng Trị', 'Quảng Bình'] },
+  { name: 'Thành phố Đà Nẵng', nameEn: 'Da Nang City', from: ['Đà Nẵng', 'Quảng Nam'] },
+  { name: 'Quảng Ngãi', nameEn: 'Quang Ngai', from: ['Quảng Ngãi', 'Kon Tum'] },
+  { name: 'Gia Lai', nameEn: 'Gia Lai', from: ['Gia Lai', 'Bình Định'] },
+  { name: 'Khánh Hòa', nameEn: 'Khanh Hoa', from: ['Khánh Hòa', 'Ninh Thuận'] },
+  { name: 'Lâm Đồng', nameEn: 'Lam Dong', from: ['Lâm Đồng', 'Đắk Nông', 'Bình Thuận'] },
+  { name: 'Đắk Lắk', nameEn: 'Dak Lak', from: ['Đắk Lắk', 'Phú Yên'] },
+  {
+    name: 'Thành phố Hồ Chí Minh',
+    nameEn: 'Ho Chi Minh City',
+    from: ['Thành phố Hồ Chí Minh', 'Bình Dương', 'Bà Rịa - Vũng Tàu'],
+  },
+  { name: 'Đồng Nai', nameEn: 'Dong Nai', from: ['Đồng Nai', 'Bình Phước'] },
+  { name: 'Tây Ninh', nameEn: 'Tay Ninh', from: ['Tây Ninh', 'Long An'] },
+  {
+    name: 'Thành phố Cần Thơ',
+    nameEn: 'Can Tho City',
+    from: ['Cần Thơ', 'Sóc Trăng', 'Hậu Giang'],
+  },
+  { name: 'Vĩnh Long', nameEn: 'Vinh Long', from: ['Vĩnh Long', 'Bến Tre', 'Trà Vinh'] },
+  { name: 'Đồng Tháp', nameEn: 'Dong Thap', from: ['Đồng Tháp', 'Tiền Giang'] },
+  { name: 'Cà Mau', nameEn: 'Ca Mau', from: ['Cà Mau', 'Bạc Liêu'] },
+  { name: 'An Giang', nameEn: 'An Giang', from: ['An Giang', 'Kiên Giang'] },
+  ...[
+    ['Thành phố Hà Nội', 'Ha Noi City', 'Hà Nội'],
+    ['Thành phố Huế', 'Hue City', 'Thừa Thiên Huế'],
+    ['Lai Châu', 'Lai Chau', 'Lai Châu'],
+    ['Điện Biên', 'Dien Bien', 'Điện Biên'],
+    ['Sơn La', 'Son La', 'Sơn La'],
+    ['Lạng Sơn', 'Lang Son', 'Lạng Sơn'],
+    ['Quảng Ninh', 'Quang Ninh', 'Quảng Ninh'],
+    ['Thanh Hóa', 'Thanh Hoa', 'Thanh Hóa'],
+    ['Nghệ An', 'Nghe An', 'Nghệ An'],
+    ['Hà Tĩnh', 'Ha Tinh', 'Hà Tĩnh'],
+    ['Cao Bằng', 'Cao Bang', 'Cao Bằng'],
+  ].map(([name, nameEn, old]) => ({ name: name!, nameEn: nameEn!, from: [old!] })),
+];

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import * as turf from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
+import { featureFilter } from '@maplibre/maplibre-gl-style-spec';
 import { buildBaseStyle } from '@pcmt/web/map/styles.ts';
 
 const require = createRequire(import.meta.url);
@@ -60,14 +61,14 @@ describe('Hoàng Sa and Trường Sa in the basemap', () => {
       filter: unknown;
       paint: Record<string, unknown>;
     }[];
-    const matches = (filter: unknown, props: Record<string, unknown>): boolean => {
-      const [op, ...args] = filter as [string, ...unknown[]];
-      if (op === 'all') return args.every((a) => matches(a, props));
-      const [[, key], value] = args as [[string, string], unknown];
-      return op === '==' ? props[key] === value : props[key] !== value;
-    };
+    // MapLibre's own expression engine decides which layers draw an island feature.
+    const matches = (filter: unknown, props: Record<string, unknown>, i: number) =>
+      featureFilter(filter as never, `layers[${i}].filter`).filter(
+        { zoom: 6 } as never,
+        { type: 3, properties: props } as never,
+      );
     const island = basemap.features.find((x) => x.properties?.layer === 'archipelago')!.properties!;
-    const drawing = fills.filter((l) => matches(l.filter, island));
+    const drawing = fills.filter((l, i) => matches(l.filter, island, i));
     expect(drawing.map((l) => l.id)).toEqual(['basemap-archipelagos']);
     const vietnam = fills.find((l) => l.id === 'basemap-vietnam')!;
     expect(drawing[0]!.paint['fill-color']).toBe(vietnam.paint['fill-color']);

@@ -35,7 +35,7 @@ export function MapArea({
   /** Set while a form waits for a position on the map. */
   onPicked: ((lngLat: [number, number]) => void) | null;
 }) {
-  const { view, setView, data } = useDashboard();
+  const { view, setView, data, asOf } = useDashboard();
   const m = MESSAGES[view.lang];
   const [mapError, setMapError] = useState<string | null>(null);
   const crossings = useQuery(Q.crossingsQuery());
@@ -73,6 +73,7 @@ export function MapArea({
             }}
             selectedId={view.selected}
             lang={view.lang}
+            asOf={asOf}
             fitTo={view.camera ? null : bbox}
             initialCamera={view.camera}
             picking={!!onPicked}

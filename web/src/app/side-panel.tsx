@@ -107,6 +107,7 @@ export function SidePanel({ controller }: { controller: MapController | null }) 
           )}
           <MapExport
             snapshot={controller ? () => controller.snapshot() : null}
+            asOf={asOf}
             title={`${m.appTitle} – ${provinceName}`}
             subtitle={[d.campaign?.name, phase?.name].filter(Boolean).join(' – ')}
             date={`${m.asOf}: ${formatViDate(asOf)}`}

@@ -4,7 +4,7 @@ import * as maplibregl from 'maplibre-gl';
 import type { GeoJSONSource, LayerSpecification, MapGeoJSONFeature } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { INTERACTIVE_LAYERS, LAYERS, SOURCES } from './ids.ts';
-import { buildBaseStyle, HOTSPOT_CLUSTER } from './styles.ts';
+import { buildBaseStyle, HOTSPOT_CLUSTER, provincesOn } from './styles.ts';
 
 // Vite does not follow MapLibre's computed worker URL: point it at the emitted asset (same origin).
 maplibregl.setWorkerUrl(workerUrl);
@@ -104,6 +104,13 @@ export class MapController {
   /** A crosshair while the user picks a position on the map. */
   setPicking(on: boolean) {
     this.map.getCanvasContainer().classList.toggle('picking', on);
+  }
+
+  /** The basemap's provinces of the era of `asOf` (63 before 01/07/2025, 34 from it): two filters, no new data. */
+  async setDate(asOf: string) {
+    await this.ready;
+    for (const id of [LAYERS.vietnam, LAYERS.provinceLines])
+      this.map.setFilter(id, provincesOn(asOf));
   }
 
   /** Outlines the selected commune or rings the selected hotspot through feature-state: no layer is rebuilt. */

@@ -24,6 +24,8 @@ interface Props {
   data: MapData;
   selectedId: string | null;
   lang: 'vi' | 'en';
+  /** The day shown: the basemap's provinces follow its era. */
+  asOf: string;
   fitTo: [number, number, number, number] | null;
   initialCamera: { zoom: number; lat: number; lng: number } | null;
   onSelect(feature: MapGeoJSONFeature | null, lngLat: [number, number]): void;
@@ -74,6 +76,9 @@ export function MapView(props: Props) {
   useEffect(() => {
     if (ready) void controller.current!.setLayers(buildOverlayLayers({ lang: props.lang }));
   }, [ready, props.lang]);
+  useEffect(() => {
+    if (ready) void controller.current!.setDate(props.asOf);
+  }, [ready, props.asOf]);
   useEffect(() => {
     if (ready) void controller.current!.setSelection(props.selectedId);
   }, [ready, props.selectedId]);

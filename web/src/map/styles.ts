@@ -41,8 +41,24 @@ const match = <K extends string>(prop: string, colors: Record<K, string>, fallba
 /** Vietnam's land, provinces and archipelagos alike. */
 export const VIETNAM_FILL = '#fbf9f3';
 
+/**
+ * The provinces drawn on a day: the 63 before 01/07/2025, the 34 from it (each basemap province carries the
+ * `validFrom`/`validTo` of its era, as the units do).
+ */
+export function provincesOn(asOf: string): ExpressionSpecification {
+  return [
+    'all',
+    ['==', ['get', 'layer'], 'province'],
+    ['<=', ['coalesce', ['get', 'validFrom'], '0000-01-01'], asOf],
+    ['>', ['coalesce', ['get', 'validTo'], '9999-12-31'], asOf],
+  ];
+}
+
 /** The offline basemap: sea, neighbouring countries, Vietnam's provinces; no tiles, no glyphs. */
-export function buildBaseStyle(basemap: FeatureCollection): StyleSpecification {
+export function buildBaseStyle(
+  basemap: FeatureCollection,
+  asOf = new Date().toISOString().slice(0, 10),
+): StyleSpecification {
   return {
     version: 8,
     sources: { [SOURCES.basemap]: { type: 'geojson', data: basemap } },
@@ -59,7 +75,7 @@ export function buildBaseStyle(basemap: FeatureCollection): StyleSpecification {
         id: LAYERS.vietnam,
         type: 'fill',
         source: SOURCES.basemap,
-        filter: ['==', ['get', 'layer'], 'province'],
+        filter: provincesOn(asOf),
         paint: { 'fill-color': VIETNAM_FILL },
       },
       // Hoàng Sa and Trường Sa: Vietnamese land, with Vietnam's fill and an outline that keeps the islets visible.
@@ -81,7 +97,7 @@ export function buildBaseStyle(basemap: FeatureCollection): StyleSpecification {
         id: LAYERS.provinceLines,
         type: 'line',
         source: SOURCES.basemap,
-        filter: ['==', ['get', 'layer'], 'province'],
+        filter: provincesOn(asOf),
         paint: { 'line-color': '#a7a192', 'line-width': 0.8, 'line-dasharray': [3, 2] },
       },
       {

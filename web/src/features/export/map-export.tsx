@@ -19,6 +19,8 @@ function download(href: string, name: string) {
 /** Exports the current map view as PNG, or as a printable A4/A3 PDF with legend, scale, north arrow and date. */
 export function MapExport(p: {
   snapshot: (() => Snapshot) | null;
+  /** The day shown: the inset draws the provinces of its era. */
+  asOf: string;
   title: string;
   subtitle: string;
   date: string;
@@ -54,6 +56,7 @@ export function MapExport(p: {
           ? {
               basemap: basemap.data as FeatureCollection,
               view: snap.bounds,
+              asOf: p.asOf,
               title: f.insetTitle,
               labels: { 'hoang-sa': f.insetHoangSa, 'truong-sa': f.insetTruongSa },
             }

@@ -16,6 +16,8 @@ export interface InsetSpec {
   /** The exported view, [west, south, east, north]. */
   view: [number, number, number, number];
   title: string;
+  /** The day shown: the provinces of its era are drawn. */
+  asOf: string;
   /** Short labels of the archipelagos, by basemap key. */
   labels: Record<string, string>;
 }
@@ -76,7 +78,10 @@ export function drawNationalInset(
     '#b9b3a6',
     0.6 * u,
   );
-  draw(layer('province'), VIETNAM_FILL, '#a7a192', 0.4 * u);
+  const inEra = (f: (typeof spec.basemap.features)[number]) =>
+    String(f.properties?.validFrom ?? '0000-01-01') <= spec.asOf &&
+    String(f.properties?.validTo ?? '9999-12-31') > spec.asOf;
+  draw(layer('province').filter(inEra), VIETNAM_FILL, '#a7a192', 0.4 * u);
   // The islets are a few pixels at this scale: drawn with a heavier outline so they show.
   const archipelagos = layer('archipelago');
   draw(archipelagos, VIETNAM_FILL, '#5a5346', 1.1 * u);
