@@ -2,6 +2,8 @@
 import * as turf from '@turf/turf';
 import type { Position } from 'geojson';
 import { hotspotOn } from '@pcmt/shared/state/hotspots';
+import { TIER_LABELS } from '@pcmt/shared/labels';
+import { metricsOf, RULESET_QD28_2025, suggestTier } from '@pcmt/shared/tier-rules';
 import type { EventKind, HotspotKind, Tier } from '@pcmt/shared/domain';
 import { OLD_PROVINCES, NEW_PROVINCES, REFORM_DAY } from './places.ts';
 import { createRng, seedOf, type Rng } from './rng.ts';
@@ -266,6 +268,61 @@ const TIER_BY_SCORE: [number, Tier][] = [
   [-Infinity, 'drug_free'],
 ];
 
+/**
+ * The figures a commune reports for a tier, drawn inside that tier's bands of QĐ 28/2025 (type I: 3 type I criteria;
+ * type II: 3 type II criteria below type I; type III: one or two type III criteria below type II; has_activity: a
+ * little activity under every type III threshold; drug-free: no place, no offender, no crop). The suggestion of the
+ * rule set then equals the tier, which the pipeline checks.
+ */
+function figuresFor(tier: Tier, pop: number, rng: Rng): Record<string, number> {
+  const share = (lo: number, hi: number) => Math.round(pop * (lo + rng.next() * (hi - lo)));
+  switch (tier) {
+    case 'type_1':
+      return {
+        registeredUsers: share(0.0056, 0.009),
+        organisedUsePlaces: rng.int(2, 3),
+        offendersArrested: share(0.0012, 0.002),
+        plantsDestroyed: rng.chance(0.3) ? rng.int(3000, 5000) : 0,
+      };
+    case 'type_2':
+      return {
+        registeredUsers: share(0.0032, 0.0046),
+        organisedUsePlaces: 1,
+        offendersArrested: share(0.00055, 0.0009),
+        plantsDestroyed: rng.chance(0.2) ? rng.int(520, 2500) : 0,
+      };
+    case 'type_3':
+      return {
+        registeredUsers: share(0.0011, 0.0026),
+        organisedUsePlaces: 0,
+        offendersArrested: rng.chance(0.5) ? share(0.00022, 0.00045) : 0,
+        plantsDestroyed: 0,
+      };
+    case 'has_activity':
+      return {
+        registeredUsers: share(0.0002, 0.0008),
+        organisedUsePlaces: 0,
+        offendersArrested: 0,
+        plantsDestroyed: rng.int(10, 80),
+      };
+    default:
+      return {
+        registeredUsers: share(0, 0.0004),
+        organisedUsePlaces: 0,
+        offendersArrested: 0,
+        plantsDestroyed: 0,
+      };
+  }
+}
+
+/** Why a steering committee decided otherwise than the figures suggest (places and facts, no person). */
+const OVERRIDE_REASONS = [
+  'địa bàn giáp biên, nằm trên tuyến vận chuyển qua lại, cần giữ mức theo dõi',
+  'vừa triệt xóa điểm, tụ điểm; giữ mức đến khi hết thời gian theo dõi 3 tháng',
+  'số liệu kỳ báo cáo chưa đầy đủ, Hội đồng giữ mức của kỳ trước',
+  'tiếp giáp xã trọng điểm, có dấu hiệu hình thành điểm mới',
+];
+
 const OLD_DATES = [
   '2022-12-31',
   '2023-06-30',
@@ -316,21 +373,29 @@ export function buildAssessments(
       if (tier === last) continue;
       last = tier;
       const pop = u.population ?? 5000;
+      // One decision in twenty departs from the figures on purpose, one tier milder in the figures, with its reason.
+      const override = rng.chance(0.05) && tier !== 'drug_free';
+      const milder = override
+        ? TIER_BY_SCORE[TIER_BY_SCORE.findIndex(([, t]) => t === tier) + 1]![1]
+        : tier;
+      const criteria = {
+        ...figuresFor(milder, pop, rng),
+        onKeyRoute: onRoute,
+        activeHotspots: active.length,
+      };
+      const suggested = suggestTier(RULESET_QD28_2025, metricsOf(criteria, pop)).tier;
+      if ((suggested === tier) === override)
+        throw new Error(`${u.id} ${date}: figures suggest ${suggested}, decided ${tier}`);
       rows.push({
         id: `as-${u.id}-${date}`,
         unitId: u.id,
         assessedOn: date,
         tier,
-        criteria: {
-          registeredUsers: Math.round(pop * (0.0005 + score * 0.0012)),
-          organisedUsePlaces: active.filter((h) => h.kind === 'organised_use').length,
-          offendersArrested: Math.round(pop * score * 0.0003),
-          plantsDestroyed: active.filter((h) => h.kind === 'illicit_crop').length * 1200,
-          onKeyRoute: onRoute,
-          activeHotspots: active.length,
-        },
+        criteria,
         decidedBy,
-        note: 'Dữ liệu minh họa',
+        note: override
+          ? `Dữ liệu minh họa. Hội đồng quyết định ${TIER_LABELS.vi[tier]} thay cho đề xuất ${TIER_LABELS.vi[suggested]}: ${rng.pick(OVERRIDE_REASONS)}`
+          : 'Dữ liệu minh họa',
       });
     }
   }

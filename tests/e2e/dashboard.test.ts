@@ -101,6 +101,27 @@ describe('commander opens the Lào Cai 2024 campaign', () => {
     await d.screenshot('03-phase-2');
   });
 
+  it('shows why a decided tier departs from the rule set’s suggestion', async () => {
+    // Bảo Thắng 10's decision of 31/10/2024 is one of the demo's council overrides (data/pipeline/operations.ts).
+    const p = await Dashboard.open(
+      chrome.browser,
+      server.url,
+      '?province=lao-cai&campaign=lc-2024-peak&phase=lc-2024-peak-p1&sel=com-10-0069',
+    );
+    await p.page.waitForSelector('[data-testid="override-reason"]');
+    const suggested = await p.page.getAttribute('[data-testid="suggested-tier"]', 'data-tier');
+    const units = await api('/api/units/com-10-0069');
+    const decided = units.tierHistory.filter((h: any) => h.assessedOn <= '2024-10-31').at(-1);
+    expect(suggested).not.toBe(decided.tier);
+    expect(await p.page.textContent('[data-testid="override-reason"]')).toMatch(
+      /Hội đồng quyết định .+ thay cho đề xuất .+: \S/,
+    );
+    await p.page.locator('[data-testid="tier-suggestion"]').screenshot({
+      path: join(SCREENSHOTS, '04b-override-reason.png'),
+    });
+    await p.page.close();
+  });
+
   it('reopens the same view from a shared link', async () => {
     const link = d.page.url();
     const again = await Dashboard.open(chrome.browser, server.url, link.slice(link.indexOf('?')));
@@ -118,7 +139,7 @@ describe('commander opens the Lào Cai 2024 campaign', () => {
       'người sử dụng, nghiện',
     );
     expect(await d.page.textContent('[data-testid="tier-suggestion"]')).toMatch(
-      /Đề xuất theo bộ tiêu chí \(qd-28-2025-qd-ttg v1\)/,
+      /Đề xuất theo bộ tiêu chí \(QĐ 28\/2025\/QĐ-TTg \(v2\)\)/,
     );
     expect(d.page.url()).toMatch(/sel=com-10-\d{4}/);
     await d.screenshot('04-commune-panel');

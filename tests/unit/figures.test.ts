@@ -38,12 +38,23 @@ describe('suggestFromFigures', () => {
     expect(suggestFromFigures(f, 10000).tier).toBe('type_1');
     expect(suggestFromFigures(f, 1_000_000).tier).not.toBe('type_1');
   });
-  it('calls all-zero figures drug-free and nothing triggered', () => {
+  it('calls figures with no place, no offender and no crop drug-free, naming the criteria; a blank shows nothing', () => {
     const s = suggestFromFigures(
+      {
+        population: 5000,
+        registeredUsers: 0,
+        organisedUsePlaces: 0,
+        offendersArrested: 0,
+        plantsDestroyed: 0,
+      },
+      null,
+    );
+    expect([s.tier, s.triggered.map((c) => c.id)]).toEqual(['drug_free', ['df-1', 'df-2', 'df-8']]);
+    const blank = suggestFromFigures(
       { population: 5000, registeredUsers: 0, plantsDestroyed: 0 },
       null,
     );
-    expect([s.tier, s.triggered]).toEqual(['drug_free', []]);
+    expect(blank.tier).toBe('has_activity');
   });
 });
 

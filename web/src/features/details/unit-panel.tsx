@@ -146,7 +146,12 @@ function TierSuggestion({
   asOf,
 }: {
   unitId: string;
-  history: { tier: string; assessedOn: string; criteria: Record<string, number | boolean> }[];
+  history: {
+    tier: string;
+    assessedOn: string;
+    criteria: Record<string, number | boolean>;
+    note: string;
+  }[];
   population: number | null;
   asOf: string;
 }) {
@@ -183,6 +188,13 @@ function TierSuggestion({
           </>
         )}
       </div>
+      {last && last.tier !== s.tier && (
+        <p className="override-reason" data-testid="override-reason">
+          {lang === 'vi' ? 'Lý do quyết định khác đề xuất' : 'Why the decision differs'}:{' '}
+          {last.note.replace(/^Dữ liệu minh họa\.\s*/, '') ||
+            (lang === 'vi' ? 'không ghi lý do' : 'no reason recorded')}
+        </p>
+      )}
       <ul data-testid="suggestion-reasons">
         {s.triggered.map((c) => (
           <li key={c.id}>
