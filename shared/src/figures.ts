@@ -41,7 +41,7 @@ export const FIGURE_FIELDS = [
   {
     key: 'areaDestroyedM2',
     kind: 'area',
-    vi: 'Diện tích cây có chất ma túy phá bỏ (m²)',
+    vi: 'Diện tích cây có chứa chất ma túy phá bỏ (m²)',
     en: 'Area of narcotic plants destroyed (m²)',
   },
   {

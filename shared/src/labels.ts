@@ -45,7 +45,7 @@ export const HOTSPOT_KIND_LABELS: Record<Lang, Record<HotspotKind, string>> = {
     complex_cluster: 'Tụ điểm phức tạp',
     organised_use: 'Điểm tổ chức sử dụng',
     conditional_business: 'Cơ sở kinh doanh có điều kiện',
-    illicit_crop: 'Diện tích trồng cây có chất ma túy',
+    illicit_crop: 'Diện tích trồng cây có chứa chất ma túy',
   },
   en: {
     retail_point: 'Retail point',
@@ -81,7 +81,7 @@ export const EVENT_LABELS: Record<Lang, Record<EventKind, string>> = {
     information_exchange: 'Trao đổi thông tin',
     joint_case: 'Phối hợp chuyên án',
     fugitive_verification: 'Xác minh đối tượng truy nã',
-    crop_eradication: 'Phá bỏ cây có chất ma túy',
+    crop_eradication: 'Phá bỏ cây có chứa chất ma túy',
     training: 'Tập huấn',
   },
   en: {

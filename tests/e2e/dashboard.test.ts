@@ -60,6 +60,10 @@ describe('commander opens the Lào Cai 2024 campaign', () => {
     for (const [tier, n] of Object.entries(expected)) expect(legend[tier]).toBe(n);
     expect(await d.renderedCount('communes-fill')).toBeGreaterThan(100);
     expect(await d.renderedCount('crossings-circle')).toBe(12);
+    // Before the reform the commune level is "xã, phường, thị trấn".
+    expect(await d.page.textContent('[data-testid="card-communes"] span')).toBe(
+      'xã, phường, thị trấn',
+    );
     await d.screenshot('01-preparation');
   });
 
@@ -159,6 +163,9 @@ describe('commander opens the Lào Cai 2024 campaign', () => {
       '?province=lao-cai&campaign=lc-2026-p4',
     );
     expect(Object.values(await p.legendCounts()).reduce((a, b) => a + b, 0)).toBe(99);
+    expect(await p.page.textContent('[data-testid="card-communes"] span')).toBe(
+      'xã, phường, đặc khu',
+    );
     await p.screenshot('06-lao-cai-2026');
     await p.page.close();
   });
@@ -257,7 +264,7 @@ describe('commander opens the Lào Cai 2024 campaign', () => {
     ]);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync((await xlsx.path())!) as never);
-    const spots = wb.getWorksheet('Điểm nóng')!.getSheetValues() as unknown[][];
+    const spots = wb.getWorksheet('Điểm, tụ điểm')!.getSheetValues() as unknown[][];
     expect([spots[3]![2], spots[4]![2], spots[5]![2], spots[6]![2]]).toEqual([
       cards.active,
       cards.reEmerged,
@@ -304,7 +311,7 @@ describe('commander opens the Lào Cai 2024 campaign', () => {
       );
       expect(shown?.replace(/\D+/g, '/')).toBe(`${row[4]}/${row[3]}`);
     }
-    const spots = wb.getWorksheet('Điểm nóng')!.getSheetValues() as unknown[][];
+    const spots = wb.getWorksheet('Điểm, tụ điểm')!.getSheetValues() as unknown[][];
     expect(spots[3]![2]).toBe(await d.card('hotspots-active'));
     const [docx] = await Promise.all([
       d.page.waitForEvent('download'),

@@ -67,7 +67,7 @@ describe(`periodic reports (${process.env.DB_ENGINE})`, () => {
       const row = rows.find((r) => r[1] === q.label)!;
       expect([row[3], row[4]]).toEqual([q.target, q.achieved]);
     }
-    const spots = wb.getWorksheet('Điểm nóng')!.getSheetValues() as unknown[][];
+    const spots = wb.getWorksheet('Điểm, tụ điểm')!.getSheetValues() as unknown[][];
     const fc = (
       await api.get(
         '/api/hotspots?province=lao-cai&asOf=2024-10-31&since=2024-09-01&campaign=lc-2024-peak',

@@ -26,7 +26,7 @@ export async function reportXlsx(f: ReportFigures): Promise<Buffer> {
     f.quotas.map((q) => [q.label, q.holder, q.target, q.achieved, Math.round(q.share * 100)]),
   );
   add(
-    'Điểm nóng',
+    'Điểm, tụ điểm',
     ['Chỉ số', 'Số lượng'],
     [
       ['Đang hoạt động', f.hotspots.active],

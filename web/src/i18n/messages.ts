@@ -4,7 +4,7 @@ export type Lang = 'vi' | 'en';
 
 const vi = {
   appTitle: 'Bản đồ phòng, chống ma túy',
-  appSubtitle: 'Điểm nóng, phân loại địa bàn, cửa khẩu',
+  appSubtitle: 'Điểm, tụ điểm, phân loại địa bàn, cửa khẩu',
   province: 'Tỉnh',
   campaign: 'Kế hoạch / đợt cao điểm',
   phase: 'Giai đoạn',
@@ -17,8 +17,11 @@ const vi = {
   keyRoute: 'Tuyến trọng điểm (minh họa)',
   overdue: 'Quá hạn triệt xóa',
   demoData: 'Dữ liệu minh họa',
-  demoNote: 'Xã, huyện, điểm nóng là dữ liệu minh họa; vị trí cửa khẩu là gần đúng.',
+  demoNote: 'Xã, huyện, điểm, tụ điểm là dữ liệu minh họa; vị trí cửa khẩu là gần đúng.',
   communes: 'xã, phường',
+  /** The commune-level units of each era: before 01/07/2025 with towns, after it with special zones. */
+  communesPre2025: 'xã, phường, thị trấn',
+  communes2025: 'xã, phường, đặc khu',
   active: 'Đang hoạt động',
   summary: 'Tổng quan',
   objectives: 'Mục tiêu giai đoạn',
@@ -77,6 +80,8 @@ const en: Messages = {
   demoNote:
     'Communes, districts and hotspots are illustrative; crossing positions are approximate.',
   communes: 'communes',
+  communesPre2025: 'communes, wards, towns',
+  communes2025: 'communes, wards, special zones',
   active: 'Active',
   summary: 'Overview',
   objectives: 'Phase objectives',

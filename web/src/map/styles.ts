@@ -6,6 +6,7 @@
 import type { FeatureCollection } from 'geojson';
 import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import type { CrossingKind, HotspotKind, HotspotStatus, Tier } from '@pcmt/shared/domain';
+import { vietnamDay } from '@pcmt/shared/dates';
 import { LAYERS, SOURCES } from './ids.ts';
 
 export const TIER_COLORS: Record<Tier, string> = {
@@ -57,7 +58,7 @@ export function provincesOn(asOf: string): ExpressionSpecification {
 /** The offline basemap: sea, neighbouring countries, Vietnam's provinces; no tiles, no glyphs. */
 export function buildBaseStyle(
   basemap: FeatureCollection,
-  asOf = new Date().toISOString().slice(0, 10),
+  asOf = vietnamDay(new Date()),
 ): StyleSpecification {
   return {
     version: 8,

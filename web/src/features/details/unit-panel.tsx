@@ -20,7 +20,7 @@ const CRITERIA_NAMES: Record<string, [string, string]> = {
   organisedUsePlaces: ['điểm tổ chức sử dụng', 'places of organised use'],
   offendersArrested: ['đối tượng bị bắt', 'offenders arrested'],
   plantsDestroyed: ['cây bị phá bỏ', 'plants destroyed'],
-  activeHotspots: ['điểm nóng hoạt động', 'active hotspots'],
+  activeHotspots: ['điểm, tụ điểm đang hoạt động', 'active points and clusters'],
 };
 
 interface HotspotBrief {

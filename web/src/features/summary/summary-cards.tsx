@@ -9,7 +9,7 @@ import { DeadlineList } from './deadline-list.tsx';
 /** Counts for the chosen date from the snapshot; a card narrows the map's hotspots to its status. */
 export function SummaryCards() {
   const { t, lang, num } = useI18n();
-  const { view, setView, data } = useDashboard();
+  const { view, setView, data, asOf } = useDashboard();
   const crossings = useQuery(crossingsQuery());
   const s = data.derived?.snapshot;
   if (!s) return null;
@@ -24,7 +24,7 @@ export function SummaryCards() {
       <div className="cards">
         <div className="card" data-testid="card-communes">
           <b>{num(s.counts.communes)}</b>
-          <span>{t('communes')}</span>
+          <span>{t(asOf < '2025-07-01' ? 'communesPre2025' : 'communes2025')}</span>
         </div>
         {(['active', 're_emerged', 'eliminated'] as const).map((st) => (
           <button

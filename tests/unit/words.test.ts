@@ -1,0 +1,45 @@
+/**
+ * The words users expect (issue 14, part 4): "điểm, tụ điểm", not "điểm nóng"; "cây có chứa chất ma túy"; the 8
+ * criteria with their legal qualifiers. Read from every source file that holds words a user sees.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { CRITERIA_LABELS } from '@pcmt/web/i18n/form-messages.ts';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return name === 'node_modules' ? [] : files(path);
+    return /\.(ts|tsx)$/.test(name) ? [path] : [];
+  });
+}
+const sources = ['web/src', 'shared/src', 'server/src', 'data/pipeline'].flatMap((d) =>
+  files(join(root, d)),
+);
+
+describe('the words of the plans and the decision', () => {
+  it.each([
+    [/điểm nóng/i, '"điểm, tụ điểm"'],
+    [/cây có chất ma túy/i, '"cây có chứa chất ma túy"'],
+  ])('never writes %s (use %s)', (pattern) => {
+    const found = sources.filter((f) => pattern.test(readFileSync(f, 'utf8')));
+    expect(found.map((f) => f.slice(root.length))).toEqual([]);
+  });
+
+  it('keeps the legal qualifiers of the 8 criteria', () => {
+    const vi = CRITERIA_LABELS.vi.join('\n');
+    for (const q of [
+      'từ 03 tháng trở lên',
+      'tổ chức và sử dụng',
+      'không sử dụng các chất ma túy khác',
+      'có mặt tại nơi cư trú',
+      'cây có chứa chất ma túy',
+    ])
+      expect(vi).toContain(q);
+    expect(CRITERIA_LABELS.vi).toHaveLength(8);
+    expect(CRITERIA_LABELS.en).toHaveLength(8);
+  });
+});
