@@ -54,12 +54,16 @@ function progress(target: number, share: number, from: string, to: string, seed:
     weeks.push(new Date(t).toISOString().slice(0, 10));
   const weights = weeks.map(() => 0.3 + rng.next());
   const sum = weights.reduce((a, b) => a + b, 0);
-  let left = total;
+  // Rounded on the running total, so a small quota (5 sessions over 9 weeks) advances through the period instead
+  // of landing whole in its last week.
+  let cumulative = 0;
+  let done = 0;
   return weeks
     .map((recordedOn, i) => {
-      const value =
-        i === weeks.length - 1 ? left : Math.min(left, Math.round((total * weights[i]!) / sum));
-      left -= value;
+      cumulative += weights[i]!;
+      const upTo = i === weeks.length - 1 ? total : Math.round((total * cumulative) / sum);
+      const value = upTo - done;
+      done = upTo;
       return { recordedOn, value };
     })
     .filter((e) => e.value > 0);
@@ -159,10 +163,11 @@ function laoCai2024(units: UnitRow[], agencies: AgencyRow[]): CampaignDraft {
       },
       0.5 + rng.next() * 0.7,
     );
+  // Part III.2 of the plan: the propaganda quotas, like the cases and rehab ones, run 01/09–31/10/2024.
   for (const d of Object.keys(LC_CASES))
     add(
       {
-        phaseId: null,
+        phaseId: p1.id,
         agencyId: null,
         unitId: districtId(d),
         metric: 'propaganda_sessions',
@@ -171,12 +176,12 @@ function laoCai2024(units: UnitRow[], agencies: AgencyRow[]): CampaignDraft {
       },
       0.7 + rng.next() * 0.6,
       '2024-09-01',
-      '2024-12-14',
+      '2024-10-31',
     );
   for (const d of LC_BORDER_DISTRICTS)
     add(
       {
-        phaseId: null,
+        phaseId: p1.id,
         agencyId: null,
         unitId: districtId(d),
         metric: 'propaganda_sessions',
@@ -185,7 +190,7 @@ function laoCai2024(units: UnitRow[], agencies: AgencyRow[]): CampaignDraft {
       },
       0.8 + rng.next() * 0.5,
       '2024-09-01',
-      '2024-12-14',
+      '2024-10-31',
     );
   add(
     {
@@ -222,7 +227,7 @@ function laoCai2024(units: UnitRow[], agencies: AgencyRow[]): CampaignDraft {
   );
   add(
     {
-      phaseId: null,
+      phaseId: p1.id,
       agencyId: agency('Công an tỉnh'),
       unitId: null,
       metric: 'propaganda_sessions',
@@ -231,11 +236,11 @@ function laoCai2024(units: UnitRow[], agencies: AgencyRow[]): CampaignDraft {
     },
     1.2,
     '2024-09-01',
-    '2024-12-14',
+    '2024-10-31',
   );
   add(
     {
-      phaseId: null,
+      phaseId: p1.id,
       agencyId: agency('Tỉnh Đoàn'),
       unitId: null,
       metric: 'propaganda_sessions',
@@ -244,11 +249,11 @@ function laoCai2024(units: UnitRow[], agencies: AgencyRow[]): CampaignDraft {
     },
     0.8,
     '2024-09-01',
-    '2024-12-14',
+    '2024-10-31',
   );
   add(
     {
-      phaseId: null,
+      phaseId: p1.id,
       agencyId: agency('Hội Liên hiệp Phụ nữ'),
       unitId: null,
       metric: 'propaganda_sessions',
@@ -257,7 +262,7 @@ function laoCai2024(units: UnitRow[], agencies: AgencyRow[]): CampaignDraft {
     },
     1,
     '2024-09-01',
-    '2024-12-14',
+    '2024-10-31',
   );
   const deadlines: DeadlineRow[] = [
     {
@@ -287,7 +292,7 @@ function laoCai2024(units: UnitRow[], agencies: AgencyRow[]): CampaignDraft {
   ];
   return {
     id,
-    name: 'Đợt cao điểm tấn công, trấn áp tội phạm ma túy năm 2024',
+    name: 'Đợt cao điểm tổng điều tra, rà soát, xác minh và tập trung đấu tranh truy quét tội phạm về ma túy trên địa bàn tỉnh Lào Cai năm 2024',
     nameEn: '2024 peak campaign against drug crime',
     provinceSlug: 'lao-cai',
     issuingBody: 'UBND tỉnh Lào Cai',
@@ -301,20 +306,6 @@ function laoCai2024(units: UnitRow[], agencies: AgencyRow[]): CampaignDraft {
     quotas,
     deadlines,
   };
-}
-
-function phaseDeadlines(id: string, phases: CampaignRow['phases']): DeadlineRow[] {
-  return phases.map((p, i) => {
-    const due = new Date(Date.parse(p.endsOn) + 5 * 86400e3).toISOString().slice(0, 10);
-    return {
-      id: `${id}-d${i + 1}`,
-      phaseId: p.id,
-      kind: 'phase' as const,
-      dueOn: due,
-      title: `Báo cáo kết quả ${p.name.split(':')[0]}`,
-      submittedOn: due <= '2026-11-22' ? due : null,
-    };
-  });
 }
 
 function laiChau(): CampaignDraft {
@@ -378,7 +369,66 @@ function laiChau(): CampaignDraft {
     ageLimitsMonths: {},
     phases,
     quotas: [],
-    deadlines: phaseDeadlines(id, phases),
+    // The plan's own deadlines (seed 002), each stored as the last allowed day; there is no phase-1 report.
+    deadlines: [
+      [
+        'd0',
+        null,
+        'one_month',
+        '2024-04-30',
+        'Xây dựng kế hoạch (trước ngày 01/5/2024)',
+        '2024-04-26',
+      ],
+      [
+        'd1',
+        null,
+        'six_month',
+        '2024-06-09',
+        'Báo cáo 6 tháng năm 2024 (trước ngày 10/6)',
+        '2024-06-07',
+      ],
+      ['d2', null, 'yearly', '2024-12-09', 'Báo cáo năm 2024 (trước ngày 10/12)', '2024-12-06'],
+      [
+        'd3',
+        'p2',
+        'phase',
+        '2025-03-15',
+        'Báo cáo kết quả giai đoạn 2 (trước ngày 16/3/2025)',
+        '2025-03-14',
+      ],
+      [
+        'd4',
+        null,
+        'six_month',
+        '2025-06-09',
+        'Báo cáo 6 tháng năm 2025 (trước ngày 10/6)',
+        '2025-06-11',
+      ],
+      [
+        'd5',
+        'p3',
+        'phase',
+        '2025-08-15',
+        'Báo cáo kết quả giai đoạn 3 (trước ngày 16/8/2025)',
+        '2025-08-13',
+      ],
+      [
+        'd6',
+        'p4',
+        'phase',
+        '2025-10-15',
+        'Báo cáo kết quả giai đoạn 4 (trước ngày 16/10/2025)',
+        '2025-10-15',
+      ],
+      ['d7', null, 'final', '2025-12-02', 'Báo cáo tổng kết (trước ngày 03/12/2025)', '2025-12-01'],
+    ].map(([d, phase, kind, dueOn, title, submittedOn]) => ({
+      id: `${id}-${d}`,
+      phaseId: phase ? `${id}-${phase}` : null,
+      kind: kind as DeadlineRow['kind'],
+      dueOn: dueOn!,
+      title: title!,
+      submittedOn: submittedOn ?? null,
+    })),
   };
 }
 
@@ -454,7 +504,8 @@ function thanhHoa(agencies: AgencyRow[]): CampaignDraft {
     name: 'Chương trình phòng, chống ma túy năm 2023',
     nameEn: '2023 drug-control programme',
     provinceSlug: 'thanh-hoa',
-    issuingBody: 'UBND tỉnh Thanh Hóa',
+    // Issued by the province's Ban Chỉ đạo 138 (Số: /KH-BCĐ), not by the People's Committee.
+    issuingBody: 'Ban Chỉ đạo 138 tỉnh Thanh Hóa',
     documentNumber: 'Số: /KH-BCĐ',
     issuedOn: null,
     sourceSeed: '001_1c0c733105fa7d7d.txt',
@@ -464,22 +515,15 @@ function thanhHoa(agencies: AgencyRow[]): CampaignDraft {
     ageLimitsMonths: { complex_point: 3, complex_cluster: 6 },
     phases: [phase],
     quotas,
+    // Its only deadline (seed 001): the report to Công an tỉnh before 05/12/2023.
     deadlines: [
       {
         id: `${id}-d1`,
         phaseId: null,
-        kind: 'six_month',
-        dueOn: '2023-06-15',
-        title: 'Báo cáo sơ kết 6 tháng',
-        submittedOn: '2023-06-14',
-      },
-      {
-        id: `${id}-d2`,
-        phaseId: null,
         kind: 'yearly',
-        dueOn: '2023-12-15',
-        title: 'Báo cáo tổng kết năm',
-        submittedOn: '2023-12-18',
+        dueOn: '2023-12-04',
+        title: 'Báo cáo kết quả gửi Công an tỉnh (trước ngày 05/12/2023)',
+        submittedOn: '2023-12-01',
       },
     ],
   };
@@ -566,11 +610,21 @@ function laoCai2026(): CampaignDraft {
         comparator: 'at_least',
         target: 1,
       },
+      { text: 'Hướng tới xây dựng tỉnh Lào Cai không có ma túy vào năm 2026' },
+      {
+        text: 'Mục tiêu 2030: trên 80% cơ sở y tế tuyến xã đủ điều kiện xác định tình trạng nghiện ma túy',
+      },
+      {
+        text: 'Mục tiêu 2030: trên 70% xã, phường có người nghiện bố trí điểm tiếp nhận và tư vấn cai nghiện',
+      },
+      {
+        text: 'Mục tiêu 2030: 100% người làm công tác lập hồ sơ, tiếp nhận, tư vấn cai nghiện tại xã được đào tạo, tập huấn',
+      },
     ],
   };
   return {
     id,
-    name: 'Dự án 4 – Chương trình mục tiêu quốc gia phòng, chống ma túy, năm 2026',
+    name: 'Dự án 4: Nâng cao hiệu quả công tác phòng, chống ma túy tại cơ sở',
     nameEn: 'Project 4 of the national drug-control programme, 2026',
     provinceSlug: 'lao-cai',
     issuingBody: 'UBND tỉnh Lào Cai',
@@ -588,7 +642,7 @@ function laoCai2026(): CampaignDraft {
         phaseId: null,
         kind: 'six_month',
         dueOn: '2026-06-15',
-        title: 'Báo cáo 6 tháng đầu năm 2026',
+        title: 'Báo cáo 6 tháng đầu năm 2026 (giả định: kế hoạch không nêu ngày)',
         submittedOn: '2026-06-12',
       },
       {
@@ -596,7 +650,7 @@ function laoCai2026(): CampaignDraft {
         phaseId: null,
         kind: 'yearly',
         dueOn: '2026-12-15',
-        title: 'Báo cáo năm 2026',
+        title: 'Báo cáo năm 2026 (giả định: kế hoạch không nêu ngày)',
         submittedOn: null,
       },
     ],

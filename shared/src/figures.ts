@@ -42,6 +42,8 @@ export const FIGURE_FIELDS = [
     key: 'areaDestroyedM2',
     kind: 'area',
     vi: 'Diện tích cây có chứa chất ma túy phá bỏ (m²)',
+    /** The header of templates written before the words of QĐ 28 were used. */
+    formerly: ['Diện tích cây có chất ma túy phá bỏ (m²)'],
     en: 'Area of narcotic plants destroyed (m²)',
   },
   {

@@ -17,7 +17,12 @@ export const INFO_SHEET = 'Thông tin';
 export const COLUMNS = [
   { key: 'code', header: 'Mã xã', required: true },
   { key: 'name', header: 'Tên xã, phường' },
-  ...FIGURE_FIELDS.map((f) => ({ key: f.key, header: f.vi, required: true })),
+  ...FIGURE_FIELDS.map((f) => ({
+    key: f.key,
+    header: f.vi,
+    formerly: 'formerly' in f ? f.formerly : undefined,
+    required: true,
+  })),
 ] as const;
 export const INFO = { province: 2, from: 3, to: 4 } as const;
 

@@ -16,6 +16,8 @@ export interface ColumnSpec<K extends string> {
   key: K;
   /** The header as the template writes it; matched ignoring case, spaces and tone-mark placement. */
   header: string;
+  /** Earlier wordings of the header, so a template downloaded before a wording change still imports. */
+  formerly?: readonly string[];
   required?: boolean;
 }
 
@@ -93,7 +95,9 @@ export function readRows<K extends string>(
   const index = {} as Record<K, number>;
   const letters = {} as Record<K, string>;
   for (const spec of columns) {
-    const col = at.get(norm(spec.header));
+    const col = [spec.header, ...(spec.formerly ?? [])]
+      .map((h) => at.get(norm(h)))
+      .find((c) => c !== undefined);
     if (col === undefined) {
       if (spec.required)
         issues.push(
