@@ -298,6 +298,8 @@ function laoCai2024(units: UnitRow[], agencies: AgencyRow[]): CampaignDraft {
     issuingBody: 'UBND tỉnh Lào Cai',
     documentNumber: 'Số: /KH-UBND',
     issuedOn: null,
+    // Seed 000's consolidated reports go to: Thường trực Tỉnh ủy Lào Cai.
+    reportTo: 'Thường trực Tỉnh ủy Lào Cai',
     sourceSeed: '000_91f2c84d0a0eb75f.txt',
     startsOn: '2024-08-15',
     endsOn: '2024-12-14',
@@ -363,6 +365,8 @@ function laiChau(): CampaignDraft {
     issuingBody: 'UBND thành phố Lai Châu',
     documentNumber: 'Số: /KH-UBND',
     issuedOn: null,
+    // Seed 002's consolidated reports go to: UBND tỉnh Lai Châu; Công an tỉnh Lai Châu.
+    reportTo: 'UBND tỉnh Lai Châu; Công an tỉnh Lai Châu',
     sourceSeed: '002_049b74cfff36fd8f.txt',
     startsOn: '2024-01-01',
     endsOn: '2025-11-30',
@@ -508,6 +512,8 @@ function thanhHoa(agencies: AgencyRow[]): CampaignDraft {
     issuingBody: 'Ban Chỉ đạo 138 tỉnh Thanh Hóa',
     documentNumber: 'Số: /KH-BCĐ',
     issuedOn: null,
+    // Seed 001's consolidated reports go to: Công an tỉnh Thanh Hóa.
+    reportTo: 'Công an tỉnh Thanh Hóa',
     sourceSeed: '001_1c0c733105fa7d7d.txt',
     startsOn: '2023-01-01',
     endsOn: '2023-12-31',
@@ -557,6 +563,8 @@ function sonLa(): CampaignDraft {
     issuingBody: 'UBND tỉnh Sơn La',
     documentNumber: 'Số: 533/QĐ-UBND',
     issuedOn: '2023-04-11',
+    // Seed 004 names no recipient for its reports: the report leaves "Kính gửi" to be filled in.
+    reportTo: '',
     sourceSeed: '004_891042357a603cbb.txt',
     startsOn: '2023-01-01',
     endsOn: '2023-12-31',
@@ -630,6 +638,8 @@ function laoCai2026(): CampaignDraft {
     issuingBody: 'UBND tỉnh Lào Cai',
     documentNumber: 'Số: /KH-UBND',
     issuedOn: null,
+    // Seed 003's consolidated reports go to: Bộ Công an.
+    reportTo: 'Bộ Công an',
     sourceSeed: '003_83eb815b7e70d2af.txt',
     startsOn: '2026-01-01',
     endsOn: '2026-12-31',

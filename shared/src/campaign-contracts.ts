@@ -117,6 +117,8 @@ const CampaignFields = {
   /** Number and symbol as printed, e.g. "Số 123/KH-UBND". */
   documentNumber: z.string().trim().max(80).default(''),
   issuingBody: text(200),
+  /** Who the reports go to ("Kính gửi"); left out, it stays as it is ('' on a new campaign). */
+  reportTo: z.string().trim().max(300).optional(),
   issuedOn: IsoDateSchema.nullable().default(null),
   startsOn: IsoDateSchema,
   endsOn: IsoDateSchema,

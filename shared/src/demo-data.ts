@@ -136,6 +136,8 @@ export interface CampaignRow {
   issuingBody: string;
   /** As printed: "Số: /KH-UBND" (number left blank in the published plan) or "533/QĐ-UBND". */
   documentNumber: string;
+  /** Who the reports go to ("Kính gửi"), as the plan states it; '' when it does not. */
+  reportTo: string;
   issuedOn: string | null;
   sourceSeed: string;
   startsOn: string;

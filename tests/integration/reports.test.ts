@@ -12,8 +12,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function download(path: string) {
-  const s = await api.login('t.commander');
+async function download(path: string, username = 't.commander') {
+  const s = await api.login(username);
   const res = await api.app.request(path, { headers: { cookie: s.cookie } });
   expect(res.status).toBe(200);
   return {
@@ -35,7 +35,13 @@ describe(`periodic reports (${process.env.DB_ENGINE})`, () => {
     const text = xml.replace(/<[^>]+>/g, '');
     expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
     expect(text).toContain('Độc lập - Tự do - Hạnh phúc');
-    expect(text).toContain('Số: ……/BC-BCĐ');
+    // The plan's own issuer heads the report, with its symbol, the recipient the plan names and the position that signs.
+    expect(text).toContain('ỦY BAN NHÂN DÂNTỈNH LÀO CAI');
+    expect(text).toContain('Số: ……/BC-UBND');
+    expect(text).toContain('Kính gửi: Thường trực Tỉnh ủy Lào Cai');
+    expect(text).toContain('Nơi nhận:');
+    expect(text).toContain('TM. ỦY BAN NHÂN DÂNCHỦ TỊCH');
+    expect(text).not.toContain('BAN CHỈ ĐẠO PHÒNG, CHỐNG MA TÚY');
     expect(text).toContain('ngày 31 tháng 10 năm 2024');
     const fc = (
       await api.get(
@@ -51,6 +57,28 @@ describe(`periodic reports (${process.env.DB_ENGINE})`, () => {
     expect(text).toContain(`${q.target}${q.achieved}${Math.round(q.share * 100)}%`);
   });
 
+  it('heads a steering committee’s plan with its superior body, its symbol and its own signature, and leaves an unnamed recipient blank', async () => {
+    const text = async (path: string) => {
+      const file = await download(path, 't.national');
+      const xml = await (
+        await JSZip.loadAsync(file.body)
+      )
+        .file('word/document.xml')!
+        .async('string');
+      return xml.replace(/<[^>]+>/g, '');
+    };
+    const th = await text('/api/campaigns/th-2023/report?phase=th-2023-p1&kind=phase&format=docx');
+    expect(th).toContain('UBND TỈNH THANH HÓABAN CHỈ ĐẠO 138');
+    expect(th).toContain('Số: ……/BC-BCĐ');
+    expect(th).toContain('Kính gửi: Công an tỉnh Thanh Hóa');
+    expect(th).toContain('TM. BAN CHỈ ĐẠOTRƯỞNG BAN');
+    const sl = await text(
+      '/api/campaigns/sl-2023-coop/report?phase=sl-2023-coop-p1&kind=phase&format=docx',
+    );
+    expect(sl).toContain('Kính gửi: …………');
+    expect(sl).toContain('- Như trên;');
+  });
+
   it('writes the same tables as an Excel workbook', async () => {
     const file = await download(
       '/api/campaigns/lc-2024-peak/report?phase=lc-2024-peak-p1&format=xlsx',
@@ -58,6 +86,16 @@ describe(`periodic reports (${process.env.DB_ENGINE})`, () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(file.body as never);
     const sheet = wb.getWorksheet('Chỉ tiêu')!;
+    // Printed: A4 landscape fitted to the width, the header row repeated, the titles frozen.
+    expect(sheet.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      printTitlesRow: '2:2',
+    });
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+    expect(sheet.getColumn(1).width).toBeGreaterThan(30);
     const quotas = (
       await api.get('/api/campaigns/lc-2024-peak?asOf=2024-10-31')
     ).body.quotas.filter((x: any) => x.phaseId === 'lc-2024-peak-p1' || x.phaseId === null);

@@ -207,6 +207,8 @@ export const campaigns = pgTable('campaigns', {
   issuingBody: text('issuing_body').notNull(),
   /** Number and symbol as printed on the plan, e.g. "Số 123/KH-UBND"; '' when not known. */
   documentNumber: text('document_number').notNull().default(''),
+  /** Who the plan's reports go to ("Kính gửi"), as the plan states it; '' when it does not. */
+  reportTo: text('report_to').notNull().default(''),
   issuedOn: day('issued_on'),
   sourceSeed: text('source_seed'),
   startsOn: day('starts_on').notNull(),

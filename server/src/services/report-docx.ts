@@ -39,7 +39,7 @@ const table = (header: string[], rows: string[][]) =>
       ...rows.map((r) => new TableRow({ children: r.map((c) => cell(c)) })),
     ],
   });
-const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } as const;
 
 export const KIND_TITLES = {
   one_month: 'Báo cáo kết quả 01 tháng',
@@ -48,46 +48,105 @@ export const KIND_TITLES = {
 } as const;
 export const pct = (share: number) => `${Math.round(share * 100)}%`;
 
-function header(f: ReportFigures, place: string) {
-  const [y, m, d] = f.asOf.split('-');
-  const left = [
-    p([t(f.campaign.issuingBody.toUpperCase(), { size: 24 })], { align: AlignmentType.CENTER }),
-    p([t('BAN CHỈ ĐẠO PHÒNG, CHỐNG MA TÚY', { bold: true, size: 24 })], {
-      align: AlignmentType.CENTER,
-    }),
-    p([t('Số: ……/BC-BCĐ', { size: 24 })], { align: AlignmentType.CENTER }),
-  ];
-  const right = [
-    p([t('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: 24 })], {
-      align: AlignmentType.CENTER,
-    }),
-    p([t('Độc lập - Tự do - Hạnh phúc', { bold: true, size: 26 })], {
-      align: AlignmentType.CENTER,
-    }),
-    p([t(`${place}, ngày ${d} tháng ${m} năm ${y}`, { italics: true, size: 26 })], {
-      align: AlignmentType.CENTER,
-    }),
-  ];
-  const borders = {
-    top: none,
-    bottom: none,
-    left: none,
-    right: none,
-    insideHorizontal: none,
-    insideVertical: none,
-  };
-  return new Table({
+/**
+ * The issuing body as Nghị định 30/2020 prints it in the header, in capitals: its superior (for a steering committee,
+ * the province's People's Committee) over its own name; with the symbol of its documents and its signature block.
+ */
+export function issuer(body: string, documentNumber: string) {
+  const symbol = /-(\p{Lu}+)\s*$/u.exec(documentNumber)?.[1] ?? 'UBND';
+  const committee = /^Ban Chỉ đạo (.+?) ((?:tỉnh|thành phố) .+)$/u.exec(body);
+  if (committee)
+    return {
+      superior: `UBND ${committee[2]!}`.toUpperCase(),
+      name: [`BAN CHỈ ĐẠO ${committee[1]!}`.toUpperCase()],
+      symbol,
+      sign: ['TM. BAN CHỈ ĐẠO', 'TRƯỞNG BAN'],
+    };
+  const people = /^(?:UBND|Ủy ban nhân dân) (.+)$/iu.exec(body);
+  if (people)
+    return {
+      superior: null,
+      name: ['ỦY BAN NHÂN DÂN', people[1]!.toUpperCase()],
+      symbol,
+      sign: ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'],
+    };
+  return { superior: null, name: [body.toUpperCase()], symbol, sign: ['THỦ TRƯỞNG CƠ QUAN'] };
+}
+
+const borders = {
+  top: none,
+  bottom: none,
+  left: none,
+  right: none,
+  insideHorizontal: none,
+  insideVertical: none,
+};
+/** Two cells side by side without borders, `left` % of the width to the first. */
+const twoColumns = (leftPct: number, left: Paragraph[], right: Paragraph[]) =>
+  new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
+    columnWidths: [leftPct * 90, (100 - leftPct) * 90],
     borders,
     rows: [
       new TableRow({
         children: [
-          new TableCell({ children: left, borders }),
-          new TableCell({ children: right, borders }),
+          new TableCell({
+            children: left,
+            borders,
+            width: { size: leftPct, type: WidthType.PERCENTAGE },
+          }),
+          new TableCell({
+            children: right,
+            borders,
+            width: { size: 100 - leftPct, type: WidthType.PERCENTAGE },
+          }),
         ],
       }),
     ],
   });
+
+function header(f: ReportFigures, place: string) {
+  const [y, m, d] = f.asOf.split('-');
+  const who = issuer(f.campaign.issuingBody, f.campaign.documentNumber);
+  const center = { align: AlignmentType.CENTER, after: 0 };
+  const left = [
+    ...(who.superior ? [p([t(who.superior, { size: 24 })], center)] : []),
+    ...who.name.map((line) => p([t(line, { bold: true, size: 24 })], center)),
+    p([t('───────', { size: 20 })], center),
+    p([t(`Số: ……/BC-${who.symbol}`, { size: 24 })], center),
+  ];
+  const right = [
+    // The national motto on one line, the slogan under it (Nghị định 30/2020, 12–13 pt).
+    p([t('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: 24 })], center),
+    p([t('Độc lập - Tự do - Hạnh phúc', { bold: true, size: 26 })], center),
+    p([t('───────────────', { size: 20 })], center),
+    p([t(`${place}, ngày ${d} tháng ${m} năm ${y}`, { italics: true, size: 26 })], center),
+  ];
+  return twoColumns(38, left, right);
+}
+
+/** "Nơi nhận" on the left; the signature block on the right: the position only, never a name. */
+function closing(f: ReportFigures) {
+  const who = issuer(f.campaign.issuingBody, f.campaign.documentNumber);
+  const left = [
+    p([t('Nơi nhận:', { bold: true, italics: true, size: 24 })], {
+      align: AlignmentType.LEFT,
+      after: 0,
+    }),
+    ...[f.campaign.reportTo ? `- ${f.campaign.reportTo};` : '- Như trên;', '- Lưu: VT.'].map(
+      (line) => p([t(line, { size: 22 })], { align: AlignmentType.LEFT, after: 0 }),
+    ),
+  ];
+  const right = [
+    ...who.sign.map((line) =>
+      p([t(line, { bold: true, size: 26 })], { align: AlignmentType.CENTER, after: 0 }),
+    ),
+    p([t('(Ký, đóng dấu)', { italics: true, size: 24 })], {
+      align: AlignmentType.CENTER,
+      after: 1400,
+    }),
+  ];
+  return twoColumns(45, left, right);
 }
 
 export async function reportDocx(f: ReportFigures, place: string): Promise<Buffer> {
@@ -102,7 +161,15 @@ export async function reportDocx(f: ReportFigures, place: string): Promise<Buffe
           header(f, place),
           p([t('BÁO CÁO', { bold: true, size: 28 })], { align: AlignmentType.CENTER, after: 0 }),
           p([t(title, { bold: true })], { align: AlignmentType.CENTER, after: 0 }),
-          p([t(f.campaign.name, { bold: true })], { align: AlignmentType.CENTER, after: 240 }),
+          p([t(f.campaign.name, { bold: true })], { align: AlignmentType.CENTER, after: 160 }),
+          p(
+            [
+              t('Kính gửi: '),
+              // A plan that names no recipient leaves the line to be filled in by hand.
+              t(f.campaign.reportTo || '…………………………………………'),
+            ],
+            { align: AlignmentType.CENTER, after: 240 },
+          ),
           p([t('I. TÌNH HÌNH CHUNG', { bold: true })]),
           p(`Thời gian báo cáo: từ ngày ${formatViDate(f.from)} đến ngày ${formatViDate(f.asOf)}.`),
           ...(f.phase?.objectives ?? []).map((o) =>
@@ -169,8 +236,8 @@ export async function reportDocx(f: ReportFigures, place: string): Promise<Buffe
                 ]),
               ]
             : []),
-          p([t('Nơi nhận:', { bold: true, italics: true, size: 24 })], { after: 0 }),
-          p([t('- Như kính gửi; - Lưu: VT.', { size: 22 })]),
+          p('', { after: 120 }),
+          closing(f),
           p(
             [
               t('Dữ liệu minh họa (demo) – không phải số liệu chính thức.', {

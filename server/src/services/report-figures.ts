@@ -66,6 +66,8 @@ export async function reportFigures(
       id: campaign.id,
       name: campaign.name,
       issuingBody: campaign.issuingBody,
+      documentNumber: campaign.documentNumber,
+      reportTo: campaign.reportTo,
       provinceSlug: campaign.provinceSlug,
     },
     phase: window.phase

@@ -10,14 +10,27 @@ export async function reportXlsx(f: ReportFigures): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Bản đồ phòng, chống ma túy';
   const add = (name: string, header: string[], rows: (string | number)[][]) => {
-    const ws = wb.addWorksheet(name);
+    // Printed on A4 landscape fitted to the page's width, the header row repeated, the two title rows frozen.
+    const ws = wb.addWorksheet(name, {
+      views: [{ state: 'frozen', ySplit: 2 }],
+      pageSetup: {
+        paperSize: 9,
+        orientation: 'landscape',
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        printTitlesRow: '2:2',
+      },
+    });
     ws.addRow([safeText(`${f.campaign.name} – đến ngày ${formatViDate(f.asOf)}`)]).font = {
       bold: true,
     };
     ws.addRow(header).font = { bold: true };
     // Labels and names are typed by users: none may run as a formula when the file is opened.
     rows.forEach((r) => ws.addRow(r.map((v) => (typeof v === 'string' ? safeText(v) : v))));
-    ws.columns.forEach((c) => (c.width = 22));
+    // The first column holds labels and names; the others hold counts and dates.
+    ws.columns.forEach((c, i) => (c.width = i === 0 ? 46 : i === 1 ? 32 : 16));
+    ws.getRow(2).alignment = { wrapText: true, vertical: 'top' };
     return ws;
   };
   add(

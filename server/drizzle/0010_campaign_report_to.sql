@@ -1,0 +1,1 @@
+ALTER TABLE "campaigns" ADD COLUMN "report_to" text DEFAULT '' NOT NULL;
