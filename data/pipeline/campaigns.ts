@@ -76,7 +76,8 @@ function laoCai2024(units: UnitRow[], agencies: AgencyRow[]): CampaignDraft {
     {
       id: `${id}-p0`,
       ordinal: 0,
-      name: 'Chuẩn bị',
+      // Seed 000 gives no start for the preparation: the dates are assumed.
+      name: 'Chuẩn bị (giả định)',
       nameEn: 'Preparation',
       startsOn: '2024-08-15',
       endsOn: '2024-08-31',
@@ -462,6 +463,13 @@ function thanhHoa(agencies: AgencyRow[]): CampaignDraft {
       { text: 'Không để tụ điểm tồn tại quá 06 tháng, điểm quá 03 tháng kể từ khi được xác định' },
       { text: 'Mỗi huyện chuyển hóa ít nhất một địa bàn thành không ma túy' },
       {
+        text: '27/27 huyện, thị xã, thành phố có mô hình cai nghiện tại cộng đồng và điểm điều trị methadone',
+      },
+      {
+        text: 'Bộ đội Biên phòng: phát hiện, bắt giữ 40 vụ; phối hợp Công an triệt phá 4 đường dây xuyên biên giới',
+      },
+      { text: 'Hải quan: chủ trì 2 vụ, phối hợp 2 vụ' },
+      {
         text: 'Không để địa bàn phức tạp thêm',
         measure: 'regressions',
         comparator: 'at_most',
@@ -501,6 +509,26 @@ function thanhHoa(agencies: AgencyRow[]): CampaignDraft {
       target: 2,
       label: 'Hải quan – vụ chủ trì',
       progress: progress(2, 1, '2023-01-01', '2023-12-31', `${id}:3`),
+    },
+    {
+      id: `${id}-q4`,
+      phaseId: phase.id,
+      agencyId: agency('Cục Hải quan'),
+      unitId: null,
+      metric: 'cases',
+      target: 2,
+      label: 'Hải quan – vụ phối hợp',
+      progress: progress(2, 1, '2023-01-01', '2023-12-31', `${id}:4`),
+    },
+    {
+      id: `${id}-q5`,
+      phaseId: phase.id,
+      agencyId: agency('Bộ Chỉ huy Bộ đội Biên phòng'),
+      unitId: null,
+      metric: 'lines_dismantled',
+      target: 4,
+      label: 'Bộ đội Biên phòng – đường dây xuyên biên giới (phối hợp Công an)',
+      progress: progress(4, 1, '2023-01-01', '2023-12-31', `${id}:5`),
     },
   ];
   return {
@@ -577,7 +605,7 @@ function sonLa(): CampaignDraft {
         phaseId: phases[0]!.id,
         kind: 'six_month',
         dueOn: '2023-06-20',
-        title: 'Báo cáo 6 tháng',
+        title: 'Báo cáo 6 tháng (giả định: kế hoạch không nêu ngày)',
         submittedOn: '2023-06-19',
       },
       {
@@ -585,7 +613,7 @@ function sonLa(): CampaignDraft {
         phaseId: phases[1]!.id,
         kind: 'quarter',
         dueOn: '2023-09-20',
-        title: 'Báo cáo quý III',
+        title: 'Báo cáo quý III (giả định: kế hoạch không nêu ngày)',
         submittedOn: '2023-09-22',
       },
       {
@@ -593,7 +621,7 @@ function sonLa(): CampaignDraft {
         phaseId: null,
         kind: 'yearly',
         dueOn: '2023-12-15',
-        title: 'Báo cáo năm',
+        title: 'Báo cáo năm (giả định: kế hoạch không nêu ngày)',
         submittedOn: '2023-12-14',
       },
     ],

@@ -76,4 +76,25 @@ describe('the plans’ facts', () => {
       expect(last / total, q.id).toBeLessThan(0.6);
     }
   });
+
+  it('gives Thanh Hóa 2023 its objectives and the quotas of border guard and customs', () => {
+    const c = campaign('th-2023');
+    const objectives = c.phases.flatMap((p) => p.objectives.map((o) => o.text)).join('\n');
+    expect(objectives).toContain('27/27 huyện');
+    expect(objectives).toContain('4 đường dây xuyên biên giới');
+    expect(c.quotas.map((q) => [q.label, q.target])).toEqual(
+      expect.arrayContaining([
+        ['Hải quan – vụ chủ trì', 2],
+        ['Hải quan – vụ phối hợp', 2],
+        ['Bộ đội Biên phòng – đường dây xuyên biên giới (phối hợp Công an)', 4],
+      ]),
+    );
+  });
+
+  it('marks what a plan does not state as assumed', () => {
+    expect(campaign('lc-2024-peak').phases[0]!.name).toContain('giả định');
+    expect(campaign('sl-2023-coop').deadlines.every((d) => d.title.includes('giả định'))).toBe(
+      true,
+    );
+  });
 });
