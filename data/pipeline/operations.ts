@@ -57,11 +57,13 @@ export function buildAgencies(units: UnitRow[]): AgencyRow[] {
       provinceSlug: p.slug,
       unitId: prov.id,
     });
+    // Lào Cai's provincial customs department is gone after the reforms (seed 003): it is tied to the old province.
+    const oldLaoCai = units.find((u) => u.slug === 'lao-cai' && u.level === 'province' && u.validTo);
     add({
       kind: 'customs',
       name: `Cục Hải quan tỉnh ${p.name}`,
       provinceSlug: p.slug,
-      unitId: prov.id,
+      unitId: p.slug === 'lao-cai' && oldLaoCai ? oldLaoCai.id : prov.id,
     });
     add({
       kind: 'mass_organisation',
@@ -89,6 +91,24 @@ export function buildAgencies(units: UnitRow[]): AgencyRow[] {
       unitId: d.id,
     });
   }
+  // After the reform (seed 003, Lào Cai 2026): district police are gone, every commune has its police, and customs is
+  // the regional Chi cục Hải quan khu vực VII. Added last, so the earlier agencies keep their ids.
+  const laoCai = units.find((u) => u.slug === 'lao-cai' && u.level === 'province' && !u.validTo)!;
+  add({
+    kind: 'customs',
+    name: 'Chi cục Hải quan khu vực VII',
+    provinceSlug: 'lao-cai',
+    unitId: laoCai.id,
+  });
+  for (const c of units.filter(
+    (u) => u.level === 'commune' && !u.validTo && u.provinceId === laoCai.id,
+  ))
+    add({
+      kind: 'commune_police',
+      name: `Công an ${c.name.replace(/^Xã/, 'xã').replace(/^Phường/, 'phường')}`,
+      provinceSlug: 'lao-cai',
+      unitId: c.id,
+    });
   return rows;
 }
 

@@ -97,4 +97,18 @@ describe('the plans’ facts', () => {
       true,
     );
   });
+
+  it('gives post-reform Lào Cai its commune police and the regional customs, and ends the provincial customs with the old province', () => {
+    const mine = demo.agencies.filter((a) => a.provinceSlug === 'lao-cai');
+    const newCommunes = demo.units.filter(
+      (u) => u.level === 'commune' && !u.validTo && u.provinceId === 'prov-15-2025',
+    );
+    expect(mine.filter((a) => a.kind === 'commune_police')).toHaveLength(newCommunes.length);
+    const unit = (id: string | null) => demo.units.find((u) => u.id === id)!;
+    const customs = mine.filter((a) => a.kind === 'customs');
+    const regional = customs.find((a) => a.name === 'Chi cục Hải quan khu vực VII')!;
+    expect(unit(regional.unitId).validTo).toBeNull();
+    const provincial = customs.find((a) => a.name === 'Cục Hải quan tỉnh Lào Cai')!;
+    expect(unit(provincial.unitId).validTo).toBe('2025-07-01');
+  });
 });
