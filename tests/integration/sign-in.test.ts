@@ -208,4 +208,32 @@ describe(`sign-in policy (${process.env.DB_ENGINE})`, () => {
     expect(ratio, JSON.stringify(times)).toBeGreaterThan(0.5);
     expect(ratio, JSON.stringify(times)).toBeLessThan(2);
   });
+
+  it('lets no burst of parallel tries past the lock: five password checks, then locked', async () => {
+    const go = clock(17);
+    go(0);
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        api.login('t.bordersonla', wrong(i), { ip: `10.0.8.${i + 1}` }),
+      ),
+    );
+    const failed = (await actions('t.bordersonla')).filter((a) => a === 'login_failed');
+    expect(failed).toHaveLength(5);
+    expect(answers.filter((a) => a.body.error?.code === 'account_locked').length).toBe(7);
+  });
+
+  it('does not let one valid account reset a client’s count of failures on many usernames', async () => {
+    const go = clock(19);
+    for (let i = 0; i < 9; i++) {
+      go(i * 7);
+      expect((await api.login(`khac.${i}`, wrong(i), { ip: '10.0.9.1' })).status).toBe(401);
+    }
+    go(63);
+    expect((await api.login('t.commandersonla', PASSWORD, { ip: '10.0.9.1' })).status).toBe(200);
+    go(64);
+    expect((await api.login('khac.9', wrong(9), { ip: '10.0.9.1' })).status).toBe(401);
+    go(64.5);
+    const held = await api.login('khac.10', wrong(10), { ip: '10.0.9.1' });
+    expect(held.body.error.code).toBe('sign_in_throttled');
+  });
 });

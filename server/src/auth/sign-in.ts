@@ -4,7 +4,7 @@
  * server processes apply one policy.
  */
 import { randomBytes } from 'node:crypto';
-import { and, count, eq, gt, lt, max, type SQL } from 'drizzle-orm';
+import { and, count, eq, gt, lt, max, sql, type SQL } from 'drizzle-orm';
 import { lockLengthMs, signInWaitMs, SIGN_IN } from '@pcmt/shared/policy';
 import type { Db } from '../db/create-db.ts';
 import { loginAttempts, sessions, trustedDevices, users } from '../db/schema.ts';
@@ -24,12 +24,17 @@ export interface SignInRequest {
   deviceToken?: string | undefined;
 }
 
-/** Failures matching `where` after `since` and after the last success matching it: how many, and the latest. */
-async function failuresSince(db: Db, where: SQL | undefined, since: Date) {
-  const [ok] = await db
-    .select({ at: max(loginAttempts.at) })
-    .from(loginAttempts)
-    .where(and(where, eq(loginAttempts.ok, true), gt(loginAttempts.at, since)));
+/**
+ * Failures matching `where` after `since` (and, when `resets`, after the last success matching it): how many, and
+ * the latest. An attempt in flight counts as a failure until its password is found right.
+ */
+async function failuresSince(db: Db, where: SQL | undefined, since: Date, resets = true) {
+  const [ok] = resets
+    ? await db
+        .select({ at: max(loginAttempts.at) })
+        .from(loginAttempts)
+        .where(and(where, eq(loginAttempts.ok, true), gt(loginAttempts.at, since)))
+    : [];
   const from = ok?.at && ok.at > since ? ok.at : since;
   const [failed] = await db
     .select({ n: count(), last: max(loginAttempts.at) })
@@ -48,74 +53,119 @@ const hhmm = (d: Date) =>
     year: 'numeric',
   });
 
-export async function login(db: Db, now: Date, req: SignInRequest) {
-  const { username, password } = req;
+type Gate =
+  | { refuse: 'throttled'; seconds: number; detail: string; userId?: string }
+  | { refuse: 'locked'; until: Date; userId: string }
+  | {
+      refuse: null;
+      attempt: number;
+      user: typeof users.$inferSelect | undefined;
+      device: typeof trustedDevices.$inferSelect | undefined;
+    };
+
+/**
+ * Everything decided before the password is checked, under one lock per username, and the attempt recorded as a
+ * failure before the check (made a success after it): parallel tries see each other, so a burst cannot slip past
+ * the lock while the first ones are still checking their password.
+ */
+async function gate(db: Db, now: Date, req: SignInRequest): Promise<Gate> {
+  const { username } = req;
   const client = req.ip ?? 'local';
   const windowStart = new Date(now.getTime() - SIGN_IN.windowMs);
-  const [user] = await db.select().from(users).where(eq(users.username, username));
-  const device =
-    user && req.deviceToken
-      ? (
-          await db
-            .select()
-            .from(trustedDevices)
-            .where(
-              and(
-                eq(trustedDevices.tokenHash, hash(req.deviceToken)),
-                eq(trustedDevices.userId, user.id),
-                gt(trustedDevices.lastUsedAt, new Date(now.getTime() - SIGN_IN.deviceMaxAgeMs)),
-              ),
-            )
-        )[0]
-      : undefined;
-  const denied = (action: string, outcome: 'denied' | 'locked', detail: string) =>
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`sign-in:${username}`}))`);
+    const t = tx as unknown as Db;
+    const [user] = await t.select().from(users).where(eq(users.username, username));
+    const device =
+      user && req.deviceToken
+        ? (
+            await t
+              .select()
+              .from(trustedDevices)
+              .where(
+                and(
+                  eq(trustedDevices.tokenHash, hash(req.deviceToken)),
+                  eq(trustedDevices.userId, user.id),
+                  gt(trustedDevices.lastUsedAt, new Date(now.getTime() - SIGN_IN.deviceMaxAgeMs)),
+                ),
+              )
+          )[0]
+        : undefined;
+    // Growing waits, before any password work: this client on this username (a success there starts afresh), then
+    // this client on any username (successes do not reset it: one valid account must not launder a spray). A browser
+    // the user signed in on is not held by its address: it is bounded by losing its trust after 5 failures.
+    if (!device)
+      for (const [where, free, what, resets] of [
+        [
+          and(eq(loginAttempts.client, client), eq(loginAttempts.username, username)),
+          SIGN_IN.clientUserFreeFailures,
+          'this username',
+          true,
+        ],
+        [eq(loginAttempts.client, client), SIGN_IN.clientFreeFailures, 'any username', false],
+      ] as const) {
+        const f = await failuresSince(t, where, windowStart, resets);
+        const wait = signInWaitMs(f.n, free);
+        const readyAt = f.last ? f.last.getTime() + wait : 0;
+        if (wait > 0 && readyAt > now.getTime())
+          return {
+            refuse: 'throttled' as const,
+            seconds: Math.ceil((readyAt - now.getTime()) / 1000),
+            detail: `${f.n} failed sign-ins from ${client} (${what})`,
+            userId: user?.id,
+          };
+      }
+    if (user && !device) {
+      if (user.lockedUntil && user.lockedUntil > now)
+        return { refuse: 'locked' as const, until: user.lockedUntil, userId: user.id };
+      const until = await lockIfNeeded(t, now, user, req.ip);
+      if (until) return { refuse: 'locked' as const, until, userId: user.id };
+    }
+    const [row] = await t
+      .insert(loginAttempts)
+      .values({ username, at: now, ok: false, client, trusted: !!device })
+      .returning({ id: loginAttempts.id });
+    return { refuse: null, attempt: row!.id, user, device };
+  });
+}
+
+export async function login(db: Db, now: Date, req: SignInRequest) {
+  const { username, password } = req;
+  const g = await gate(db, now, req);
+  const denied = (action: string, outcome: 'denied' | 'locked', detail: string, id?: string) =>
     audit(db, now, {
       actor: null,
       username,
       action,
       objectType: 'user',
-      objectId: user?.id,
+      objectId: id,
       outcome,
       clientIp: req.ip,
       detail,
     });
-
-  // Growing waits, before any password work: this client on this username, then this client on any.
-  for (const [where, free, what] of [
-    [
-      and(eq(loginAttempts.client, client), eq(loginAttempts.username, username)),
-      SIGN_IN.clientUserFreeFailures,
-      'this username',
-    ],
-    [eq(loginAttempts.client, client), SIGN_IN.clientFreeFailures, 'any username'],
-  ] as const) {
-    const f = await failuresSince(db, where, windowStart);
-    const wait = signInWaitMs(f.n, free);
-    const readyAt = f.last ? f.last.getTime() + wait : 0;
-    if (wait > 0 && readyAt > now.getTime()) {
-      const seconds = Math.ceil((readyAt - now.getTime()) / 1000);
-      await denied('login_throttled', 'denied', `${f.n} failed sign-ins from ${client} (${what})`);
-      throw new RetryLaterError(
-        'sign_in_throttled',
-        `Too many failed sign-ins from this computer: try again in ${seconds} s`,
-        seconds,
-      );
-    }
+  if (g.refuse === 'throttled') {
+    await denied('login_throttled', 'denied', g.detail, g.userId);
+    throw new RetryLaterError(
+      'sign_in_throttled',
+      `Too many failed sign-ins from this computer: try again in ${g.seconds} s`,
+      g.seconds,
+    );
   }
-  if (user?.lockedUntil && user.lockedUntil > now && !device) {
-    await denied('login', 'locked', `locked until ${user.lockedUntil.toISOString()}`);
+  if (g.refuse === 'locked') {
+    await denied('login', 'locked', `locked until ${g.until.toISOString()}`, g.userId);
     throw new ApiError(
       401,
       'account_locked',
-      `Account locked after repeated failed sign-ins until ${hhmm(user.lockedUntil)}: wait, sign in on a computer you used before, or ask an administrator to unlock it`,
+      `Account locked after repeated failed sign-ins until ${hhmm(g.until)}: wait, sign in on a computer you used before, or ask an administrator to unlock it`,
     );
   }
+  const { user, device } = g;
 
   // The same scrypt work whether or not the username exists: the answer's time tells nothing.
   const ok = user
     ? await verifyPassword(password, user.passwordHash)
     : await verifyPassword(password, await decoyHash()).then(() => false);
-  await db.insert(loginAttempts).values({ username, at: now, ok, client, trusted: !!device });
+  if (ok) await db.update(loginAttempts).set({ ok: true }).where(eq(loginAttempts.id, g.attempt));
   if (!user || !ok) {
     await audit(db, now, {
       actor: null,
@@ -187,9 +237,10 @@ async function lockIfNeeded(db: Db, now: Date, user: typeof users.$inferSelect, 
     and(eq(loginAttempts.username, user.username), eq(loginAttempts.trusted, false)),
     since,
   );
-  if (f.n < SIGN_IN.lockFailures) return;
+  if (f.n < SIGN_IN.lockFailures) return null;
+  // In a row: within a day of the last lock's end (a 24-hour lock must not reset the streak by lasting 24 hours).
   const streak =
-    user.lockedAt && now.getTime() - user.lockedAt.getTime() < SIGN_IN.streakResetMs
+    user.lockedUntil && now.getTime() - user.lockedUntil.getTime() < SIGN_IN.streakResetMs
       ? user.lockStreak + 1
       : 1;
   const until = new Date(now.getTime() + lockLengthMs(streak));
@@ -207,6 +258,7 @@ async function lockIfNeeded(db: Db, now: Date, user: typeof users.$inferSelect, 
     clientIp: ip,
     detail: `${f.n} failed sign-ins in 15 minutes: locked until ${until.toISOString()} (lock ${streak} in a row)`,
   });
+  return until;
 }
 
 /** 5 failures in 15 minutes from the user's trusted browsers end their trust: the lock then applies to them too. */

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { UserInputSchema, UserPatchSchema } from '@pcmt/shared/contracts';
 import type { Db } from '../db/create-db.ts';
-import { sessions, users } from '../db/schema.ts';
+import { sessions, users, trustedDevices } from '../db/schema.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import { hashPassword, passwordProblem } from '../auth/passwords.ts';
 import { checkRefs } from './references.ts';
@@ -115,6 +115,8 @@ export async function adminUpdateUser(
     // Role, province or password changes end the user's sessions; they take effect at once.
     if (fields.role || fields.provinceSlug !== undefined || password)
       await tx.delete(sessions).where(eq(sessions.userId, id));
+    // A new password ends the trust of every browser the user signed in on.
+    if (password) await tx.delete(trustedDevices).where(eq(trustedDevices.userId, id));
     await audit(tx, now, {
       actor: admin,
       action: unlock ? 'user.unlock' : 'user.update',

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { asc, eq } from 'drizzle-orm';
 import type { Role } from '@pcmt/shared/policy';
 import type { Db } from '../db/create-db.ts';
-import { sessions, users } from '../db/schema.ts';
+import { sessions, users, trustedDevices } from '../db/schema.ts';
 import { ApiError } from '../errors.ts';
 import { hashPassword, passwordProblem } from '../auth/passwords.ts';
 
@@ -60,6 +60,8 @@ export async function setPassword(db: Db, username: string, password: string) {
     .returning();
   if (!row) throw new ApiError(404, 'not_found', `user ${username} not found`, 'username');
   await db.delete(sessions).where(eq(sessions.userId, row.id));
+  // A new password ends the trust of every browser: a stolen device cookie no longer passes the lock.
+  await db.delete(trustedDevices).where(eq(trustedDevices.userId, row.id));
   return publicUser(row);
 }
 
