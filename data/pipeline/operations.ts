@@ -58,7 +58,9 @@ export function buildAgencies(units: UnitRow[]): AgencyRow[] {
       unitId: prov.id,
     });
     // Lào Cai's provincial customs department is gone after the reforms (seed 003): it is tied to the old province.
-    const oldLaoCai = units.find((u) => u.slug === 'lao-cai' && u.level === 'province' && u.validTo);
+    const oldLaoCai = units.find(
+      (u) => u.slug === 'lao-cai' && u.level === 'province' && u.validTo,
+    );
     add({
       kind: 'customs',
       name: `Cục Hải quan tỉnh ${p.name}`,
