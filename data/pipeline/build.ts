@@ -98,7 +98,8 @@ export function buildBasemap(sources: Sources): FeatureCollection {
     const g = f.geometry as Polygon | MultiPolygon;
     const polygons = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
     const kept = polygons.filter((rings) => {
-      const owner = boxes.find((b) => turf.booleanIntersects(turf.polygon(rings), b.box));
+      // Only islands wholly inside a box: a neighbour's mainland that merely reaches into one stays its own.
+      const owner = boxes.find((b) => turf.booleanWithin(turf.polygon(rings), b.box));
       if (owner) islands.get(owner.a.key)!.push(rings);
       return !owner;
     });

@@ -1,7 +1,7 @@
 /**
- * Commune tier rules as data: a versioned rule set following Decision 28/2025/QĐ-TTg. Each
- * threshold names its source; `confirmed: false` marks a threshold we could not check against
- * the decision's text (the type II and III values are placeholders to be confirmed).
+ * Commune tier rules as data: a versioned rule set following QĐ 28/2025/QĐ-TTg. Each threshold names its source;
+ * `confirmed: false` marks a threshold the decision's published summaries do not give (type II's users band and every
+ * type III threshold).
  */
 import type { Tier } from './domain.ts';
 
@@ -252,8 +252,13 @@ export function metricsOf(
   return {
     usersShare: pop && n('registeredUsers') !== undefined ? n('registeredUsers')! / pop : undefined,
     organisedUsePlaces: n('organisedUsePlaces'),
+    // No offender is a share of 0 whatever the population (a drug-free criterion needs no population to hold).
     offendersShare:
-      pop && n('offendersArrested') !== undefined ? n('offendersArrested')! / pop : undefined,
+      n('offendersArrested') === 0
+        ? 0
+        : pop && n('offendersArrested') !== undefined
+          ? n('offendersArrested')! / pop
+          : undefined,
     plantsDestroyed: n('plantsDestroyed'),
     areaDestroyedM2: n('areaDestroyedM2'),
     onKeyRoute: values.onKeyRoute === true,

@@ -19,6 +19,7 @@ import {
 import { basename, join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
+import postgres from 'postgres';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import type { Db, Engine } from './create-db.ts';
 import { lockDirectory } from './lock.ts';
@@ -41,29 +42,37 @@ export interface Manifest {
 const rowsOf = (r: unknown) =>
   (Array.isArray(r) ? r : ((r as { rows: unknown[] }).rows ?? [])) as Record<string, unknown>[];
 
-/** Every table of the app (schema public) and of the migrator (schema drizzle): row count and MD5 of its rows. */
-export async function tableDigests(db: Db): Promise<Record<string, TableDigest>> {
-  const tables = rowsOf(
-    await db.execute(
-      sql`select schemaname, tablename from pg_tables where schemaname in ('public', 'drizzle') order by 1, 2`,
-    ),
+type Exec = (query: string) => Promise<Record<string, unknown>[]>;
+
+/**
+ * Every table of the app (schema public) and of the migrator (schema drizzle): row count and an MD5 over the MD5s of
+ * its rows, in a fixed order (collation "C") and a fixed text form (UTC, ISO dates), so two databases holding the same
+ * rows give the same digest whatever their settings, and no single value grows with the table.
+ */
+async function digestsWith(exec: Exec): Promise<Record<string, TableDigest>> {
+  await exec(`set local timezone = 'UTC'`);
+  await exec(`set local datestyle = 'ISO, YMD'`);
+  const tables = await exec(
+    `select format('%I.%I', schemaname, tablename) as name, schemaname || '.' || tablename as key
+       from pg_tables where schemaname in ('public', 'drizzle') order by 2`,
   );
   const out: Record<string, TableDigest> = {};
   for (const t of tables) {
-    const name = `"${String(t.schemaname)}"."${String(t.tablename)}"`;
-    const [d] = rowsOf(
-      await db.execute(
-        sql.raw(
-          `select count(*)::int as rows, md5(coalesce(string_agg(t::text, E'\\n' order by t::text), '')) as md5 from ${name} t`,
-        ),
-      ),
+    const [d] = await exec(
+      `select count(*)::int as rows,
+              md5(coalesce(string_agg(h, '' order by h collate "C"), '')) as md5
+         from (select md5(t::text) as h from ${String(t.name)} t) rows`,
     );
-    out[`${String(t.schemaname)}.${String(t.tablename)}`] = {
-      rows: Number(d!.rows),
-      md5: String(d!.md5),
-    };
+    out[String(t.key)] = { rows: Number(d!.rows), md5: String(d!.md5) };
   }
   return out;
+}
+
+/** The digests of `db`'s tables, read in one transaction. */
+export async function tableDigests(db: Db): Promise<Record<string, TableDigest>> {
+  return db.transaction((tx) =>
+    digestsWith(async (q) => rowsOf(await (tx as unknown as Db).execute(sql.raw(q)))),
+  );
 }
 
 export async function sha256File(file: string): Promise<string> {
@@ -144,17 +153,30 @@ function run(command: string, args: string[]): Promise<void> {
   });
 }
 
-export async function backupPostgres(url: string, db: Db, file: string): Promise<Manifest> {
-  // The digests first, then the dump: a backup taken while nobody writes (or the restore check would say so).
-  const tables = await tableDigests(db);
-  await run('pg_dump', [
-    '--format=custom',
-    '--no-owner',
-    '--no-privileges',
-    `--file=${file}`,
-    `--dbname=${url}`,
-  ]);
-  return seal(file, 'postgres', tables);
+/**
+ * pg_dump of `url`, with the digests read from the very snapshot it dumps (a REPEATABLE READ transaction whose
+ * snapshot pg_dump takes over), so a backup taken while the server writes still matches its manifest.
+ */
+export async function backupPostgres(url: string, _db: Db, file: string): Promise<Manifest> {
+  const client = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    const tables = await client.begin('isolation level repeatable read', async (tx) => {
+      const [snap] = await tx.unsafe<{ id: string }[]>('select pg_export_snapshot() as id');
+      const digests = await digestsWith((q) => tx.unsafe(q) as never);
+      await run('pg_dump', [
+        '--format=custom',
+        '--no-owner',
+        '--no-privileges',
+        `--snapshot=${snap!.id}`,
+        `--file=${file}`,
+        `--dbname=${url}`,
+      ]);
+      return digests;
+    });
+    return seal(file, 'postgres', tables);
+  } finally {
+    await client.end({ timeout: 5 });
+  }
 }
 
 /** Restores into `url`'s database: empty, or `force` to replace what it holds, in one transaction. */

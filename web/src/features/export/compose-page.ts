@@ -109,12 +109,15 @@ export function composePage(s: PageSpec): HTMLCanvasElement {
     y += 24 * u;
   }
   if (s.inset) {
+    // Under the legend when there is room; otherwise over the map's lower right corner: never left out.
     const w = s.width - lx - 30 * u;
     const h = Math.min(w * 1.15, area.y + mh - y - 10 * u);
-    if (h > 120 * u) {
-      const drawn = drawNationalInset(g, { x: lx, y: area.y + mh - h, w, h }, s.inset, u);
-      page.dataset.inset = JSON.stringify(drawn);
-    }
+    const box =
+      h > 120 * u
+        ? { x: lx, y: area.y + mh - h, w, h }
+        : { x: area.x + mw - w - 8 * u, y: area.y + mh - w * 1.15 - 8 * u, w, h: w * 1.15 };
+    const drawn = drawNationalInset(g, box, s.inset, u);
+    page.dataset.inset = JSON.stringify(drawn);
   }
   g.font = `${12 * u}px ${FONT}`;
   g.fillStyle = '#5b6472';

@@ -35,8 +35,10 @@ export function MapExport(p: {
   const basemap = useQuery(basemapQuery());
   /** Where the last export drew the archipelagos' islets (page pixels), for a check of the file. */
   const [insetPoints, setInsetPoints] = useState('');
+  // No print without the national inset: the buttons wait for the basemap that draws it.
+  const ready = !!p.snapshot && !!basemap.data;
   const run = async (kind: keyof typeof SIZES) => {
-    if (!p.snapshot) return;
+    if (!p.snapshot || !basemap.data) return;
     setBusy(true);
     try {
       const [width, height] = SIZES[kind];
@@ -87,7 +89,7 @@ export function MapExport(p: {
       <button
         type="button"
         onClick={() => void run('png')}
-        disabled={busy || !p.snapshot}
+        disabled={busy || !ready}
         data-testid="export-png"
       >
         PNG
@@ -95,7 +97,7 @@ export function MapExport(p: {
       <button
         type="button"
         onClick={() => void run('a4')}
-        disabled={busy || !p.snapshot}
+        disabled={busy || !ready}
         data-testid="export-a4"
       >
         PDF A4
@@ -103,7 +105,7 @@ export function MapExport(p: {
       <button
         type="button"
         onClick={() => void run('a3')}
-        disabled={busy || !p.snapshot}
+        disabled={busy || !ready}
         data-testid="export-a3"
       >
         PDF A3
