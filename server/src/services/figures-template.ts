@@ -4,6 +4,7 @@
  */
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
+import { printSetup } from './xlsx-write.ts';
 import { formatViDate, vietnamDay } from '@pcmt/shared/dates';
 import { FIGURE_FIELDS } from '@pcmt/shared/figures';
 import { periodEraDay } from '@pcmt/shared/state/figures';
@@ -88,14 +89,7 @@ export async function figuresTemplate(
   wb.creator = 'Bản đồ phòng, chống ma túy';
   const ws = wb.addWorksheet(FIGURES_SHEET, {
     views: [{ state: 'frozen', xSplit: 2, ySplit: 1 }],
-    pageSetup: {
-      paperSize: 9,
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      printTitlesRow: '1:1',
-    },
+    pageSetup: printSetup('1:1'),
   });
   ws.columns = COLUMNS.map((c, i) => ({ header: c.header, key: c.key, width: i < 2 ? 18 : 22 }));
   ws.getRow(1).font = { bold: true };

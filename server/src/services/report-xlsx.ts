@@ -4,7 +4,7 @@ import { formatViDate } from '@pcmt/shared/dates';
 import { HOTSPOT_KIND_LABELS, TIER_LABELS } from '@pcmt/shared/labels';
 import { TIERS, type HotspotKind } from '@pcmt/shared/domain';
 import type { ReportFigures } from './report-figures.ts';
-import { safeText } from './xlsx-write.ts';
+import { printSetup, safeText } from './xlsx-write.ts';
 
 export async function reportXlsx(f: ReportFigures): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -13,14 +13,7 @@ export async function reportXlsx(f: ReportFigures): Promise<Buffer> {
     // Printed on A4 landscape fitted to the page's width, the header row repeated, the two title rows frozen.
     const ws = wb.addWorksheet(name, {
       views: [{ state: 'frozen', ySplit: 2 }],
-      pageSetup: {
-        paperSize: 9,
-        orientation: 'landscape',
-        fitToPage: true,
-        fitToWidth: 1,
-        fitToHeight: 0,
-        printTitlesRow: '2:2',
-      },
+      pageSetup: printSetup('2:2'),
     });
     ws.addRow([safeText(`${f.campaign.name} – đến ngày ${formatViDate(f.asOf)}`)]).font = {
       bold: true,

@@ -33,6 +33,17 @@ export function newWorkbook() {
 }
 
 /** A sheet with a title line, the header and one row per item. */
+/** A sheet printed on A4 landscape fitted to the page's width, `header` (rows "1:1", "2:2") repeated on every page. */
+export const printSetup = (header: string) =>
+  ({
+    paperSize: 9,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: header,
+  }) as const;
+
 export function addList<R>(
   wb: ExcelJS.Workbook,
   name: string,
@@ -43,14 +54,7 @@ export function addList<R>(
   const ws = wb.addWorksheet(name, {
     views: [{ state: 'frozen', ySplit: 2 }],
     // Printed, the list fits the page's width (landscape A4), header repeated on every page.
-    pageSetup: {
-      paperSize: 9,
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      printTitlesRow: '2:2',
-    },
+    pageSetup: printSetup('2:2'),
   });
   ws.addRow([safeText(title)]).font = { bold: true, size: 12 };
   const header = ws.addRow(columns.map((c) => c.header));
