@@ -315,6 +315,20 @@ describe(`campaign authoring (${process.env.DB_ENGINE})`, () => {
     const put = (id: string, body: unknown) =>
       api.call('PUT', `/api/campaigns/${id}`, { as: 'commander', body });
 
+    it('keeps who the reports go to: set at creation, kept by an edit that leaves it out, changed by one that sends it', async () => {
+      const { body: created } = await post({ ...campaign2027(), reportTo: 'Bộ Công an' });
+      const c = (await api.get(`/api/campaigns/${created.id}`)).body;
+      expect(c.reportTo).toBe('Bộ Công an');
+      const { reportTo: _r, ...without } = editBody(c) as Record<string, unknown>;
+      expect((await put(c.id, without)).status).toBe(200);
+      const kept = (await api.get(`/api/campaigns/${c.id}`)).body;
+      expect(kept.reportTo).toBe('Bộ Công an');
+      expect((await put(c.id, { ...editBody(kept), reportTo: 'UBND tỉnh Lào Cai' })).status).toBe(
+        200,
+      );
+      expect((await api.get(`/api/campaigns/${c.id}`)).body.reportTo).toBe('UBND tỉnh Lào Cai');
+    });
+
     it('extends the campaign, adds a phase and a deadline, edits a quota, in one transaction', async () => {
       const { body: created } = await post(campaign2027());
       const c = (await api.get(`/api/campaigns/${created.id}`)).body;

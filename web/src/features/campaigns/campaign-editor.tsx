@@ -58,7 +58,7 @@ export function CampaignEditor({
     e.preventDefault();
     save.mutate();
   };
-  const text = (key: 'name' | 'documentNumber' | 'issuingBody', label: string) => (
+  const text = (key: 'name' | 'documentNumber' | 'issuingBody' | 'reportTo', label: string) => (
     <label>
       <span>{label}</span>
       <input
@@ -74,6 +74,7 @@ export function CampaignEditor({
       {text('name', f.campaignName)}
       {text('documentNumber', f.documentNumber)}
       {text('issuingBody', f.issuingBody)}
+      {text('reportTo', f.reportTo)}
       <div className="row">
         <DateField
           label={f.issuedOn}

@@ -44,6 +44,8 @@ export interface CampaignDraft extends Saved {
   name: string;
   documentNumber: string;
   issuingBody: string;
+  /** Who the reports go to ("Kính gửi"). */
+  reportTo: string;
   issuedOn: string | null;
   startsOn: string | null;
   endsOn: string | null;
@@ -65,6 +67,7 @@ export const emptyDraft = (issuingBody: string): CampaignDraft => ({
   name: '',
   documentNumber: '',
   issuingBody,
+  reportTo: '',
   issuedOn: null,
   startsOn: null,
   endsOn: null,
@@ -87,6 +90,7 @@ export function toInput(d: CampaignDraft): CampaignInput {
     nameEn: '',
     documentNumber: d.documentNumber,
     issuingBody: d.issuingBody,
+    reportTo: d.reportTo,
     issuedOn: d.issuedOn,
     startsOn: d.startsOn ?? '',
     endsOn: d.endsOn ?? '',
@@ -133,6 +137,7 @@ export interface SavedCampaign {
   name: string;
   documentNumber: string;
   issuingBody: string;
+  reportTo?: string;
   issuedOn: string | null;
   startsOn: string;
   endsOn: string;
@@ -178,6 +183,7 @@ export function fromCampaign(c: SavedCampaign): CampaignDraft {
     name: c.name,
     documentNumber: c.documentNumber,
     issuingBody: c.issuingBody,
+    reportTo: c.reportTo ?? '',
     issuedOn: c.issuedOn,
     startsOn: c.startsOn,
     endsOn: c.endsOn,
