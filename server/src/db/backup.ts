@@ -133,9 +133,20 @@ export function compareDigests(
   }
 }
 
-function run(command: string, args: string[]): Promise<void> {
+/** A connection URL without its password, and the password for PGPASSWORD: nothing secret on a command line. */
+function libpq(url: string): { dbname: string; env: NodeJS.ProcessEnv } {
+  const u = new URL(url);
+  const password = decodeURIComponent(u.password);
+  u.password = '';
+  return {
+    dbname: u.toString(),
+    env: password ? { ...process.env, PGPASSWORD: password } : process.env,
+  };
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'], env });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', (e) =>
@@ -163,14 +174,19 @@ export async function backupPostgres(url: string, _db: Db, file: string): Promis
     const tables = await client.begin('isolation level repeatable read', async (tx) => {
       const [snap] = await tx.unsafe<{ id: string }[]>('select pg_export_snapshot() as id');
       const digests = await digestsWith((q) => tx.unsafe(q) as never);
-      await run('pg_dump', [
-        '--format=custom',
-        '--no-owner',
-        '--no-privileges',
-        `--snapshot=${snap!.id}`,
-        `--file=${file}`,
-        `--dbname=${url}`,
-      ]);
+      const conn = libpq(url);
+      await run(
+        'pg_dump',
+        [
+          '--format=custom',
+          '--no-owner',
+          '--no-privileges',
+          `--snapshot=${snap!.id}`,
+          `--file=${file}`,
+          `--dbname=${conn.dbname}`,
+        ],
+        conn.env,
+      );
       return digests;
     });
     return seal(file, 'postgres', tables);
@@ -193,15 +209,20 @@ export async function restorePostgres(url: string, db: Db, file: string, force =
     throw new BackupError(
       'the target database is not empty: restore into a new database, or pass --force to replace it',
     );
-  await run('pg_restore', [
-    '--single-transaction',
-    '--exit-on-error',
-    '--no-owner',
-    '--no-privileges',
-    ...(force ? ['--clean', '--if-exists'] : []),
-    `--dbname=${url}`,
-    file,
-  ]);
+  const conn = libpq(url);
+  await run(
+    'pg_restore',
+    [
+      '--single-transaction',
+      '--exit-on-error',
+      '--no-owner',
+      '--no-privileges',
+      ...(force ? ['--clean', '--if-exists'] : []),
+      `--dbname=${conn.dbname}`,
+      file,
+    ],
+    conn.env,
+  );
   compareDigests(manifest.tables, await tableDigests(db));
   return manifest;
 }
