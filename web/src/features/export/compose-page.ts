@@ -51,8 +51,15 @@ export function composePage(s: PageSpec): HTMLCanvasElement {
   g.font = `bold ${28 * u}px ${FONT}`;
   g.fillText(s.title, 30 * u, 48 * u);
   g.fillStyle = '#1d2430';
-  g.font = `${17 * u}px ${FONT}`;
-  g.fillText(`${s.subtitle} · ${s.date}`, 30 * u, 78 * u);
+  // A plan's full name can be long: the subtitle shrinks to the page's width (down to 11 units), never runs off it.
+  const subtitle = `${s.subtitle} · ${s.date}`;
+  let size = 17;
+  g.font = `${size * u}px ${FONT}`;
+  while (size > 11 && g.measureText(subtitle).width > s.width - 60 * u) {
+    size -= 0.5;
+    g.font = `${size * u}px ${FONT}`;
+  }
+  g.fillText(subtitle, 30 * u, 78 * u, s.width - 60 * u);
   // Map, fitted into the left area without distortion.
   const area = { x: 30 * u, y: 100 * u, w: s.width - 330 * u, h: s.height - 170 * u };
   const scale = Math.min(area.w / s.map.canvas.width, area.h / s.map.canvas.height);
