@@ -6,7 +6,7 @@
 import type { Border, CrossingKind } from '@pcmt/shared/domain';
 
 export const PRE_REFORM_FROM = '2020-01-01';
-export const REFORM_DAY = '2025-07-01';
+export { REFORM_DAY } from '@pcmt/shared/dates';
 
 export interface OldProvince {
   slug: string;

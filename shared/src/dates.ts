@@ -42,3 +42,6 @@ export function parseViDate(text: string): string | null {
   const iso = `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
   return isIsoDate(iso) ? iso : null;
 }
+
+/** The day the July 2025 reform took effect (63 → 34 provinces, districts abolished): the first day of the new era. */
+export const REFORM_DAY = '2025-07-01';

@@ -76,7 +76,7 @@ describe(`backup and restore (${process.env.DB_ENGINE})`, () => {
     expect(before['public.tier_assessments']!.rows).toBeGreaterThan(100);
     const file = join(dir, `demo.${t.engine}`);
     if (t.engine === 'postgres') {
-      await backupPostgres(t.url!, t.db, file);
+      await backupPostgres(t.url!, file);
       const url = await newDatabase();
       const target = await createDb(url);
       try {

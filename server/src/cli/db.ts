@@ -29,7 +29,7 @@ async function main() {
     const handle = await createDb(url);
     try {
       const m = postgres
-        ? await backupPostgres(url!, handle.db, file)
+        ? await backupPostgres(url!, file)
         : await backupPglite((handle.db as unknown as { $client: PGlite }).$client, file);
       const rows = Object.values(m.tables).reduce((n, t) => n + t.rows, 0);
       console.log(

@@ -168,7 +168,7 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.e
  * pg_dump of `url`, with the digests read from the very snapshot it dumps (a REPEATABLE READ transaction whose
  * snapshot pg_dump takes over), so a backup taken while the server writes still matches its manifest.
  */
-export async function backupPostgres(url: string, _db: Db, file: string): Promise<Manifest> {
+export async function backupPostgres(url: string, file: string): Promise<Manifest> {
   const client = postgres(url, { max: 1, onnotice: () => {} });
   try {
     const tables = await client.begin('isolation level repeatable read', async (tx) => {

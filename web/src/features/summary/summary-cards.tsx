@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { formatViDate } from '@pcmt/shared/dates';
+import { formatViDate, REFORM_DAY } from '@pcmt/shared/dates';
 import { STATUS_LABELS } from '@pcmt/shared/labels';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { useDashboard } from '../../lib/dashboard-context.ts';
@@ -24,7 +24,7 @@ export function SummaryCards() {
       <div className="cards">
         <div className="card" data-testid="card-communes">
           <b>{num(s.counts.communes)}</b>
-          <span>{t(asOf < '2025-07-01' ? 'communesPre2025' : 'communes2025')}</span>
+          <span>{t(asOf < REFORM_DAY ? 'communesPre2025' : 'communes2025')}</span>
         </div>
         {(['active', 're_emerged', 'eliminated'] as const).map((st) => (
           <button
