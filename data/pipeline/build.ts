@@ -91,6 +91,23 @@ function roundGeometry(g: Polygon | MultiPolygon): Polygon | MultiPolygon {
  * Natural Earth's admin-0 puts the Hoàng Sa islets in China's MultiPolygon: every polygon inside an archipelago's box
  * is taken out of whichever country holds it and drawn as Vietnam's, under the archipelago's province.
  */
+/**
+ * What the basemap keeps of the neighbours: a frame around Vietnam and the sea to its archipelagos, wider than any
+ * view of the dashboard or the exports' national inset. All of China and India's outlines would triple the file
+ * that every first load carries over a border post's slow link.
+ */
+export const BASEMAP_EXTENT: [number, number, number, number] = [95, 3, 125, 30];
+
+function clipToExtent(polygons: Position[][][]): Position[][][] {
+  const clipped = turf.bboxClip(turf.multiPolygon(polygons), BASEMAP_EXTENT).geometry as
+    Polygon | MultiPolygon;
+  const parts = clipped.type === 'Polygon' ? [clipped.coordinates] : clipped.coordinates;
+  // A ring clipped to nothing (or to a sliver along the frame) is dropped with its polygon.
+  return parts
+    .map((rings) => rings.filter((r) => r.length >= 4))
+    .filter((rings) => rings.length > 0 && turf.area(turf.polygon(rings)) > 1e6);
+}
+
 export function buildBasemap(sources: Sources): FeatureCollection {
   const boxes = ARCHIPELAGOS.map((a) => ({ a, box: turf.bboxPolygon(a.box) }));
   const islands = new Map<string, Position[][][]>(ARCHIPELAGOS.map((a) => [a.key, []]));
@@ -103,12 +120,13 @@ export function buildBasemap(sources: Sources): FeatureCollection {
       if (owner) islands.get(owner.a.key)!.push(rings);
       return !owner;
     });
-    if (kept.length === 0) return [];
+    const inFrame = kept.length ? clipToExtent(kept) : [];
+    if (inFrame.length === 0) return [];
     return [
       {
         type: 'Feature' as const,
         properties: { layer: 'country', iso: f.properties?.iso, name: f.properties?.name },
-        geometry: { type: 'MultiPolygon' as const, coordinates: kept },
+        geometry: { type: 'MultiPolygon' as const, coordinates: inFrame },
       },
     ];
   });

@@ -2,10 +2,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Hono, type MiddlewareHandler } from 'hono';
+import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { AppDeps } from './deps.ts';
 import type { AppEnv } from './http/env.ts';
+import { apiCaching } from './http/caching.ts';
+import { idempotency } from './http/idempotency.ts';
 import { onError, onNotFound } from './http/errors.ts';
 import { authenticate, requestBodies } from './http/guards.ts';
 import { adminRoutes } from './routes/admin.ts';
@@ -23,13 +26,12 @@ import { planRoutes } from './routes/plans.ts';
 
 export function createApi(deps: AppDeps) {
   const api = new Hono<AppEnv>();
-  api.use(async (c, next) => {
-    await next();
-    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
-  });
+  api.use(apiCaching);
   // Who asks first: an anonymous upload is refused before its body is read.
   api.use(authenticate(deps));
   api.use(requestBodies);
+  // After the body's size and type are checked, before any route: a replayed write is answered from its key.
+  api.use(idempotency(deps));
   return api
     .route('/', systemRoutes(deps))
     .route('/', authRoutes(deps))
@@ -77,9 +79,17 @@ const hsts =
     if (always || tls) c.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
   };
 
+/** Hashed build assets never change under their name; the page, the service worker and the manifest are asked for again. */
+export function staticCacheControl(path: string): string {
+  return /\/assets\/[^/]+-[\w-]{8,}\.\w+(\.br|\.gz)?$/.test(path)
+    ? 'public, max-age=31536000, immutable'
+    : 'no-cache';
+}
+
 export function createApp(deps: AppDeps) {
   const app = new Hono();
-  app.use(headers, hsts(deps.hsts ?? false));
+  // Answers the route did not compress are gzipped on the fly; the built assets carry their .br/.gz beside them.
+  app.use(headers, hsts(deps.hsts ?? false), compress());
   app.onError(onError);
   app.notFound(onNotFound);
   const api = createApi(deps);
@@ -89,8 +99,20 @@ export function createApp(deps: AppDeps) {
   const dir = deps.staticDir;
   if (dir && existsSync(join(dir, 'index.html'))) {
     const index = readFileSync(join(dir, 'index.html'), 'utf8');
-    app.use('/*', serveStatic({ root: relative(process.cwd(), dir) }));
-    app.get('*', (c) => (c.req.path.startsWith('/api') ? onNotFound(c) : c.html(index)));
+    const files = serveStatic({ root: relative(process.cwd(), dir), precompressed: true });
+    app.use('/*', async (c, next) => {
+      const found = await files(c, next);
+      // Set on the file's own answer: a header set through the context after serveStatic built it is lost.
+      if (found instanceof Response) {
+        found.headers.set('Cache-Control', staticCacheControl(c.req.path));
+        return found;
+      }
+    });
+    app.get('*', (c) => {
+      if (c.req.path.startsWith('/api')) return onNotFound(c);
+      c.header('Cache-Control', 'no-cache');
+      return c.html(index);
+    });
   }
   return app;
 }

@@ -144,7 +144,7 @@ describe('request hardening', () => {
     expect(limited.every((r) => r.outcome === 'denied')).toBe(true);
   });
 
-  it('sends the security headers on every route, and no-store on the API', async () => {
+  it('sends the security headers on every route, and nothing of the API a shared cache may keep', async () => {
     const paths = [
       ...ROUTE_POLICY.filter((r) => r.method === 'GET').map((r) => r.path.replace(':id', 'x')),
       '/api/health',
@@ -160,8 +160,13 @@ describe('request hardening', () => {
       expect(csp).toMatch(/script-src 'self'(;|$)/);
       expect(r.headers.get('x-content-type-options')).toBe('nosniff');
       expect(r.headers.get('referrer-policy')).toBe('no-referrer');
-      if (path.startsWith('/api') && path !== '/api/basemap')
-        expect(r.headers.get('cache-control'), path).toBe('no-store');
+      // JSON reads are `private` (revalidated, or kept under a version); pages, files, errors and
+      // sign-in are `no-store`. Nothing is ever `public`.
+      const json = (r.headers.get('content-type') ?? '').startsWith('application/json');
+      if (path.startsWith('/api'))
+        expect(r.headers.get('cache-control'), path).toMatch(
+          r.status === 200 && json && path !== '/api/auth/me' ? /^private, / : /^no-store$/,
+        );
     }
   });
 

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import * as turf from '@turf/turf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readSources, renderBuild } from '@pcmt/data/cli';
+import { BASEMAP_EXTENT } from '@pcmt/data/build';
 import type { DemoData } from '@pcmt/shared/demo-data';
 
 const require = createRequire(import.meta.url);
@@ -76,5 +77,27 @@ describe('demo data pipeline', () => {
     };
     walk({ ...demo, units: [] });
     for (const k of keys) expect(k).not.toMatch(/person|suspect|fullName|phone|birth|citizen/i);
+  });
+
+  it('keeps of the neighbours only the frame around Vietnam, and all of Vietnam', () => {
+    const basemap = JSON.parse(first['basemap.json']!) as GeoJSON.FeatureCollection;
+    const [w, s, e, n] = BASEMAP_EXTENT;
+    const countries = basemap.features.filter((f) => f.properties?.layer === 'country');
+    expect(countries.map((f) => f.properties?.iso).sort()).toEqual(
+      expect.arrayContaining(['CN', 'KH', 'LA', 'TH', 'VN']),
+    );
+    for (const f of countries) {
+      const [fw, fs, fe, fn] = turf.bbox(f);
+      expect([fw >= w, fs >= s, fe <= e, fn <= n], String(f.properties?.iso)).toEqual([
+        true,
+        true,
+        true,
+        true,
+      ]);
+    }
+    // Vietnam's own outline is not cut by the frame: its area is the source's.
+    const vn = (fc: GeoJSON.FeatureCollection) =>
+      turf.area(fc.features.find((f) => f.properties?.iso === 'VN')! as never);
+    expect(vn(basemap) / vn(readSources().countries as never)).toBeCloseTo(1, 3);
   });
 });

@@ -386,6 +386,31 @@ export const sessions = pgTable(
   (t) => [index('sessions_user').on(t.userId)],
 );
 
+/**
+ * The answers of writes sent with an Idempotency-Key (the dashboard's offline outbox replays with one): the same
+ * key from the same user gets the stored answer again instead of a second write. `status` is null while the
+ * first request is still being handled.
+ */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    /** sha256 of the method, path and body: a key reused for another request is refused. */
+    fingerprint: text('fingerprint').notNull(),
+    status: integer('status'),
+    contentType: text('content_type'),
+    body: text('body'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('idempotency_user_key').on(t.userId, t.key),
+    index('idempotency_created').on(t.createdAt),
+  ],
+);
+
 export const loginAttempts = pgTable(
   'login_attempts',
   {

@@ -12,7 +12,7 @@ import { checkRefs, type Ref, type RefKind } from '../services/references.ts';
 import { provinceScope } from '../services/scope.ts';
 import type { AppEnv } from './env.ts';
 
-const WRITE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+export const WRITE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
  * The client's address: the socket's peer, or, behind a reverse proxy that is trusted (TRUST_PROXY=on), the last

@@ -2,14 +2,41 @@ import { Hono } from 'hono';
 import { vietnamDay } from '@pcmt/shared/dates';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { LoginSchema } from '@pcmt/shared/contracts';
-import { SESSION_ABSOLUTE_MS, SIGN_IN } from '@pcmt/shared/policy';
+import { SESSION_ABSOLUTE_MS, SIGN_IN, type Role } from '@pcmt/shared/policy';
 import type { AppDeps } from '../deps.ts';
+import { basemapFile } from '../services/basemap.ts';
 import type { AppEnv } from '../http/env.ts';
 import { json } from '../http/validate.ts';
 import { auditedRateLimit } from '../http/rate-limit.ts';
 import { logout, SESSION_COOKIE } from '../auth/sessions.ts';
 import { DEVICE_COOKIE, login } from '../auth/sign-in.ts';
 import { audit } from '../services/audit.ts';
+
+/** The signed-in user as the dashboard starts from it: the answer of a sign-in and of /auth/me alike. */
+function whoAmI(
+  deps: AppDeps,
+  u: {
+    username: string;
+    role: string;
+    provinceSlug: string | null;
+    agencyId: string | null;
+    title: string;
+    csrfToken: string;
+  },
+) {
+  return {
+    username: u.username,
+    role: u.role as Role,
+    provinceSlug: u.provinceSlug,
+    agencyId: u.agencyId,
+    title: u.title,
+    csrfToken: u.csrfToken,
+    /** The server's day in Asia/Ho_Chi_Minh: the dashboard caps its dates with it, as the API does. */
+    today: vietnamDay(deps.clock()),
+    /** The basemap's content hash: `GET /api/basemap?v=` with it may be kept for a year. */
+    basemapVersion: basemapFile(deps).version,
+  };
+}
 
 export const authRoutes = (deps: AppDeps) =>
   new Hono<AppEnv>()
@@ -42,13 +69,7 @@ export const authRoutes = (deps: AppDeps) =>
         });
         // The same answer as /auth/me: the dashboard starts from it without asking again.
         return c.json({
-          username: user.username,
-          role: user.role,
-          provinceSlug: user.provinceSlug,
-          agencyId: user.agencyId,
-          title: user.title,
-          csrfToken,
-          today: vietnamDay(deps.clock()),
+          ...whoAmI(deps, { ...user, csrfToken }),
         });
       },
     )
@@ -67,15 +88,5 @@ export const authRoutes = (deps: AppDeps) =>
       return c.json({ ok: true });
     })
     .get('/auth/me', (c) => {
-      const u = c.get('user');
-      return c.json({
-        username: u.username,
-        role: u.role,
-        provinceSlug: u.provinceSlug,
-        agencyId: u.agencyId,
-        title: u.title,
-        csrfToken: u.csrfToken,
-        /** The server's day in Asia/Ho_Chi_Minh: the dashboard caps its dates with it, as the API does. */
-        today: vietnamDay(deps.clock()),
-      });
+      return c.json(whoAmI(deps, c.get('user')));
     });

@@ -6,6 +6,8 @@ import type { AppDeps } from '../deps.ts';
 import type { AppEnv } from '../http/env.ts';
 import { allow } from '../http/guards.ts';
 import { params, query } from '../http/validate.ts';
+import { IMMUTABLE, REVALIDATE } from '../http/caching.ts';
+import { basemapFile } from '../services/basemap.ts';
 import { listProvinces, unitDetail, unitsCollection } from '../services/units.ts';
 import { borderCollection, routesCollection } from '../services/borders.ts';
 import { denyOutOfScope, inScope, provinceForRead, provinceScope } from '../services/scope.ts';
@@ -59,7 +61,25 @@ export const geographyRoutes = (deps: AppDeps) =>
         });
       },
     )
-    .get('/basemap', allow(deps, 'GET /api/basemap'), (c) => {
-      c.header('Cache-Control', 'private, max-age=86400');
-      return c.body(deps.basemapJson, 200, { 'Content-Type': 'application/json' });
-    });
+    .get(
+      '/basemap',
+      allow(deps, 'GET /api/basemap'),
+      query(z.object({ v: z.string().max(64).optional() })),
+      (c) => {
+        const file = basemapFile(deps);
+        const tag = `"${file.version}"`;
+        // Under its version the file never changes: the browser keeps it a year; unversioned, it asks again.
+        c.header('Cache-Control', c.req.valid('query').v === file.version ? IMMUTABLE : REVALIDATE);
+        c.header('ETag', tag);
+        c.header('Vary', 'Accept-Encoding');
+        if ((c.req.header('If-None-Match') ?? '').includes(tag)) return c.body(null, 304);
+        const accepts = c.req.header('Accept-Encoding') ?? '';
+        const [body, encoding] = /\bbr\b/.test(accepts)
+          ? [file.br, 'br']
+          : /\bgzip\b/.test(accepts)
+            ? [file.gzip, 'gzip']
+            : [file.json, null];
+        if (encoding) c.header('Content-Encoding', encoding);
+        return c.body(body as never, 200, { 'Content-Type': 'application/json' });
+      },
+    );

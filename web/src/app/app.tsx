@@ -4,7 +4,8 @@ import { useQuery } from '@tanstack/react-query';
 import { LoginScreen } from '../features/auth/login-screen.tsx';
 import { MESSAGES } from '../i18n/messages.ts';
 import { LangContext } from '../i18n/use-i18n.ts';
-import { ApiError, setCsrfToken } from '../lib/api.ts';
+import { ApiError, currentCsrfToken, setCsrfToken } from '../lib/api.ts';
+import { setSession } from '../lib/connectivity.ts';
 import { meQuery } from '../lib/queries.ts';
 import { Dashboard } from './dashboard.tsx';
 import { useViewState } from '../lib/url-state.ts';
@@ -14,6 +15,8 @@ export function App() {
   const me = useQuery(meQuery());
   useEffect(() => {
     if (me.data) setCsrfToken(me.data.csrfToken);
+    // The outbox sends only the signed-in user's writes, with the session's current CSRF token.
+    setSession(me.data?.username ?? null, currentCsrfToken);
   }, [me.data]);
   const toggleLang = () => setView({ lang: view.lang === 'vi' ? 'en' : 'vi' });
   let body;

@@ -2,15 +2,10 @@
 import { useMemo } from 'react';
 import { formatViDate } from '@pcmt/shared/dates';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
-import { AdminPanel } from '../features/admin/admin-panel.tsx';
-import { CampaignActions } from '../features/campaigns/campaign-actions.tsx';
-import { FiguresImport } from '../features/figures/figures-import.tsx';
-import { HotspotImport } from '../features/hotspots/hotspot-import.tsx';
-import { HotspotRegisterForm } from '../features/hotspots/hotspot-register-form.tsx';
 import { HotspotTable } from '../features/hotspots/hotspot-table.tsx';
 import { UserBadge } from '../features/auth/user-badge.tsx';
+import { ConnectivityBar } from '../features/offline/connectivity-bar.tsx';
 import { ViewControls } from '../features/controls/view-controls.tsx';
-import { MapExport } from '../features/export/map-export.tsx';
 import { KpiPanel } from '../features/kpi/kpi-panel.tsx';
 import { Legend } from '../features/legend/legend.tsx';
 import { ListLinks } from '../features/reports/list-links.tsx';
@@ -21,8 +16,17 @@ import { MESSAGES } from '../i18n/messages.ts';
 import { useDashboard } from '../lib/dashboard-context.ts';
 import type { MapController } from '../map/map-controller.ts';
 import { ATTRIBUTION } from './attribution.ts';
+import {
+  AdminPanel,
+  CampaignActions,
+  FiguresImport,
+  HotspotImport,
+  HotspotRegisterForm,
+  Later,
+  MapExport,
+  SelectionPanel,
+} from './lazy.tsx';
 import { legendItems } from './legend-items.ts';
-import { SelectionPanel } from './selection-panel.tsx';
 
 export function SidePanel({ controller }: { controller: MapController | null }) {
   const { me, view, setView, data: d, asOf, unitName } = useDashboard();
@@ -63,7 +67,13 @@ export function SidePanel({ controller }: { controller: MapController | null }) 
           provinceOptions.find((p) => p.slug === (me.provinceSlug ?? view.province))?.name ?? '—'
         }
       />
-      {me.role === 'admin' && guard(<AdminPanel />)}
+      <ConnectivityBar username={me.username} />
+      {me.role === 'admin' &&
+        guard(
+          <Later>
+            <AdminPanel />
+          </Later>,
+        )}
       {guard(
         <>
           <ViewControls
@@ -91,10 +101,18 @@ export function SidePanel({ controller }: { controller: MapController | null }) 
               {m.notStarted}
             </p>
           )}
-          <CampaignActions />
-          <HotspotRegisterForm />
-          <HotspotImport />
-          <FiguresImport />
+          <Later>
+            <CampaignActions />
+          </Later>
+          <Later>
+            <HotspotRegisterForm />
+          </Later>
+          <Later>
+            <HotspotImport />
+          </Later>
+          <Later>
+            <FiguresImport />
+          </Later>
           {d.campaign && d.window?.started && (
             <DateSlider
               from={d.firstDay}
@@ -105,18 +123,20 @@ export function SidePanel({ controller }: { controller: MapController | null }) 
               }
             />
           )}
-          <MapExport
-            snapshot={controller ? () => controller.snapshot() : null}
-            asOf={asOf}
-            title={`${m.appTitle} – ${provinceName}`}
-            subtitle={[d.campaign?.name, phase?.name].filter(Boolean).join(' – ')}
-            date={`${m.asOf}: ${formatViDate(asOf)}`}
-            attribution={ATTRIBUTION}
-            note={m.demoNote}
-            legendTitle={m.legend}
-            legend={legendItems(view.lang, m)}
-            fileBase={`ban-do-${view.province}-${asOf}`}
-          />
+          <Later>
+            <MapExport
+              snapshot={controller ? () => controller.snapshot() : null}
+              asOf={asOf}
+              title={`${m.appTitle} – ${provinceName}`}
+              subtitle={[d.campaign?.name, phase?.name].filter(Boolean).join(' – ')}
+              date={`${m.asOf}: ${formatViDate(asOf)}`}
+              attribution={ATTRIBUTION}
+              note={m.demoNote}
+              legendTitle={m.legend}
+              legend={legendItems(view.lang, m)}
+              fileBase={`ban-do-${view.province}-${asOf}`}
+            />
+          </Later>
           {d.campaign && (
             <>
               <ReportLinks
@@ -133,7 +153,11 @@ export function SidePanel({ controller }: { controller: MapController | null }) 
           )}
         </>,
       )}
-      {guard(<SelectionPanel />)}
+      {guard(
+        <Later>
+          <SelectionPanel />
+        </Later>,
+      )}
       {d.focusId && (
         <div className="focus-chip" data-testid="focus-chip">
           {m.filtered}: <b>{unitName(d.focusId) || d.focusId}</b>

@@ -1,10 +1,28 @@
+import { useContext } from 'react';
 import { ApiError } from '../lib/api.ts';
+import { OfflineError, QueuedOffline } from '../lib/connectivity.ts';
+import { OFFLINE_MESSAGES } from '../i18n/offline-messages.ts';
 import { useFormText } from '../i18n/use-form-text.ts';
+import { LangContext } from '../i18n/use-i18n.ts';
 
 /** A failed request as the user should read it: 401, 403 and 412 get their own message; 412 offers a reload. */
 export function ApiErrorNote({ error, onReload }: { error: unknown; onReload?: () => void }) {
   const f = useFormText();
+  const o = OFFLINE_MESSAGES[useContext(LangContext)];
   if (!error) return null;
+  // Offline, a write that may wait is in the outbox: said as news, not as an error.
+  if (error instanceof QueuedOffline)
+    return (
+      <p className="ok-text" role="status" data-testid="queued-offline">
+        {o.queued}
+      </p>
+    );
+  if (error instanceof OfflineError)
+    return (
+      <div className="error-box" role="alert" data-testid="api-error">
+        <span>{o.needsLink}</span>
+      </div>
+    );
   const e = error instanceof ApiError ? error : null;
   const byCode: Record<string, string> = {
     invalid_credentials: f.badLogin,

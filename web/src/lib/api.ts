@@ -3,14 +3,18 @@ import { hc } from 'hono/client';
 import type { AppType } from '@pcmt/server/app';
 import type { ErrorBody, FileIssue } from '@pcmt/shared/errors';
 import { XLSX_MIME } from '@pcmt/shared/uploads';
+import { trackedFetch } from './connectivity.ts';
 
 let csrfToken = '';
 /** Remembers the session's CSRF token; every write sends it back in X-CSRF-Token. */
 export const setCsrfToken = (token: string) => {
   csrfToken = token;
 };
+export const currentCsrfToken = () => csrfToken;
 
 export const api = hc<AppType>('/api', {
+  // Every call notes the link's state, and a write that may wait goes to the outbox when there is none.
+  fetch: trackedFetch,
   headers: (): Record<string, string> => (csrfToken ? { 'X-CSRF-Token': csrfToken } : {}),
 });
 
@@ -59,7 +63,7 @@ export async function unwrap<
  */
 export function postFile<T>(path: `/api/${string}`, file: Blob): Promise<T> {
   return unwrap(
-    fetch(path, {
+    trackedFetch(path, {
       method: 'POST',
       credentials: 'same-origin',
       headers: { 'Content-Type': XLSX_MIME, ...(csrfToken ? { 'X-CSRF-Token': csrfToken } : {}) },

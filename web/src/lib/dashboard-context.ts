@@ -15,6 +15,8 @@ export interface Me {
   title: string;
   /** The server's day (Asia/Ho_Chi_Minh). */
   today: string;
+  /** The basemap's content hash: the versioned URL is kept a year. */
+  basemapVersion: string;
 }
 
 export interface DashboardModel {

@@ -58,11 +58,13 @@ export const routesQuery = () =>
     queryFn: () => unwrap(api.routes.$get({ query: {} })),
     staleTime: Infinity,
   });
-export const basemapQuery = () =>
+/** Under its version (from /api/auth/me) the basemap is kept by the browser for a year. */
+export const basemapQuery = (version: string | undefined) =>
   queryOptions({
-    queryKey: ['basemap'],
-    queryFn: () => unwrap(api.basemap.$get()) as Promise<unknown>,
+    queryKey: ['basemap', version],
+    queryFn: () => unwrap(api.basemap.$get({ query: { v: version } })) as Promise<unknown>,
     staleTime: Infinity,
+    enabled: !!version,
   });
 export const unitQuery = (id: string) =>
   queryOptions({

@@ -30,12 +30,22 @@ export function useViewData(view: ViewState, today: string) {
       (p.validTo === null || asOfGuess < p.validTo),
   );
   const eraDate = era?.validFrom ?? asOfGuess;
+  // Geometry is asked for once the era is known: a guess from today would fetch a province's communes of the
+  // wrong era first, then again (a chain of three requests on a slow link).
+  const eraKnown = provinces.isSuccess && campaigns.isSuccess;
   const communes = useQuery({
     ...Q.unitsQuery(view.province, 'commune', eraDate),
     placeholderData: keepPreviousData,
+    enabled: eraKnown,
   });
-  const districts = useQuery(Q.unitsQuery(view.province, 'district', eraDate));
-  const outline = useQuery(Q.unitsQuery(view.province, 'province', eraDate));
+  const districts = useQuery({
+    ...Q.unitsQuery(view.province, 'district', eraDate),
+    enabled: eraKnown,
+  });
+  const outline = useQuery({
+    ...Q.unitsQuery(view.province, 'province', eraDate),
+    enabled: eraKnown,
+  });
   const history = useQuery(Q.assessmentsQuery(view.province));
   const hotspots = useQuery({
     ...Q.hotspotsQuery(view.province, lastDay, firstDay),

@@ -8,6 +8,8 @@ import { buildBaseStyle, HOTSPOT_CLUSTER, provincesOn } from './styles.ts';
 
 // Vite does not follow MapLibre's computed worker URL: point it at the emitted asset (same origin).
 maplibregl.setWorkerUrl(workerUrl);
+// Start the worker as soon as the map's code is loaded, while the page still waits for its data.
+maplibregl.prewarm();
 
 type SourceId = (typeof SOURCES)[keyof typeof SOURCES];
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
@@ -34,14 +36,16 @@ export class MapController {
 
   constructor(
     container: HTMLElement,
-    basemap: FeatureCollection,
     attribution: string,
     camera: { zoom: number; lng: number; lat: number } | null,
     private readonly cb: MapCallbacks,
+    /** Lite mode (lib/lite.ts): no fades, no animated moves. */
+    private readonly lite = false,
   ) {
     this.map = new maplibregl.Map({
+      fadeDuration: lite ? 0 : 300,
       container,
-      style: buildBaseStyle(basemap),
+      style: buildBaseStyle(EMPTY),
       center: camera ? [camera.lng, camera.lat] : [104.0, 22.3],
       zoom: camera?.zoom ?? 7.6,
       attributionControl: { compact: false, customAttribution: attribution },
@@ -69,7 +73,11 @@ export class MapController {
     this.map.on('click', (e) => {
       const f = this.featureAt(e.point);
       if (f?.layer.id === LAYERS.hotspotClusters)
-        this.map.easeTo({ center: e.lngLat, zoom: this.map.getZoom() + 1.5 });
+        this.map.easeTo({
+          center: e.lngLat,
+          zoom: this.map.getZoom() + 1.5,
+          animate: !this.lite,
+        });
       else cb.onClick(f, [e.lngLat.lng, e.lngLat.lat]);
     });
     this.map.on('moveend', () => {

@@ -375,8 +375,19 @@ export function buildLabelLayers(lang: 'vi' | 'en'): LayerSpecification[] {
 }
 
 /** Every operational layer, bottom to top. */
-export function buildOverlayLayers(state: { lang?: 'vi' | 'en' }): LayerSpecification[] {
-  return [
+/** What lite mode leaves out: the routes, the border's casing, the hotspots' kind symbols and the commune names. */
+export const LITE_OMITS: readonly string[] = [
+  LAYERS.routes,
+  LAYERS.bordersCasing,
+  LAYERS.hotspotKinds,
+  LAYERS.communeLabels,
+];
+
+export function buildOverlayLayers(state: {
+  lang?: 'vi' | 'en';
+  lite?: boolean;
+}): LayerSpecification[] {
+  const layers = [
     ...buildUnitLayers(),
     ...buildRouteLayers(),
     ...buildBorderLayers(),
@@ -384,4 +395,5 @@ export function buildOverlayLayers(state: { lang?: 'vi' | 'en' }): LayerSpecific
     ...buildCrossingLayers(),
     ...buildLabelLayers(state.lang ?? 'vi'),
   ];
+  return state.lite ? layers.filter((l) => !LITE_OMITS.includes(l.id)) : layers;
 }

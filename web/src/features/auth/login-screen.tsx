@@ -1,3 +1,4 @@
+import { clearKeptData } from '../../sw/register.ts';
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, setCsrfToken, unwrap } from '../../lib/api.ts';
@@ -21,7 +22,9 @@ export function LoginScreen({
   const login = useMutation({
     mutationKey: ['login'],
     mutationFn: () => unwrap(api.auth.login.$post({ json: { username, password } })),
-    onSuccess: (me) => {
+    onSuccess: async (me) => {
+      // Answers kept for offline were another session's: none of them is shown to this one.
+      await clearKeptData();
       setCsrfToken(me.csrfToken);
       client.setQueryData(['me'], me);
       void client.invalidateQueries();

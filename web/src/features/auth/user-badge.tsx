@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Role } from '@pcmt/shared/policy';
 import { api, setCsrfToken, unwrap } from '../../lib/api.ts';
+import { clearKeptData } from '../../sw/register.ts';
 import { ROLE_LABELS } from '../../i18n/messages.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { useFormText } from '../../i18n/use-form-text.ts';
@@ -22,6 +23,7 @@ export function UserBadge({ me, provinceName }: { me: Me; provinceName: string }
     onSettled: () => {
       // Signed out: forget the token and every cached answer; null marks "nobody is signed in".
       setCsrfToken('');
+      void clearKeptData();
       client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
       client.setQueryData(['me'], null);
     },

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { FeatureCollection } from 'geojson';
 import { useQuery } from '@tanstack/react-query';
 import { jsPDF } from 'jspdf';
+import { useDashboard } from '../../lib/dashboard-context.ts';
 import { basemapQuery } from '../../lib/queries.ts';
 import { useFormText } from '../../i18n/use-form-text.ts';
 import { composePage, type LegendItem, type PageSpec } from './compose-page.ts';
@@ -32,7 +33,7 @@ export function MapExport(p: {
 }) {
   const f = useFormText();
   const [busy, setBusy] = useState(false);
-  const basemap = useQuery(basemapQuery());
+  const basemap = useQuery(basemapQuery(useDashboard().me.basemapVersion));
   /** Where the last export drew the archipelagos' islets (page pixels), for a check of the file. */
   const [insetPoints, setInsetPoints] = useState('');
   // No print without the national inset: the buttons wait for the basemap that draws it.

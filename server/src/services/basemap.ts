@@ -1,0 +1,37 @@
+/**
+ * The basemap (neighbouring countries, Vietnam's provinces of both eras, the archipelagos) is one file of the
+ * build that never changes while the server runs: it is hashed and compressed once, on first use, and served
+ * as it is to every request (brotli or gzip, as the browser accepts).
+ */
+import { createHash } from 'node:crypto';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import type { AppDeps } from '../deps.ts';
+
+export interface BasemapFile {
+  version: string;
+  json: string;
+  br: Buffer;
+  gzip: Buffer;
+}
+
+const files = new WeakMap<AppDeps, BasemapFile>();
+
+export function basemapFile(deps: AppDeps): BasemapFile {
+  let f = files.get(deps);
+  if (!f) {
+    const json = deps.basemapJson;
+    f = {
+      version: createHash('sha256').update(json).digest('hex').slice(0, 16),
+      json,
+      br: brotliCompressSync(json, {
+        params: {
+          [constants.BROTLI_PARAM_QUALITY]: 9,
+          [constants.BROTLI_PARAM_SIZE_HINT]: json.length,
+        },
+      }),
+      gzip: gzipSync(json, { level: 9 }),
+    };
+    files.set(deps, f);
+  }
+  return f;
+}

@@ -1,0 +1,185 @@
+/**
+ * The dashboard's outbox (web/src/lib/outbox.ts) over IndexedDB (fake-indexeddb: the IndexedDB API in Node),
+ * replayed against the real app and database: writes made offline are sent in order, once each even when an
+ * answer is lost, and a stale edit comes back as a conflict the user settles.
+ */
+import 'fake-indexeddb/auto';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Outbox, queueable, type OutboxEntry } from '@pcmt/web/lib/outbox.ts';
+import { openTestDb, type TestDb } from '../support/test-db.ts';
+import { testApp, type TestApi } from '../support/app.ts';
+
+let t: TestDb;
+let api: TestApi;
+beforeAll(async () => {
+  t = await openTestDb();
+  api = await testApp(t.db, t.engine);
+});
+afterAll(() => t.close());
+
+/** Sends an entry as the browser would: the session cookie, the CSRF token, the entry's Idempotency-Key. */
+async function sender(user: string) {
+  const s = await api.login(user);
+  return (e: OutboxEntry) =>
+    api.app.request(e.path, {
+      method: e.method,
+      headers: {
+        cookie: s.cookie,
+        'x-csrf-token': s.csrf,
+        'content-type': 'application/json',
+        'idempotency-key': e.key,
+      },
+      body: e.body,
+    });
+}
+const event = (summary: string) =>
+  JSON.stringify({
+    kind: 'meeting',
+    occurredOn: '2026-11-20',
+    crossingId: 'crossing-01',
+    counterpart: 'Hà Khẩu',
+    summary,
+  });
+const logged = async (prefix: string) =>
+  (await api.get('/api/crossings/crossing-01', 'border')).body.events
+    .filter((e: any) => e.summary.startsWith(prefix))
+    .map((e: any) => e.summary);
+
+describe(`outbox replay (${process.env.DB_ENGINE})`, () => {
+  it('queues only the writes that may wait', () => {
+    expect(queueable('POST', '/api/events')).toBe(true);
+    expect(queueable('PATCH', '/api/hotspots/hs-10-0001')).toBe(true);
+    expect(queueable('POST', '/api/quotas/q-1/progress')).toBe(true);
+    expect(queueable('POST', '/api/campaigns')).toBe(false);
+    expect(queueable('POST', '/api/figures/import')).toBe(false);
+    expect(queueable('GET', '/api/events')).toBe(false);
+  });
+
+  it('waits while there is no link, then sends in order, once each, even when an answer is lost', async () => {
+    const box = new Outbox(`outbox-${randomUUID()}`);
+    for (const n of [1, 2, 3])
+      await box.add({
+        key: randomUUID(),
+        username: 't.border',
+        method: 'POST',
+        path: '/api/events',
+        body: event(`Ngoại tuyến ${n}`),
+      });
+    // No link: nothing leaves, nothing is lost.
+    const offline = await box.replay('t.border', () => Promise.reject(new TypeError('offline')));
+    expect(offline).toMatchObject({ sent: 0, stopped: 'offline' });
+    expect((await box.list('t.border')).map((e) => e.state)).toEqual([
+      'waiting',
+      'waiting',
+      'waiting',
+    ]);
+    expect(await logged('Ngoại tuyến')).toEqual([]);
+
+    // The link drops after the second reaches the server: its answer never comes back.
+    const send = await sender('t.border');
+    let calls = 0;
+    const flaky = async (e: OutboxEntry) => {
+      calls += 1;
+      const res = await send(e);
+      if (calls === 2) throw new TypeError('connection reset');
+      return res;
+    };
+    const first = await box.replay('t.border', flaky);
+    expect(first).toMatchObject({ sent: 1, stopped: 'offline' });
+    const second = await box.replay('t.border', send);
+    expect(second).toMatchObject({ sent: 2, stopped: null });
+    const entries = await box.list('t.border');
+    expect(entries.map((e) => e.state)).toEqual(['sent', 'sent', 'sent']);
+    expect(entries[1]!.attempts).toBe(2);
+    // Written once each, in the order they were made.
+    expect((await logged('Ngoại tuyến')).sort()).toEqual([
+      'Ngoại tuyến 1',
+      'Ngoại tuyến 2',
+      'Ngoại tuyến 3',
+    ]);
+    // Sending again writes nothing more.
+    await box.replay('t.border', send);
+    expect(await logged('Ngoại tuyến')).toHaveLength(3);
+  });
+
+  it('sends only the signed-in user’s entries, and keeps them when the session ended', async () => {
+    const box = new Outbox(`outbox-${randomUUID()}`);
+    await box.add({
+      key: randomUUID(),
+      username: 't.border',
+      method: 'POST',
+      path: '/api/events',
+      body: event('Của người khác'),
+    });
+    const send = await sender('t.commander');
+    expect(await box.replay('t.commander', send)).toMatchObject({ sent: 0 });
+    const expired = await box.replay('t.border', (e) =>
+      api.app.request(e.path, { method: e.method, body: e.body }),
+    );
+    expect(expired.stopped).toBe('signed_out');
+    expect((await box.list('t.border'))[0]!.state).toBe('waiting');
+  });
+
+  it('keeps a refused write with the server’s reason, naming the field', async () => {
+    const box = new Outbox(`outbox-${randomUUID()}`);
+    await box.add({
+      key: randomUUID(),
+      username: 't.border',
+      method: 'POST',
+      path: '/api/events',
+      body: JSON.stringify({ ...JSON.parse(event('Sai ngày')), occurredOn: '2026-13-40' }),
+    });
+    const r = await box.replay('t.border', await sender('t.border'));
+    expect(r.refused).toBe(1);
+    const [e] = await box.list('t.border');
+    expect(e!.state).toBe('refused');
+    expect(e!.error).toMatchObject({ status: 400, field: 'occurredOn' });
+    await box.dismiss(e!.id);
+    expect((await box.list('t.border'))[0]!.state).toBe('discarded');
+  });
+
+  it('turns a stale edit into a conflict with the server’s record; "mine" sends it over the current one', async () => {
+    const list = await api.get('/api/hotspots?province=lao-cai&asOf=2026-11-22', 'commander');
+    const [a, b] = list.body.features
+      .filter((f: any) => f.properties.status === 'active')
+      .map((f: any) => f.properties);
+    const box = new Outbox(`outbox-${randomUUID()}`);
+    for (const h of [a, b])
+      await box.add({
+        key: randomUUID(),
+        username: 't.commander',
+        method: 'PATCH',
+        path: `/api/hotspots/${h.id}`,
+        body: JSON.stringify({ version: h.version, note: 'Sửa khi mất mạng' }),
+      });
+    // Meanwhile another session edited both.
+    for (const h of [a, b])
+      expect(
+        (
+          await api.call('PATCH', `/api/hotspots/${h.id}`, {
+            as: 'commander',
+            body: { version: h.version, note: 'Sửa ở phiên khác' },
+          })
+        ).status,
+      ).toBe(200);
+    const send = await sender('t.commander');
+    const r = await box.replay('t.commander', send);
+    expect(r).toMatchObject({ sent: 0, conflicts: 2 });
+    const [ea, eb] = await box.list('t.commander');
+    expect(ea!.state).toBe('conflict');
+    expect(ea!.current?.version).toBe(a.version + 1);
+
+    await box.resolve(ea!.id, 'mine', randomUUID());
+    await box.resolve(eb!.id, 'theirs', randomUUID());
+    const again = await box.replay('t.commander', send);
+    expect(again).toMatchObject({ sent: 1, conflicts: 0 });
+    const states = (await box.list('t.commander')).map((e) => e.state);
+    expect(states).toEqual(['sent', 'discarded']);
+    const after = await api.get('/api/hotspots?province=lao-cai&asOf=2026-11-22', 'commander');
+    const version = (id: string) =>
+      after.body.features.find((f: any) => f.properties.id === id).properties.version;
+    expect(version(a.id)).toBe(a.version + 2);
+    expect(version(b.id)).toBe(b.version + 1);
+  });
+});

@@ -1,0 +1,169 @@
+/**
+ * The link as the dashboard sees it, and the fetch every API call goes through.
+ * - An answer from the server (not the service worker's cache) means online, and is the last sync.
+ * - An answer the service worker served from its cache (`X-Pcmt-Offline`) or a failed fetch means offline; the
+ *   screen says how old its data are: the oldest `Date` among the kept answers shown.
+ * - A write that may wait (lib/outbox.ts `queueable`) is given an Idempotency-Key; without a link it is put in
+ *   the outbox and the caller gets a `QueuedOffline` error that says so. Any other write offline gets an
+ *   `OfflineError`: the dashboard is read-only there.
+ */
+import { useSyncExternalStore } from 'react';
+import { OFFLINE_HEADER } from '../sw/constants.ts';
+import { Outbox, queueable } from './outbox.ts';
+
+export interface Connectivity {
+  offline: boolean;
+  /** When the data on screen were last fetched from the server (ISO), null if never. */
+  syncedAt: string | null;
+  /** The user's writes waiting in the outbox. */
+  waiting: number;
+}
+
+const LAST_SYNC = 'pcmt.lastSync';
+const storage = typeof localStorage === 'undefined' ? null : localStorage;
+let state: Connectivity = {
+  offline: typeof navigator !== 'undefined' && navigator.onLine === false,
+  syncedAt: storage?.getItem(LAST_SYNC) ?? null,
+  waiting: 0,
+};
+const listeners = new Set<() => void>();
+function set(patch: Partial<Connectivity>) {
+  const next = { ...state, ...patch };
+  if (
+    next.offline === state.offline &&
+    next.syncedAt === state.syncedAt &&
+    next.waiting === state.waiting
+  )
+    return;
+  state = next;
+  for (const l of listeners) l();
+}
+const subscribe = (l: () => void) => {
+  listeners.add(l);
+  return () => listeners.delete(l);
+};
+export const useConnectivity = () => useSyncExternalStore(subscribe, () => state);
+export const connectivity = () => state;
+
+/** Whose outbox entries are sent: set by the app once it knows who is signed in. */
+let username: string | null = null;
+let csrf = () => '';
+export function setSession(name: string | null, csrfToken: () => string) {
+  username = name;
+  csrf = csrfToken;
+  void countWaiting();
+}
+
+let box: Outbox | null = null;
+/** The outbox, opened on first use (IndexedDB is not there in every test runner). */
+export function outbox(): Outbox {
+  box ??= new Outbox();
+  return box;
+}
+
+async function countWaiting() {
+  if (!username || typeof indexedDB === 'undefined') return set({ waiting: 0 });
+  const entries = await outbox().list(username);
+  set({ waiting: entries.filter((e) => e.state === 'waiting').length });
+}
+
+/** A write put in the outbox: not an error of the user's, but the form should say it was not sent yet. */
+export class QueuedOffline extends Error {
+  constructor(readonly entryId: string) {
+    super('queued_offline');
+  }
+}
+/** A write that needs the link (campaigns, imports, accounts) made without one. */
+export class OfflineError extends Error {
+  constructor() {
+    super('offline');
+  }
+}
+
+/** A random key without crypto.randomUUID, which a page served over plain http on a LAN does not have. */
+export function newKey(): string {
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+}
+
+const pathOf = (input: RequestInfo | URL) =>
+  new URL(
+    typeof input === 'string' ? input : input instanceof URL ? input.href : input.url,
+    location.href,
+  ).pathname;
+
+function noteAnswer(res: Response) {
+  if (res.headers.get(OFFLINE_HEADER)) {
+    const at = res.headers.get('Date');
+    const kept = at ? new Date(at).toISOString() : state.syncedAt;
+    set({
+      offline: true,
+      syncedAt:
+        kept && state.offline && state.syncedAt && state.syncedAt < kept ? state.syncedAt : kept,
+    });
+  } else {
+    const now = new Date().toISOString();
+    storage?.setItem(LAST_SYNC, now);
+    set({ offline: false, syncedAt: now });
+  }
+}
+
+async function enqueue(method: string, path: string, body: string, key: string): Promise<never> {
+  if (!username) throw new OfflineError();
+  const entry = await outbox().add({
+    key,
+    username,
+    method: method as 'POST' | 'PATCH',
+    path,
+    body,
+  });
+  await countWaiting();
+  throw new QueuedOffline(entry.id);
+}
+
+export async function trackedFetch(input: RequestInfo | URL, init?: RequestInit) {
+  const method = (init?.method ?? 'GET').toUpperCase();
+  const path = pathOf(input);
+  const write = method !== 'GET' && method !== 'HEAD';
+  const body = typeof init?.body === 'string' ? init.body : null;
+  const canWait = write && body !== null && queueable(method, path);
+  const headers = new Headers(init?.headers);
+  const key = canWait ? (headers.get('Idempotency-Key') ?? newKey()) : null;
+  if (key) headers.set('Idempotency-Key', key);
+  if (canWait && navigator.onLine === false) return enqueue(method, path, body, key!);
+  try {
+    const res = await fetch(input, { ...init, headers });
+    if (path.startsWith('/api/')) noteAnswer(res);
+    return res;
+  } catch (e) {
+    set({ offline: true });
+    if (canWait) return enqueue(method, path, body, key!);
+    if (write) throw new OfflineError();
+    throw e;
+  }
+}
+
+/** Sends the outbox (the link came back, or the app started); then the caller refetches what is shown. */
+export async function sendOutbox() {
+  if (!username || typeof indexedDB === 'undefined') return null;
+  const result = await outbox().replay(username, (e) =>
+    fetch(e.path, {
+      method: e.method,
+      credentials: 'same-origin',
+      headers: {
+        'Content-Type': 'application/json',
+        'Idempotency-Key': e.key,
+        'X-CSRF-Token': csrf(),
+      },
+      body: e.body,
+    }),
+  );
+  if (result.stopped !== 'offline') set({ offline: false });
+  await countWaiting();
+  return result;
+}
+
+if (typeof window !== 'undefined') {
+  window.addEventListener('offline', () => set({ offline: true }));
+  window.addEventListener('online', () => set({ offline: false }));
+}
