@@ -15,7 +15,11 @@ const client: QueryClient = new QueryClient({
     queries: {
       retry: (n, e) => !(e instanceof ApiError && e.status < 500) && n < 1,
       refetchOnWindowFocus: false,
+      // Offline, a read still goes out once: the service worker answers it from what it kept.
+      networkMode: 'offlineFirst',
     },
+    // Offline, a write still runs: the fetch puts it in the outbox (lib/connectivity.ts), or says it needs a link.
+    mutations: { networkMode: 'always' },
   },
   queryCache: new QueryCache({ onError: (e, q) => q.queryKey[0] !== 'me' && onAuthError(e) }),
   // A refused sign-in is not an ended session: the sign-in screen shows its own message.

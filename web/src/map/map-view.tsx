@@ -60,16 +60,25 @@ export function MapView(props: Props) {
   const [usable, setUsable] = useState(false);
 
   useEffect(() => {
-    const c = new MapController(container.current!, props.attribution, props.initialCamera, {
-      onHover: (feature, p) => setHover(feature ? { feature, x: p.x, y: p.y } : null),
-      onClick: (f, lngLat) => callbacks.current.onSelect(f, lngLat),
-      onMoveEnd: (cam) => callbacks.current.onCamera(cam),
-      onError: (m) => callbacks.current.onError(m),
-      onIdle: (s) => {
-        setSummary(s);
-        if (s && (s[LAYERS.communeFill] ?? 0) > 0) setUsable(true);
+    const c = new MapController(
+      container.current!,
+      props.attribution,
+      props.initialCamera,
+      {
+        onHover: (feature, p) => setHover(feature ? { feature, x: p.x, y: p.y } : null),
+        onClick: (f, lngLat) => callbacks.current.onSelect(f, lngLat),
+        onMoveEnd: (cam) => callbacks.current.onCamera(cam),
+        onError: (m) => callbacks.current.onError(m),
+        onIdle: (s) => {
+          setSummary(s);
+          if (s && (s[LAYERS.communeFill] ?? 0) > 0) {
+            setUsable(true);
+            callbacks.current.onUsable?.();
+          }
+        },
       },
-    });
+      props.lite,
+    );
     controller.current = c;
     callbacks.current.onController?.(c);
     setReady(true);

@@ -6,3 +6,5 @@ export const OFFLINE_HEADER = 'X-Pcmt-Offline';
 export const CLEAR_DATA = 'clear-data';
 /** Reads never kept for offline: files to download (reports, lists, templates), the audit log, the accounts, the API document. */
 export const NOT_KEPT = /^\/api\/(audit|users|docs|openapi)|\/(report|lists|template|export)(\/|$)/;
+/** The message that asks the worker to keep the API answers the page loaded before it took control. */
+export const KEEP = 'keep';

@@ -16,7 +16,7 @@ import {
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { CacheFirst, NetworkFirst } from 'workbox-strategies';
 import { ExpirationPlugin } from 'workbox-expiration';
-import { API_CACHE, CLEAR_DATA, NOT_KEPT, OFFLINE_HEADER } from './constants.ts';
+import { API_CACHE, CLEAR_DATA, KEEP, NOT_KEPT, OFFLINE_HEADER } from './constants.ts';
 
 declare const self: ServiceWorkerGlobalScope & {
   __WB_MANIFEST: { url: string; revision: string | null }[];
@@ -65,6 +65,20 @@ registerRoute(
   }),
 );
 
+/** Keeps the answers the page fetched before this worker controlled it (the first visit's). */
+async function keep(urls: string[]) {
+  const cache = await caches.open(API_CACHE);
+  for (const href of urls) {
+    const url = new URL(href, self.location.origin);
+    if (url.origin !== self.location.origin || !url.pathname.startsWith('/api/')) continue;
+    if (NOT_KEPT.test(url.pathname) || (await cache.match(url.href))) continue;
+    // From the HTTP cache where it can (a revalidation costs a 304), never a second full download.
+    const res = await fetch(url.href, { credentials: 'same-origin' }).catch(() => null);
+    if (res?.status === 200) await cache.put(url.href, res);
+  }
+}
+
 self.addEventListener('message', (e) => {
   if (e.data?.type === CLEAR_DATA) e.waitUntil(caches.delete(API_CACHE));
+  if (e.data?.type === KEEP && Array.isArray(e.data.urls)) e.waitUntil(keep(e.data.urls));
 });

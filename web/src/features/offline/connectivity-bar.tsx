@@ -138,6 +138,32 @@ function describe(e: OutboxEntry, lang: 'vi' | 'en'): string {
   return vi ? 'Sửa điểm nóng' : 'Hotspot edit';
 }
 
+/** Field names as the forms call them. */
+const FIELD_LABELS: Record<'vi' | 'en', Record<string, string>> = {
+  vi: {
+    note: 'Ghi chú',
+    kind: 'Loại',
+    identifiedOn: 'Ngày phát hiện',
+    eliminatedOn: 'Ngày triệt xóa',
+    lng: 'Kinh độ',
+    lat: 'Vĩ độ',
+    value: 'Số lượng',
+    occurredOn: 'Ngày',
+    summary: 'Nội dung',
+  },
+  en: {
+    note: 'Note',
+    kind: 'Kind',
+    identifiedOn: 'Identified on',
+    eliminatedOn: 'Eliminated on',
+    lng: 'Longitude',
+    lat: 'Latitude',
+    value: 'Amount',
+    occurredOn: 'Date',
+    summary: 'Summary',
+  },
+};
+
 /** The fields the user's write set, beside the server's current values of the same fields. */
 function Versions({ entry }: { entry: OutboxEntry }) {
   const { lang } = useI18n();
@@ -160,7 +186,7 @@ function Versions({ entry }: { entry: OutboxEntry }) {
       <tbody>
         {fields.map((k) => (
           <tr key={k} className={show(mine[k]) !== show(theirs[k]) ? 'differs' : ''}>
-            <th>{k}</th>
+            <th>{FIELD_LABELS[lang][k] ?? k}</th>
             <td>{show(mine[k])}</td>
             <td>{show(theirs[k])}</td>
           </tr>
