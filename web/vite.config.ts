@@ -42,7 +42,7 @@ export default defineConfig({
         globIgnores: ['**/map-export-*', '**/html2canvas*', '**/index.es-*', '**/purify.es-*'],
         maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
         // Hashed names are their own revision: the install takes them from the HTTP cache, not the network.
-        dontCacheBustURLsMatching: /\/assets\/.+-[\w-]{8}\.\w+$/,
+        dontCacheBustURLsMatching: /(^|\/)assets\/.+-[\w-]{8}\.\w+$/,
       },
     }),
     // Each asset is written beside itself as .br and .gz at the highest levels, once, at build time: the server

@@ -110,6 +110,9 @@ export function createApp(deps: AppDeps) {
     });
     app.get('*', (c) => {
       if (c.req.path.startsWith('/api')) return onNotFound(c);
+      // A chunk of an older build is gone: a 404, never the page (a service worker would keep it as the script).
+      if (c.req.path.startsWith('/assets/'))
+        return c.text('Not found', 404, { 'Cache-Control': 'no-store' });
       c.header('Cache-Control', 'no-cache');
       return c.html(index);
     });

@@ -183,10 +183,10 @@ describe('offline in the browser', () => {
     expect(other.status).toBe(200);
 
     await setOffline(context, cdp, false);
+    // Replayed: the outbox marks the conflict (and opens by itself); then it is read.
+    await page.waitForSelector('[data-testid="outbox-toggle"].attention', { timeout: 30_000 });
     await openOutbox(page);
-    await page.waitForSelector('[data-testid="outbox-item"][data-state="conflict"]', {
-      timeout: 30_000,
-    });
+    await page.waitForSelector('[data-testid="outbox-item"][data-state="conflict"]');
     const versions = (await page.textContent('[data-testid="outbox-versions"]'))!;
     expect(versions).toContain('Kiểm tra lại vị trí (ngoại tuyến)');
     expect(versions).toContain(`v${target.properties.version + 1}`);
@@ -205,6 +205,29 @@ describe('offline in the browser', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.waitForTimeout(300);
     await d.screenshot('64-offline-conflict-phone');
+    expect(d.errors).toEqual([]);
+  });
+
+  it('switches to lite mode by hand: no basemap, fewer layers, the communes still drawn', async () => {
+    const chrome = await launchChromium();
+    open.push(chrome);
+    const d = await Dashboard.open(chrome.browser, server.url, '?province=lao-cai', {
+      username: 'bienphong.laocai',
+      password: users['bienphong.laocai']!,
+    });
+    const basemapAsked: string[] = [];
+    d.page.on('request', (r) => r.url().includes('/api/basemap') && basemapAsked.push(r.url()));
+    await d.page.click('[data-testid="lite-toggle"]');
+    await d.page.waitForSelector('main.map-area.lite');
+    await d.mapIdle();
+    expect(await d.renderedCount('communes-fill')).toBeGreaterThan(0);
+    await d.page.reload();
+    await d.mapIdle();
+    expect(await d.page.isChecked('[data-testid="lite-toggle"]')).toBe(true);
+    expect(basemapAsked).toEqual([]);
+    await d.page.setViewportSize({ width: 390, height: 844 });
+    await d.page.waitForTimeout(300);
+    await d.screenshot('65-lite-mode-phone');
     expect(d.errors).toEqual([]);
   });
 });

@@ -74,6 +74,8 @@ describe(`HTTP caching (${process.env.DB_ENGINE})`, () => {
       headers: { 'If-None-Match': versioned.headers.get('ETag')! },
     });
     expect(again.status).toBe(304);
+    // The 304 repeats the year: the browser copies its headers onto what it kept.
+    expect(again.headers.get('Cache-Control')).toBe('private, max-age=31536000, immutable');
   });
 
   it('never lets a shared cache keep an answer, nor any cache keep sign-in or errors', async () => {

@@ -139,6 +139,42 @@ describe(`outbox replay (${process.env.DB_ENGINE})`, () => {
     expect((await box.list('t.border'))[0]!.state).toBe('discarded');
   });
 
+  it('keeps going past a write the server refuses for its own reason (403, 409), showing the reason', async () => {
+    const list = await api.get('/api/hotspots?province=lao-cai&asOf=2026-11-22', 'commander');
+    const h = list.body.features[0].properties;
+    const box = new Outbox(`outbox-${randomUUID()}`);
+    await box.add({
+      key: randomUUID(),
+      username: 't.border',
+      method: 'POST',
+      path: '/api/events',
+      body: event('Trước điểm bị từ chối'),
+    });
+    // Not this user's to eliminate: the server's word on this write (a 403 of role, as a 409 "already
+    // eliminated" would be), not on the session.
+    await box.add({
+      key: randomUUID(),
+      username: 't.border',
+      method: 'POST',
+      path: `/api/hotspots/${h.id}/eliminate`,
+      body: JSON.stringify({ eliminatedOn: '2026-11-22', version: h.version }),
+    });
+    await box.add({
+      key: randomUUID(),
+      username: 't.border',
+      method: 'POST',
+      path: '/api/events',
+      body: event('Sau điểm bị từ chối'),
+    });
+    const r = await box.replay('t.border', await sender('t.border'));
+    expect(r).toMatchObject({ sent: 2, refused: 1, stopped: null });
+    const states = (await box.list('t.border')).map((e) => [e.state, e.error?.status]);
+    expect(states[0]).toEqual(['sent', undefined]);
+    expect(states[1]![0]).toBe('refused');
+    expect([403, 409]).toContain(states[1]![1]);
+    expect(states[2]).toEqual(['sent', undefined]);
+  });
+
   it('turns a stale edit into a conflict with the server’s record; "mine" sends it over the current one', async () => {
     const list = await api.get('/api/hotspots?province=lao-cai&asOf=2026-11-22', 'commander');
     const [a, b] = list.body.features

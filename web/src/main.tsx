@@ -3,12 +3,16 @@ import { createRoot } from 'react-dom/client';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { ApiError } from './lib/api.ts';
 import { App } from './app/app.tsx';
+import { clearKeptData } from './sw/register.ts';
 import './styles.css';
 
 // A 401 from any request means the session ended: ask who we are again, which brings back the sign-in screen.
 const onAuthError = (e: unknown) => {
-  if (e instanceof ApiError && e.status === 401)
+  if (e instanceof ApiError && e.status === 401) {
+    // The session is over: what the service worker kept of it must not reopen the dashboard offline.
+    void clearKeptData();
     void client.invalidateQueries({ queryKey: ['me'] });
+  }
 };
 const client: QueryClient = new QueryClient({
   defaultOptions: {

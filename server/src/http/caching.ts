@@ -38,6 +38,8 @@ export const apiCaching: MiddlewareHandler = async (c, next) => {
   const read = c.req.method === 'GET' || c.req.method === 'HEAD';
   const json = (res.headers.get('Content-Type') ?? '').startsWith('application/json');
   const chosen = res.headers.get('Cache-Control');
+  // A route's own 304 (the basemap's) keeps the Cache-Control it chose: the browser copies it onto what it kept.
+  if (res.status === 304) return;
   if (
     !read ||
     !res.ok ||

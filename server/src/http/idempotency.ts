@@ -1,7 +1,7 @@
 /**
  * Idempotent writes. A write sent with an `Idempotency-Key` (the dashboard's offline outbox sends one with every
  * queued write, and sends it again on every replay) is handled once per user and key: a repeat gets the stored
- * answer of the first, marked `Idempotent-Replayed: true`, and writes nothing. A key reused for another request
+ * answer of the first, marked `Idempotent-Replayed: true`, and writes nothing (for 30 days). A key reused for another request
  * (other method, path or body) is refused; a repeat while the first is still running gets a 409.
  * Answers of 500 and above are not kept: the client may try again with the same key.
  */
@@ -18,8 +18,8 @@ export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 const KEY = /^[\w-]{8,100}$/;
 /** A first request that left no answer this long ago died with its process: a repeat takes it over. */
 const ABANDONED_MS = 60_000;
-/** Keys are kept a week: longer than any outbox waits for a link. */
-const KEPT_MS = 7 * 24 * 3600_000;
+/** Keys are kept 30 days: longer than a post's outbox should ever wait for a link. */
+const KEPT_MS = 30 * 24 * 3600_000;
 
 export const idempotency =
   (deps: AppDeps): MiddlewareHandler<AppEnv> =>
@@ -37,7 +37,7 @@ export const idempotency =
     const body = Buffer.from(await c.req.arrayBuffer());
     const url = new URL(c.req.url);
     const fingerprint = createHash('sha256')
-      .update(`${c.req.method} ${url.pathname}${url.search}\n`)
+      .update(`${c.req.method} ${url.pathname}${url.search}\n${c.req.header('If-Match') ?? ''}\n`)
       .update(body)
       .digest('hex');
     const now = deps.clock();

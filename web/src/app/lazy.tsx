@@ -10,6 +10,7 @@ import {
   type LazyExoticComponent,
   type ReactNode,
 } from 'react';
+import { useFirstDraw } from '../lib/first-draw.ts';
 
 /** A named export as a lazy component. */
 function named<P extends object>(
@@ -19,9 +20,12 @@ function named<P extends object>(
   return lazy(async () => ({ default: (await load())[name] as ComponentType<P> }));
 }
 
-/** Shows nothing while a lazy part loads: the panel around it is already there. */
+/**
+ * Loads its lazy part once the map has drawn the province (on a slow link the chunks would otherwise share
+ * the link with the map's own data), and shows nothing while it loads: the panel around it is already there.
+ */
 export function Later({ children }: { children: ReactNode }) {
-  return <Suspense fallback={null}>{children}</Suspense>;
+  return useFirstDraw() ? <Suspense fallback={null}>{children}</Suspense> : null;
 }
 
 export const AdminPanel = named(() => import('../features/admin/admin-panel.tsx'), 'AdminPanel');

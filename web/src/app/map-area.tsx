@@ -1,6 +1,6 @@
 /** The map of the dashboard: the snapshot's communes and hotspots, crossings, borders and routes. */
 import type { FeatureCollection } from 'geojson';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { bboxOf, type Geometry } from '@pcmt/shared/geo';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
@@ -14,6 +14,7 @@ import { ATTRIBUTION } from './attribution.ts';
 import { tooltipFor } from './tooltip.tsx';
 import { useMapFeatures } from './use-map-features.ts';
 import { useLite } from '../lib/lite.ts';
+import { markFirstDraw, useFirstDraw } from '../lib/first-draw.ts';
 import { registerServiceWorker } from '../sw/register.ts';
 
 const asFC = (x: unknown) => (x ?? null) as FeatureCollection | null;
@@ -40,15 +41,25 @@ export function MapArea({
   const { view, setView, data, asOf, me } = useDashboard();
   const m = MESSAGES[view.lang];
   const [mapError, setMapError] = useState<string | null>(null);
+  // A map that cannot draw (no WebGL, a province without communes) must not hold the panels back for ever.
+  useEffect(() => {
+    const timer = setTimeout(markFirstDraw, 15_000);
+    return () => clearTimeout(timer);
+  }, []);
+  useEffect(() => {
+    if (mapError) markFirstDraw();
+  }, [mapError]);
   const crossings = useQuery(Q.crossingsQuery());
   const borders = useQuery(Q.bordersQuery());
   const routes = useQuery(Q.routesQuery());
   // The map opens on the province's own data; the neighbours and the archipelagos fill in when the basemap lands.
   // Lite mode leaves the basemap out: 120 KB less on a poor link, fewer polygons on an old PC.
   const lite = useLite().on;
+  // It waits for the province's own layers to be drawn: they come first on a slow link.
+  const drawn = useFirstDraw();
   const basemap = useQuery({
     ...Q.basemapQuery(me.basemapVersion),
-    enabled: !lite && !!me.basemapVersion,
+    enabled: drawn && !lite && !!me.basemapVersion,
   });
   const features = useMapFeatures();
   const provinceCrossings = useMemo(
@@ -70,7 +81,10 @@ export function MapArea({
           <MapView
             key={lite ? 'lite' : 'full'}
             lite={lite}
-            onUsable={registerServiceWorker}
+            onUsable={() => {
+              markFirstDraw();
+              registerServiceWorker();
+            }}
             basemap={asFC(basemap.data)}
             attribution={ATTRIBUTION}
             data={{

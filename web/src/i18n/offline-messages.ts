@@ -4,7 +4,8 @@ import type { Lang } from './messages.ts';
 export const OFFLINE_MESSAGES = {
   vi: {
     offline: 'Ngoại tuyến',
-    readOnly: 'chỉ xem; sự kiện, điểm nóng và kết quả chỉ tiêu được xếp hàng chờ gửi',
+    readOnly:
+      'chỉ xem; hoạt động phối hợp, điểm, tụ điểm và kết quả chỉ tiêu được xếp hàng chờ gửi',
     lastSynced: 'đồng bộ lần cuối',
     neverSynced: 'chưa đồng bộ lần nào',
     queued: 'Chưa có mạng: đã xếp vào hàng chờ, sẽ tự gửi khi có mạng trở lại.',

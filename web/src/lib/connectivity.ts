@@ -52,6 +52,8 @@ export function setSession(name: string | null, csrfToken: () => string) {
   username = name;
   csrf = csrfToken;
   void countWaiting();
+  // Writes left from an earlier session (or stopped by an ended one) go as soon as someone is signed in.
+  if (name && typeof navigator !== 'undefined' && navigator.onLine !== false) void sendOutbox();
 }
 
 let box: Outbox | null = null;
@@ -158,10 +160,14 @@ export async function sendOutbox() {
       body: e.body,
     }),
   );
-  if (result.stopped !== 'offline') set({ offline: false });
+  set({ offline: result.stopped === 'offline' });
+  // The server was busy or failed: try again shortly rather than at the next change of link.
+  if (result.stopped === 'busy' && !retry)
+    retry = setTimeout(() => ((retry = null), void sendOutbox()), 15_000);
   await countWaiting();
   return result;
 }
+let retry: ReturnType<typeof setTimeout> | null = null;
 
 if (typeof window !== 'undefined') {
   window.addEventListener('offline', () => set({ offline: true }));

@@ -50,6 +50,9 @@ export const queueable = (method: string, path: string) =>
 
 let counter = 0;
 
+/** Refusals that are about the session, not the write. */
+const WAIT_FOR_SESSION = new Set(['unauthenticated', 'csrf_failed', 'cross_site']);
+
 /** Sent, refused and discarded entries kept for the list; older ones are forgotten. */
 const KEPT_DONE = 50;
 
@@ -143,18 +146,19 @@ export class Outbox {
         entry.state = 'conflict';
         entry.current = body?.current;
         result.conflicts += 1;
-      } else if (
-        res.status === 401 ||
-        res.status === 403 ||
-        res.status === 409 ||
-        res.status >= 500
-      ) {
-        // The session ended (or its CSRF token), the first send is still running, or the server failed:
-        // the entry waits, unchanged, for the next replay.
+      } else if (WAIT_FOR_SESSION.has(body?.error?.code ?? '') || res.status === 401) {
+        // The session ended, or its CSRF token: the entry waits, unchanged, for a new sign-in.
         await this.put(entry);
-        result.stopped = res.status === 409 || res.status >= 500 ? 'busy' : 'signed_out';
+        result.stopped = 'signed_out';
+        break;
+      } else if (body?.error?.code === 'request_in_progress' || res.status >= 500) {
+        // The first send is still running, or the server failed: the entry waits for the next replay.
+        await this.put(entry);
+        result.stopped = 'busy';
         break;
       } else {
+        // Any other answer (a 409 "already eliminated", a 403 of scope, a 400 naming a field) is the server's
+        // word on this write: shown with its reason, and the rest of the outbox goes on.
         entry.state = 'refused';
         entry.error = {
           status: res.status,

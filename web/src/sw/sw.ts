@@ -49,6 +49,8 @@ registerRoute(
     plugins: [
       new ExpirationPlugin({ maxEntries: 200, purgeOnQuotaError: true }),
       {
+        cacheWillUpdate: async ({ request, response }) =>
+          response.status === 200 ? withoutSecret(request.url, response) : null,
         // Only what comes out of the cache (the network failed) carries the mark.
         cachedResponseWillBeUsed: async ({ cachedResponse }) => {
           if (!cachedResponse) return cachedResponse;
@@ -65,6 +67,16 @@ registerRoute(
   }),
 );
 
+/** Who is signed in is kept without the session's CSRF token: nothing secret is written to the disk cache. */
+async function withoutSecret(url: string, response: Response): Promise<Response> {
+  if (!new URL(url).pathname.startsWith('/api/auth/')) return response;
+  const { csrfToken: _secret, ...me } = (await response.clone().json()) as Record<string, unknown>;
+  return new Response(JSON.stringify(me), {
+    status: response.status,
+    headers: { 'Content-Type': 'application/json', Date: response.headers.get('Date') ?? '' },
+  });
+}
+
 /** Keeps the answers the page fetched before this worker controlled it (the first visit's). */
 async function keep(urls: string[]) {
   const cache = await caches.open(API_CACHE);
@@ -74,7 +86,7 @@ async function keep(urls: string[]) {
     if (NOT_KEPT.test(url.pathname) || (await cache.match(url.href))) continue;
     // From the HTTP cache where it can (a revalidation costs a 304), never a second full download.
     const res = await fetch(url.href, { credentials: 'same-origin' }).catch(() => null);
-    if (res?.status === 200) await cache.put(url.href, res);
+    if (res?.status === 200) await cache.put(url.href, await withoutSecret(url.href, res));
   }
 }
 

@@ -1,11 +1,10 @@
 import { useState } from 'react';
 import type { FeatureCollection } from 'geojson';
-import { useQuery } from '@tanstack/react-query';
-import { jsPDF } from 'jspdf';
+import { useQueryClient } from '@tanstack/react-query';
 import { useDashboard } from '../../lib/dashboard-context.ts';
 import { basemapQuery } from '../../lib/queries.ts';
 import { useFormText } from '../../i18n/use-form-text.ts';
-import { composePage, type LegendItem, type PageSpec } from './compose-page.ts';
+import type { LegendItem, PageSpec } from './compose-page.ts';
 
 type Snapshot = PageSpec['map'];
 const SIZES = { png: [1600, 1130], a4: [1754, 1240], a3: [2480, 1754] } as const; // A4/A3 landscape at 150 dpi
@@ -33,15 +32,21 @@ export function MapExport(p: {
 }) {
   const f = useFormText();
   const [busy, setBusy] = useState(false);
-  const basemap = useQuery(basemapQuery(useDashboard().me.basemapVersion));
+  const client = useQueryClient();
+  const basemapVersion = useDashboard().me.basemapVersion;
   /** Where the last export drew the archipelagos' islets (page pixels), for a check of the file. */
   const [insetPoints, setInsetPoints] = useState('');
-  // No print without the national inset: the buttons wait for the basemap that draws it.
-  const ready = !!p.snapshot && !!basemap.data;
+  const ready = !!p.snapshot;
   const run = async (kind: keyof typeof SIZES) => {
-    if (!p.snapshot || !basemap.data) return;
+    if (!p.snapshot) return;
     setBusy(true);
     try {
+      // Loaded on the first export, not with the dashboard: the page composer, jsPDF, and the basemap that
+      // draws the national inset (no print without it: the export waits for it).
+      const [{ composePage }, basemap] = await Promise.all([
+        import('./compose-page.ts'),
+        client.fetchQuery(basemapQuery(basemapVersion)),
+      ]);
       const [width, height] = SIZES[kind];
       const snap = p.snapshot();
       const page = composePage({
@@ -55,9 +60,9 @@ export function MapExport(p: {
         legendTitle: p.legendTitle,
         legend: p.legend,
         map: snap,
-        inset: basemap.data
+        inset: basemap
           ? {
-              basemap: basemap.data as FeatureCollection,
+              basemap: basemap as FeatureCollection,
               view: snap.bounds,
               asOf: p.asOf,
               title: f.insetTitle,
@@ -70,6 +75,7 @@ export function MapExport(p: {
       if (kind === 'png') download(png, `${p.fileBase}.png`);
       else {
         const format = kind;
+        const { jsPDF } = await import('jspdf');
         const pdf = new jsPDF({ orientation: 'landscape', unit: 'mm', format });
         const [w, h] = format === 'a4' ? [297, 210] : [420, 297];
         pdf.addImage(png, 'PNG', 0, 0, w, h);

@@ -7,7 +7,8 @@ import { useEffect, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { EVENT_LABELS } from '@pcmt/shared/labels';
 import type { EventKind } from '@pcmt/shared/domain';
-import { api } from '../../lib/api.ts';
+import { api, currentCsrfToken, setCsrfToken } from '../../lib/api.ts';
+import { meQuery } from '../../lib/queries.ts';
 import { newKey, outbox, sendOutbox, useConnectivity } from '../../lib/connectivity.ts';
 import type { OutboxEntry } from '../../lib/outbox.ts';
 import { useLite } from '../../lib/lite.ts';
@@ -51,11 +52,20 @@ export function ConnectivityBar({ username }: { username: string }) {
   // The link is back (or the app just opened): send what waits, then fetch again what is shown.
   useEffect(() => {
     if (offline) return;
-    void sendOutbox().then((r) => {
-      setSignedOut(r?.stopped === 'signed_out');
-      if (r && r.sent + r.conflicts + r.refused > 0) setOpen(true);
-      if (r?.sent) void client.invalidateQueries();
-    });
+    // The session's CSRF token first: offline, the kept "who am I" has none.
+    const token = currentCsrfToken()
+      ? Promise.resolve()
+      : client
+          .fetchQuery({ ...meQuery(), staleTime: 0 })
+          .then((me) => me && setCsrfToken(me.csrfToken))
+          .catch(() => undefined);
+    void token
+      .then(() => sendOutbox())
+      .then((r) => {
+        setSignedOut(r?.stopped === 'signed_out');
+        if (r && r.sent + r.conflicts + r.refused > 0) setOpen(true);
+        if (r?.sent) void client.invalidateQueries();
+      });
   }, [offline, client]);
   // Offline, ask the server now and then: the first answer from it brings the link back.
   useEffect(() => {
@@ -131,11 +141,12 @@ function describe(e: OutboxEntry, lang: 'vi' | 'en'): string {
   const vi = lang === 'vi';
   if (e.path === '/api/events')
     return `${EVENT_LABELS[lang][body.kind as EventKind] ?? body.kind}: ${String(body.summary ?? '')}`;
-  if (e.path === '/api/hotspots') return vi ? 'Điểm nóng mới' : 'New hotspot';
-  if (e.path.endsWith('/eliminate')) return vi ? 'Triệt xóa điểm nóng' : 'Hotspot eliminated';
-  if (e.path.endsWith('/re-emerge')) return vi ? 'Điểm nóng tái hoạt động' : 'Hotspot re-emerged';
+  if (e.path === '/api/hotspots') return vi ? 'Điểm, tụ điểm mới' : 'New hotspot';
+  if (e.path.endsWith('/eliminate')) return vi ? 'Triệt xóa điểm, tụ điểm' : 'Hotspot eliminated';
+  if (e.path.endsWith('/re-emerge'))
+    return vi ? 'Điểm, tụ điểm tái hoạt động' : 'Hotspot re-emerged';
   if (e.path.endsWith('/progress')) return vi ? 'Kết quả chỉ tiêu' : 'Quota result';
-  return vi ? 'Sửa điểm nóng' : 'Hotspot edit';
+  return vi ? 'Sửa điểm, tụ điểm' : 'Hotspot edit';
 }
 
 /** Field names as the forms call them. */
