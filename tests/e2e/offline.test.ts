@@ -135,6 +135,8 @@ describe('offline in the browser', () => {
     await page.selectOption('[data-testid="event-form"] select', 'information_exchange');
     await page.click('[data-testid="event-form"] button[type="submit"]');
     await page.waitForSelector('[data-testid="queued-offline"]');
+    // Emptied, as after a send: the same event is not typed in twice.
+    expect(await page.inputValue('[data-testid="event-form"] textarea')).toBe('');
     expect(await page.textContent('[data-testid="outbox-toggle"]')).toContain('1 đang chờ');
     await openOutbox(page);
     expect(await page.getAttribute('[data-testid="outbox-item"]', 'data-state')).toBe('waiting');

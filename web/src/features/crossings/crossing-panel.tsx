@@ -6,6 +6,7 @@ import { recordedBy } from '@pcmt/shared/state/window';
 import { useDashboard } from '../../lib/dashboard-context.ts';
 import { EVENT_KINDS, type CrossingKind, type EventKind } from '@pcmt/shared/domain';
 import { api, unwrap } from '../../lib/api.ts';
+import { QueuedOffline } from '../../lib/connectivity.ts';
 import { crossingQuery } from '../../lib/queries.ts';
 import { CROSSING_LABELS, EVENT_LABELS } from '@pcmt/shared/labels';
 import { useI18n } from '../../i18n/use-i18n.ts';
@@ -96,6 +97,8 @@ function EventForm({
           json: { kind, occurredOn, crossingId, counterpart, summary, followUps: [] },
         }),
       ),
+    // Queued offline, the event is as good as sent: the form is emptied so it is not sent twice.
+    onError: (e) => e instanceof QueuedOffline && setSummary(''),
     onSuccess: (e) => {
       setSummary('');
       setSaved(e.occurredOn);
