@@ -42,8 +42,13 @@ export const UnitsQuerySchema = z.object({
   province: SlugSchema.optional(),
   asOf: IsoDateSchema.optional(),
   bbox: BBoxParamSchema.optional(),
+  /** The province's `unitsVersion` (from /api/provinces): under it, an answer for a past day is kept a year. */
+  v: z.string().max(64).optional(),
 });
 export type UnitsQuery = z.infer<typeof UnitsQuerySchema>;
+
+/** `v`: the basemap's version (from /api/auth/me); under it the answer is kept a year. */
+export const BasemapQuerySchema = z.object({ v: z.string().max(64).optional() });
 
 export const HotspotsQuerySchema = z.object({
   province: SlugSchema.optional(),

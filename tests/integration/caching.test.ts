@@ -78,6 +78,45 @@ describe(`HTTP caching (${process.env.DB_ENGINE})`, () => {
     expect(again.headers.get('Cache-Control')).toBe('private, max-age=31536000, immutable');
   });
 
+  it('keeps a past day’s units a year under the province’s version, and gives a new version after a write', async () => {
+    const provinces = async () =>
+      (await api.get('/api/provinces', 'commander')).body as {
+        id: string;
+        slug: string;
+        validFrom: string;
+        unitsVersion: string;
+      }[];
+    const era = (await provinces()).find(
+      (p) => p.slug === 'lao-cai' && p.validFrom < '2025-07-01',
+    )!;
+    expect(era.unitsVersion).toMatch(/^[0-9a-f]{12}$/);
+    const units = (v: string, asOf = era.validFrom) =>
+      api.get(`/api/units?province=lao-cai&level=commune&asOf=${asOf}&v=${v}`, 'commander');
+    const kept = await units(era.unitsVersion);
+    expect(kept.status).toBe(200);
+    expect(kept.headers.get('Cache-Control')).toBe('private, max-age=31536000, immutable');
+    expect((await units('000000000000')).headers.get('Cache-Control')).toBe('private, no-cache');
+    // Today's answer may still change today: asked for again.
+    expect((await units(era.unitsVersion, '2026-11-22')).headers.get('Cache-Control')).toBe(
+      'private, no-cache',
+    );
+    const sonLaBefore = (await api.get('/api/provinces', 'national')).body.find(
+      (p: any) => p.slug === 'son-la',
+    ).unitsVersion;
+    const recorded = await api.call('POST', '/api/assessments', {
+      as: 'commander',
+      body: { unitId: 'com-10-0004', assessedOn: '2024-11-20', tier: 'has_activity' },
+    });
+    expect(recorded.status, JSON.stringify(recorded.body)).toBe(201);
+    const after = (await provinces()).find((p) => p.id === era.id)!;
+    expect(after.unitsVersion).not.toBe(era.unitsVersion);
+    // The old version names an answer that is no longer the data's: not kept.
+    expect((await units(era.unitsVersion)).headers.get('Cache-Control')).toBe('private, no-cache');
+    // Another province's version is untouched.
+    const sonLa = (list: any[]) => list.find((p) => p.slug === 'son-la').unitsVersion;
+    expect(sonLa((await api.get('/api/provinces', 'national')).body)).toBe(sonLaBefore);
+  });
+
   it('never lets a shared cache keep an answer, nor any cache keep sign-in or errors', async () => {
     for (const path of ['/api/provinces', '/api/crossings', '/api/borders', '/api/meta']) {
       const r = await api.get(path, 'commander');

@@ -1,14 +1,25 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { vietnamDay } from '@pcmt/shared/dates';
-import { IdSchema, ProvinceQuerySchema, UnitsQuerySchema } from '@pcmt/shared/contracts';
+import {
+  BasemapQuerySchema,
+  IdSchema,
+  ProvinceQuerySchema,
+  UnitsQuerySchema,
+} from '@pcmt/shared/contracts';
 import type { AppDeps } from '../deps.ts';
 import type { AppEnv } from '../http/env.ts';
 import { allow } from '../http/guards.ts';
 import { params, query } from '../http/validate.ts';
 import { IMMUTABLE, REVALIDATE } from '../http/caching.ts';
 import { basemapFile } from '../services/basemap.ts';
-import { listProvinces, unitDetail, unitsCollection } from '../services/units.ts';
+import {
+  listProvinces,
+  provinceOn,
+  unitDetail,
+  unitsCollection,
+  unitsVersions,
+} from '../services/units.ts';
 import { borderCollection, routesCollection } from '../services/borders.ts';
 import { denyOutOfScope, inScope, provinceForRead, provinceScope } from '../services/scope.ts';
 
@@ -27,7 +38,16 @@ export const geographyRoutes = (deps: AppDeps) =>
     .get('/units', allow(deps, 'GET /api/units'), query(UnitsQuerySchema), async (c) => {
       const q = c.req.valid('query');
       const province = await provinceForRead(deps.db, deps.clock(), c.get('user'), q.province);
-      return c.json(await unitsCollection(deps.db, { ...q, province }, vietnamDay(deps.clock())));
+      const today = vietnamDay(deps.clock());
+      const fc = await unitsCollection(deps.db, { ...q, province }, today);
+      // A past day's units under the province's current version never change: kept a year. Today's
+      // (tiers may still be recorded today) and an old or missing version are asked for again.
+      if (q.v && province && q.asOf && q.asOf < today) {
+        const current = await unitsVersions(deps.db);
+        const row = await provinceOn(deps.db, province, q.asOf);
+        if (current.get(row.id) === q.v) c.header('Cache-Control', IMMUTABLE);
+      }
+      return c.json(fc);
     })
     .get(
       '/units/:id',
@@ -61,25 +81,20 @@ export const geographyRoutes = (deps: AppDeps) =>
         });
       },
     )
-    .get(
-      '/basemap',
-      allow(deps, 'GET /api/basemap'),
-      query(z.object({ v: z.string().max(64).optional() })),
-      (c) => {
-        const file = basemapFile(deps);
-        const tag = `"${file.version}"`;
-        // Under its version the file never changes: the browser keeps it a year; unversioned, it asks again.
-        c.header('Cache-Control', c.req.valid('query').v === file.version ? IMMUTABLE : REVALIDATE);
-        c.header('ETag', tag);
-        c.header('Vary', 'Accept-Encoding');
-        if ((c.req.header('If-None-Match') ?? '').includes(tag)) return c.body(null, 304);
-        const accepts = c.req.header('Accept-Encoding') ?? '';
-        const [body, encoding] = /\bbr\b/.test(accepts)
-          ? [file.br, 'br']
-          : /\bgzip\b/.test(accepts)
-            ? [file.gzip, 'gzip']
-            : [file.json, null];
-        if (encoding) c.header('Content-Encoding', encoding);
-        return c.body(body as never, 200, { 'Content-Type': 'application/json' });
-      },
-    );
+    .get('/basemap', allow(deps, 'GET /api/basemap'), query(BasemapQuerySchema), (c) => {
+      const file = basemapFile(deps);
+      const tag = `"${file.version}"`;
+      // Under its version the file never changes: the browser keeps it a year; unversioned, it asks again.
+      c.header('Cache-Control', c.req.valid('query').v === file.version ? IMMUTABLE : REVALIDATE);
+      c.header('ETag', tag);
+      c.header('Vary', 'Accept-Encoding');
+      if ((c.req.header('If-None-Match') ?? '').includes(tag)) return c.body(null, 304);
+      const accepts = c.req.header('Accept-Encoding') ?? '';
+      const [body, encoding] = /\bbr\b/.test(accepts)
+        ? [file.br, 'br']
+        : /\bgzip\b/.test(accepts)
+          ? [file.gzip, 'gzip']
+          : [file.json, null];
+      if (encoding) c.header('Content-Encoding', encoding);
+      return c.body(body as never, 200, { 'Content-Type': 'application/json' });
+    });

@@ -1,5 +1,6 @@
 /** Administrative units on a date, with their tier as of that date. Knows no HTTP. */
-import { and, asc, eq, gt, gte, inArray, isNull, lte, or } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
+import { and, asc, eq, gt, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { assessmentOn, groupByUnit } from '@pcmt/shared/state/tiers';
 import type { Tier } from '@pcmt/shared/domain';
 import type { UnitsQuery } from '@pcmt/shared/contracts';
@@ -12,6 +13,31 @@ export const validOn = (date: string) =>
     lte(adminUnits.validFrom, date),
     or(isNull(adminUnits.validTo), gt(adminUnits.validTo, date)),
   );
+
+/**
+ * Each province row's version of what `/api/units` answers for it: its units (boundaries, names, populations) and
+ * their tier assessments, as counts and last changes. Any write to either gives a new version, so a URL
+ * carrying the version names one answer.
+ */
+export async function unitsVersions(db: Db): Promise<Map<string, string>> {
+  const list = await db
+    .select({
+      p: sql<string>`coalesce(${adminUnits.provinceId}, ${adminUnits.id})`,
+      n: sql<number>`count(distinct ${adminUnits.id})::int`,
+      at: sql<string | null>`max(${adminUnits.updatedAt})::text`,
+      an: sql<number>`count(${tierAssessments.id})::int`,
+      aat: sql<string | null>`max(${tierAssessments.updatedAt})::text`,
+    })
+    .from(adminUnits)
+    .leftJoin(tierAssessments, eq(tierAssessments.unitId, adminUnits.id))
+    .groupBy(sql`1`);
+  return new Map(
+    list.map((r) => [
+      r.p,
+      createHash('sha1').update(`${r.n}|${r.at}|${r.an}|${r.aat}`).digest('hex').slice(0, 12),
+    ]),
+  );
+}
 
 export async function listProvinces(db: Db, asOf?: string) {
   const rows = await db
@@ -31,9 +57,12 @@ export async function listProvinces(db: Db, asOf?: string) {
     .from(adminUnits)
     .where(and(eq(adminUnits.level, 'province'), asOf ? validOn(asOf) : undefined))
     .orderBy(asc(adminUnits.name), asc(adminUnits.validFrom));
+  const versions = await unitsVersions(db);
   return rows.map(({ west, south, east, north, ...r }) => ({
     ...r,
     bbox: [west, south, east, north] as [number, number, number, number],
+    /** Pass as `v` to /api/units: a past day's answer under it is kept a year. */
+    unitsVersion: versions.get(r.id) ?? '',
   }));
 }
 

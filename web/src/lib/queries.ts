@@ -23,14 +23,16 @@ export const campaignQuery = (id: string) =>
     queryFn: () => unwrap(api.campaigns[':id'].$get({ param: { id }, query: {} })),
   });
 
+/** `v`: the province's unitsVersion (from /api/provinces): a past day's answer under it is kept a year. */
 export const unitsQuery = (
   province: string,
   level: 'commune' | 'district' | 'province',
   asOf: string,
+  v?: string,
 ) =>
   queryOptions({
-    queryKey: ['units', province, level, asOf],
-    queryFn: () => unwrap(api.units.$get({ query: { province, level, asOf } })),
+    queryKey: ['units', province, level, asOf, v],
+    queryFn: () => unwrap(api.units.$get({ query: { province, level, asOf, v } })),
     staleTime: 60_000,
   });
 

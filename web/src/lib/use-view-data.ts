@@ -34,16 +34,16 @@ export function useViewData(view: ViewState, today: string) {
   // wrong era first, then again (a chain of three requests on a slow link).
   const eraKnown = provinces.isSuccess && campaigns.isSuccess;
   const communes = useQuery({
-    ...Q.unitsQuery(view.province, 'commune', eraDate),
+    ...Q.unitsQuery(view.province, 'commune', eraDate, era?.unitsVersion),
     placeholderData: keepPreviousData,
     enabled: eraKnown,
   });
   const districts = useQuery({
-    ...Q.unitsQuery(view.province, 'district', eraDate),
+    ...Q.unitsQuery(view.province, 'district', eraDate, era?.unitsVersion),
     enabled: eraKnown,
   });
   const outline = useQuery({
-    ...Q.unitsQuery(view.province, 'province', eraDate),
+    ...Q.unitsQuery(view.province, 'province', eraDate, era?.unitsVersion),
     enabled: eraKnown,
   });
   const history = useQuery(Q.assessmentsQuery(view.province));

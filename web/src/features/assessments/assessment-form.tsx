@@ -19,7 +19,13 @@ export function AssessmentForm({ unitId, defaultDate }: { unitId: string; defaul
   const save = useMutation({
     mutationFn: () =>
       unwrap(api.assessments.$post({ json: { unitId, assessedOn, tier, note, criteria: {} } })),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['units'] }),
+    // A new assessment gives the province's units a new version (/api/provinces), hence a new URL.
+    onSuccess: () =>
+      Promise.all(
+        ['units', 'provinces', 'assessments'].map((k) =>
+          client.invalidateQueries({ queryKey: [k] }),
+        ),
+      ),
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
