@@ -41,6 +41,9 @@ const event = (summary: string) =>
     counterpart: 'Hà Khẩu',
     summary,
   });
+/** The border officer's event put in the outbox, as the dashboard does offline. */
+const queueEvent = (box: Outbox, body: string) =>
+  box.add({ key: randomUUID(), username: 't.border', method: 'POST', path: '/api/events', body });
 const logged = async (prefix: string) =>
   (await api.get('/api/crossings/crossing-01', 'border')).body.events
     .filter((e: any) => e.summary.startsWith(prefix))
@@ -58,14 +61,7 @@ describe(`outbox replay (${process.env.DB_ENGINE})`, () => {
 
   it('waits while there is no link, then sends in order, once each, even when an answer is lost', async () => {
     const box = new Outbox(`outbox-${randomUUID()}`);
-    for (const n of [1, 2, 3])
-      await box.add({
-        key: randomUUID(),
-        username: 't.border',
-        method: 'POST',
-        path: '/api/events',
-        body: event(`Ngoại tuyến ${n}`),
-      });
+    for (const n of [1, 2, 3]) await queueEvent(box, event(`Ngoại tuyến ${n}`));
     // No link: nothing leaves, nothing is lost.
     const offline = await box.replay('t.border', () => Promise.reject(new TypeError('offline')));
     expect(offline).toMatchObject({ sent: 0, stopped: 'offline' });
@@ -105,13 +101,7 @@ describe(`outbox replay (${process.env.DB_ENGINE})`, () => {
 
   it('sends only the signed-in user’s entries, and keeps them when the session ended', async () => {
     const box = new Outbox(`outbox-${randomUUID()}`);
-    await box.add({
-      key: randomUUID(),
-      username: 't.border',
-      method: 'POST',
-      path: '/api/events',
-      body: event('Của người khác'),
-    });
+    await queueEvent(box, event('Của người khác'));
     const send = await sender('t.commander');
     expect(await box.replay('t.commander', send)).toMatchObject({ sent: 0 });
     const expired = await box.replay('t.border', (e) =>
@@ -123,13 +113,10 @@ describe(`outbox replay (${process.env.DB_ENGINE})`, () => {
 
   it('keeps a refused write with the server’s reason, naming the field', async () => {
     const box = new Outbox(`outbox-${randomUUID()}`);
-    await box.add({
-      key: randomUUID(),
-      username: 't.border',
-      method: 'POST',
-      path: '/api/events',
-      body: JSON.stringify({ ...JSON.parse(event('Sai ngày')), occurredOn: '2026-13-40' }),
-    });
+    await queueEvent(
+      box,
+      JSON.stringify({ ...JSON.parse(event('Sai ngày')), occurredOn: '2026-13-40' }),
+    );
     const r = await box.replay('t.border', await sender('t.border'));
     expect(r.refused).toBe(1);
     const [e] = await box.list('t.border');
@@ -143,13 +130,7 @@ describe(`outbox replay (${process.env.DB_ENGINE})`, () => {
     const list = await api.get('/api/hotspots?province=lao-cai&asOf=2026-11-22', 'commander');
     const h = list.body.features[0].properties;
     const box = new Outbox(`outbox-${randomUUID()}`);
-    await box.add({
-      key: randomUUID(),
-      username: 't.border',
-      method: 'POST',
-      path: '/api/events',
-      body: event('Trước điểm bị từ chối'),
-    });
+    await queueEvent(box, event('Trước điểm bị từ chối'));
     // Not this user's to eliminate: the server's word on this write (a 403 of role, as a 409 "already
     // eliminated" would be), not on the session.
     await box.add({
@@ -159,13 +140,7 @@ describe(`outbox replay (${process.env.DB_ENGINE})`, () => {
       path: `/api/hotspots/${h.id}/eliminate`,
       body: JSON.stringify({ eliminatedOn: '2026-11-22', version: h.version }),
     });
-    await box.add({
-      key: randomUUID(),
-      username: 't.border',
-      method: 'POST',
-      path: '/api/events',
-      body: event('Sau điểm bị từ chối'),
-    });
+    await queueEvent(box, event('Sau điểm bị từ chối'));
     const r = await box.replay('t.border', await sender('t.border'));
     expect(r).toMatchObject({ sent: 2, refused: 1, stopped: null });
     const states = (await box.list('t.border')).map((e) => [e.state, e.error?.status]);

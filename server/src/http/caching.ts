@@ -25,7 +25,8 @@ const KEPT_ON_304 = new Set([
 ]);
 const NO_STORE_PREFIXES = ['/api/auth/'];
 
-function matches(ifNoneMatch: string | undefined, tag: string): boolean {
+/** If-None-Match against an entity tag, weak or strong (RFC 9110 weak comparison), `*` included. */
+export function matches(ifNoneMatch: string | undefined, tag: string): boolean {
   if (!ifNoneMatch) return false;
   if (ifNoneMatch.trim() === '*') return true;
   const bare = tag.replace(/^W\//, '');

@@ -11,7 +11,7 @@ import type { AppDeps } from '../deps.ts';
 import type { AppEnv } from '../http/env.ts';
 import { allow } from '../http/guards.ts';
 import { params, query } from '../http/validate.ts';
-import { IMMUTABLE, REVALIDATE } from '../http/caching.ts';
+import { IMMUTABLE, matches, REVALIDATE } from '../http/caching.ts';
 import { basemapFile } from '../services/basemap.ts';
 import {
   listProvinces,
@@ -88,7 +88,7 @@ export const geographyRoutes = (deps: AppDeps) =>
       c.header('Cache-Control', c.req.valid('query').v === file.version ? IMMUTABLE : REVALIDATE);
       c.header('ETag', tag);
       c.header('Vary', 'Accept-Encoding');
-      if ((c.req.header('If-None-Match') ?? '').includes(tag)) return c.body(null, 304);
+      if (matches(c.req.header('If-None-Match'), tag)) return c.body(null, 304);
       const accepts = c.req.header('Accept-Encoding') ?? '';
       const [body, encoding] = /\bbr\b/.test(accepts)
         ? [file.br, 'br']

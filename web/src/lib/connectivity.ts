@@ -7,9 +7,9 @@
  *   the outbox and the caller gets a `QueuedOffline` error that says so. Any other write offline gets an
  *   `OfflineError`: the dashboard is read-only there.
  */
-import { useSyncExternalStore } from 'react';
 import { OFFLINE_HEADER } from '../sw/constants.ts';
 import { Outbox, queueable } from './outbox.ts';
+import { createStore } from './store.ts';
 
 export interface Connectivity {
   offline: boolean;
@@ -21,29 +21,22 @@ export interface Connectivity {
 
 const LAST_SYNC = 'pcmt.lastSync';
 const storage = typeof localStorage === 'undefined' ? null : localStorage;
-let state: Connectivity = {
+const store = createStore<Connectivity>({
   offline: typeof navigator !== 'undefined' && navigator.onLine === false,
   syncedAt: storage?.getItem(LAST_SYNC) ?? null,
   waiting: 0,
-};
-const listeners = new Set<() => void>();
+});
 function set(patch: Partial<Connectivity>) {
-  const next = { ...state, ...patch };
+  const now = store.get();
+  const next = { ...now, ...patch };
   if (
-    next.offline === state.offline &&
-    next.syncedAt === state.syncedAt &&
-    next.waiting === state.waiting
+    next.offline !== now.offline ||
+    next.syncedAt !== now.syncedAt ||
+    next.waiting !== now.waiting
   )
-    return;
-  state = next;
-  for (const l of listeners) l();
+    store.set(next);
 }
-const subscribe = (l: () => void) => {
-  listeners.add(l);
-  return () => listeners.delete(l);
-};
-export const useConnectivity = () => useSyncExternalStore(subscribe, () => state);
-export const connectivity = () => state;
+export const useConnectivity = store.use;
 
 /** Whose outbox entries are sent: set by the app once it knows who is signed in. */
 let username: string | null = null;
@@ -97,11 +90,11 @@ const pathOf = (input: RequestInfo | URL) =>
 function noteAnswer(res: Response) {
   if (res.headers.get(OFFLINE_HEADER)) {
     const at = res.headers.get('Date');
-    const kept = at ? new Date(at).toISOString() : state.syncedAt;
+    const { offline, syncedAt } = store.get();
+    const kept = at ? new Date(at).toISOString() : syncedAt;
     set({
       offline: true,
-      syncedAt:
-        kept && state.offline && state.syncedAt && state.syncedAt < kept ? state.syncedAt : kept,
+      syncedAt: kept && offline && syncedAt && syncedAt < kept ? syncedAt : kept,
     });
   } else {
     const now = new Date().toISOString();

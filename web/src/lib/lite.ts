@@ -3,10 +3,9 @@
  * layers. On by itself when the browser reports little memory (≤ 2 GB), a slow link (2G/3G) or data saving;
  * the user's own choice, kept in localStorage, wins either way.
  */
-import { useSyncExternalStore } from 'react';
+import { createStore } from './store.ts';
 
 const KEY = 'pcmt.lite';
-const listeners = new Set<() => void>();
 
 interface NavigatorHints {
   deviceMemory?: number;
@@ -28,20 +27,12 @@ function read(): { on: boolean; auto: boolean } {
   return { on: liteSuggested(nav), auto: true };
 }
 
-let state = read();
+const state = createStore(read());
 export function setLite(on: boolean) {
   localStorage.setItem(KEY, on ? 'on' : 'off');
-  state = read();
-  for (const l of listeners) l();
+  state.set(read());
 }
 
 export function useLite() {
-  const s = useSyncExternalStore(
-    (l) => {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-    () => state,
-  );
-  return { ...s, set: setLite };
+  return { ...state.use(), set: setLite };
 }

@@ -5,6 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
+import { formatViDate, vietnamDay } from '@pcmt/shared/dates';
 import { EVENT_LABELS } from '@pcmt/shared/labels';
 import type { EventKind } from '@pcmt/shared/domain';
 import { api, currentCsrfToken, setCsrfToken } from '../../lib/api.ts';
@@ -17,8 +18,9 @@ import { useI18n } from '../../i18n/use-i18n.ts';
 
 /** dd/mm/yyyy hh:mm in Vietnam's time, as the users read it. */
 export function formatViDateTime(iso: string): string {
-  const d = new Date(new Date(iso).getTime() + 7 * 3600_000).toISOString();
-  return `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)} ${d.slice(11, 16)}`;
+  const at = new Date(iso);
+  const clock = new Date(at.getTime() + 7 * 3600_000).toISOString().slice(11, 16);
+  return `${formatViDate(vietnamDay(at))} ${clock}`;
 }
 
 function useOutboxEntries(username: string): OutboxEntry[] {
