@@ -4,6 +4,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from
 import { ARCHIPELAGOS, NE_NAME_FIXES, PROVINCES_2025, REFORM_DAY } from './places.ts';
 import {
   buildBorderLines,
+  buildBorderSectors,
   buildCrossings,
   buildKeyRoutes,
   buildUnits,
@@ -48,6 +49,7 @@ export function buildDemo(sources: Sources): DemoData {
   const keyRoutes = buildKeyRoutes();
   const agencies = buildAgencies(units);
   const crossings = buildCrossings(units, borderLines, agencies);
+  const borderSectors = buildBorderSectors(units, borderLines, crossings, agencies);
   const campaigns = buildCampaigns(units, agencies);
   const hotspots = buildHotspots(units);
   const assessments = buildAssessments(units, hotspots, keyRoutes, agencies);
@@ -64,6 +66,7 @@ export function buildDemo(sources: Sources): DemoData {
     units,
     crosswalk,
     borderLines,
+    borderSectors,
     keyRoutes,
     agencies,
     crossings,

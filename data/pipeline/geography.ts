@@ -23,6 +23,7 @@ import {
 import type {
   AgencyRow,
   BorderLineRow,
+  BorderSectorRow,
   CrossingRow,
   CrosswalkRow,
   KeyRouteRow,
@@ -375,4 +376,80 @@ export function buildCrossings(
     });
   }
   return rows;
+}
+
+/**
+ * Each border-guard station's stretch of the line: the line's segments near a current province (within 3 km of
+ * its outline), each given to the station of the province's nearest crossing on that border; consecutive segments
+ * of one station make one piece. Segments near no province of the demo belong to no stretch.
+ */
+export function buildBorderSectors(
+  units: UnitRow[],
+  borders: BorderLineRow[],
+  crossings: CrossingRow[],
+  agencies: AgencyRow[],
+): BorderSectorRow[] {
+  const provinces = units
+    .filter((u) => u.level === 'province' && u.validTo === null && u.slug)
+    .map((u) => ({
+      slug: u.slug!,
+      zone: turf.buffer(turf.feature(u.geometry) as Area, 3, { units: 'kilometers' }) as Area,
+    }));
+  const pieces = new Map<string, { row: Omit<BorderSectorRow, 'geometry'>; lines: Position[][] }>();
+  for (const b of borders) {
+    const gates = crossings.filter((c) => c.border === b.border);
+    for (const part of (b.geometry as MultiLineString).coordinates) {
+      let run: Position[] = [];
+      let runKey: string | null = null;
+      const close = () => {
+        if (runKey && run.length > 1) pieces.get(runKey)!.lines.push(run);
+        run = [];
+        runKey = null;
+      };
+      for (let i = 1; i < part.length; i++) {
+        const a = part[i - 1]!;
+        const z = part[i]!;
+        const mid: Position = [(a[0]! + z[0]!) / 2, (a[1]! + z[1]!) / 2];
+        const province = provinces.find((p) => turf.booleanPointInPolygon(mid, p.zone));
+        const near = province
+          ? gates
+              .filter((c) => c.provinceSlug === province.slug)
+              .sort(
+                (x, y) => turf.distance(mid, [x.lng, x.lat]) - turf.distance(mid, [y.lng, y.lat]),
+              )[0]
+          : undefined;
+        const key = near ? `sector-${near.responsibleAgencyId}` : null;
+        if (key !== runKey) {
+          close();
+          if (key) run = [a];
+          runKey = key;
+        }
+        if (!key) continue;
+        run.push(z);
+        if (!pieces.has(key)) {
+          const station = agencies.find((x) => x.id === near!.responsibleAgencyId)!;
+          pieces.set(key, {
+            row: {
+              id: key,
+              border: b.border,
+              provinceSlug: near!.provinceSlug,
+              stationAgencyId: station.id,
+              name: `Đoạn biên giới – ${station.name}`,
+              lengthKm: 0,
+            },
+            lines: [],
+          });
+        }
+      }
+      close();
+    }
+  }
+  return [...pieces.values()].map(({ row, lines }) => {
+    const geometry: MultiLineString = { type: 'MultiLineString', coordinates: lines };
+    return {
+      ...row,
+      lengthKm: Math.round(turf.length(turf.feature(geometry)) * 10) / 10,
+      geometry,
+    };
+  });
 }

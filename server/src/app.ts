@@ -14,6 +14,7 @@ import { authenticate, requestBodies } from './http/guards.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { authRoutes } from './routes/auth.ts';
 import { borderRoutes } from './routes/borders.ts';
+import { borderBeltRoutes } from './routes/border-belt.ts';
 import { campaignRoutes } from './routes/campaigns.ts';
 import { campaignWriteRoutes } from './routes/campaign-writes.ts';
 import { geographyRoutes } from './routes/geography.ts';
@@ -38,6 +39,7 @@ export function createApi(deps: AppDeps) {
     .route('/', geographyRoutes(deps))
     .route('/', hotspotRoutes(deps))
     .route('/', borderRoutes(deps))
+    .route('/', borderBeltRoutes(deps))
     .route('/', campaignRoutes(deps))
     .route('/', campaignWriteRoutes(deps))
     .route('/', assessmentRoutes(deps))

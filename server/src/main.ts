@@ -8,6 +8,7 @@ import { createDb } from './db/create-db.ts';
 import { auditGuard } from './db/roles.ts';
 import { DirectoryLockedError } from './db/lock.ts';
 import { isEmpty, readDemo, seedDemo } from './db/seed.ts';
+import { measureBorderDistances } from './services/border-belt.ts';
 import { createDemoUsers } from './services/demo-users.ts';
 import { readEnv } from './env.ts';
 
@@ -27,7 +28,8 @@ async function main() {
         : 'audit trail: append-only by trigger (the embedded database has one role)',
   );
   const demo = readDemo();
-  if (env.SEED_DEMO === 'auto' && (await isEmpty(handle.db))) {
+  const seeded = env.SEED_DEMO === 'auto' && (await isEmpty(handle.db));
+  if (seeded) {
     console.log('loading the demo data (first start)…');
     await seedDemo(handle.db, demo);
     const accounts = await createDemoUsers(handle.db);
@@ -37,6 +39,12 @@ async function main() {
         `  DEMO-USER ${a.username} ${a.password} (${a.role}, ${a.provinceSlug ?? 'all provinces'})`,
       );
   }
+  // Units and hotspots written before the border belt existed (or by hand) get their distance to the border.
+  const measured = await measureBorderDistances(handle.db);
+  if (measured.units + measured.hotspots > 0 && !seeded)
+    console.log(
+      `border belt: measured ${measured.units} units and ${measured.hotspots} hotspots against the border line`,
+    );
   const staticDir = env.STATIC_DIR ?? fileURLToPath(new URL('../../web/dist', import.meta.url));
   const app = createApp({
     db: handle.db,

@@ -30,6 +30,11 @@ export function addMonths(iso: string, months: number): string {
   return first.toISOString().slice(0, 10);
 }
 
+/** An ISO date `days` calendar days later (earlier when negative). */
+export function addDays(iso: string, days: number): string {
+  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
 /** Whole days from `a` to `b` (positive when b is later). */
 export function daysBetween(a: string, b: string): number {
   return Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000);

@@ -44,6 +44,16 @@ export interface BorderLineRow {
   name: string;
   geometry: Geometry;
 }
+/** One border-guard station's stretch of a border line (đoạn biên giới do đồn phụ trách). */
+export interface BorderSectorRow {
+  id: string;
+  border: Border;
+  provinceSlug: string;
+  stationAgencyId: string;
+  name: string;
+  lengthKm: number;
+  geometry: Geometry;
+}
 export interface KeyRouteRow {
   id: string;
   name: string;
@@ -184,6 +194,7 @@ export interface DemoData {
   units: UnitRow[];
   crosswalk: CrosswalkRow[];
   borderLines: BorderLineRow[];
+  borderSectors: BorderSectorRow[];
   keyRoutes: KeyRouteRow[];
   agencies: AgencyRow[];
   crossings: CrossingRow[];

@@ -18,12 +18,21 @@ export const PERMISSIONS = [
   'unit.manage',
   'campaign.write',
   'figures.write',
+  'alert.write',
+  'border.configure',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const POLICY: Record<Role, readonly Permission[]> = {
-  commander: ['read', 'assessment.write', 'progress.write', 'hotspot.write', 'campaign.write'],
-  border_unit: ['read', 'crossing.write', 'event.write'],
+  commander: [
+    'read',
+    'assessment.write',
+    'progress.write',
+    'hotspot.write',
+    'campaign.write',
+    'border.configure',
+  ],
+  border_unit: ['read', 'crossing.write', 'event.write', 'alert.write'],
   planner: ['read', 'plan.write', 'figures.write'],
   admin: ['read', 'user.manage', 'audit.read', 'unit.manage'],
 };
@@ -65,6 +74,11 @@ export const ROUTE_POLICY: { method: Method; path: string; permission: Permissio
   { method: 'PATCH', path: '/api/crossings/:id', permission: 'crossing.write' },
   { method: 'POST', path: '/api/events', permission: 'event.write' },
   { method: 'PATCH', path: '/api/events/:id', permission: 'event.write' },
+  { method: 'GET', path: '/api/border/sectors', permission: 'read' },
+  { method: 'GET', path: '/api/border/alerts', permission: 'read' },
+  { method: 'PATCH', path: '/api/border/alerts/:id', permission: 'alert.write' },
+  { method: 'GET', path: '/api/border/rule', permission: 'read' },
+  { method: 'PUT', path: '/api/border/rule', permission: 'border.configure' },
   { method: 'GET', path: '/api/plans', permission: 'read' },
   { method: 'POST', path: '/api/plans', permission: 'plan.write' },
   { method: 'PATCH', path: '/api/plans/:id', permission: 'plan.write' },

@@ -4,7 +4,8 @@
  */
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog } from '@pcmt/server/db/schema';
+import { auditLog, borderAlerts } from '@pcmt/server/db/schema';
+import { pointNearBorder } from '../support/border.ts';
 import ExcelJS from 'exceljs';
 import { FIGURE_FIELDS } from '@pcmt/shared/figures';
 import { can, ROLES, ROUTE_POLICY, type Role } from '@pcmt/shared/policy';
@@ -155,6 +156,64 @@ const FIXTURES: Record<string, Fixture> = {
     own: async () => ({ path: '/api/events' }),
     other: null,
     list: (b) => b.map((e: any) => e.provinceSlug),
+  },
+  'GET /api/border/sectors': {
+    own: async () => ({ path: '/api/border/sectors?province=lao-cai' }),
+    other: async () => ({ path: '/api/border/sectors?province=son-la' }),
+  },
+  'GET /api/border/alerts': {
+    own: async () => ({ path: '/api/border/alerts?province=lao-cai' }),
+    other: async () => ({ path: '/api/border/alerts?province=son-la' }),
+  },
+  'GET /api/border/rule': {
+    own: async () => ({ path: '/api/border/rule?province=lao-cai' }),
+    other: async () => ({ path: '/api/border/rule?province=son-la' }),
+  },
+  'PATCH /api/border/alerts/:id': {
+    // A fresh hotspot 1 km from the stretch of the test border unit's station raises an open alert.
+    own: async () => {
+      const sectors = (await api.get('/api/border/sectors?province=lao-cai')).body;
+      const sector = sectors.features.find(
+        (f: any) => f.properties.stationName === 'Đồn Biên phòng Cửa khẩu Quốc tế Lào Cai',
+      );
+      const outline = (await api.get('/api/units?province=lao-cai&level=province')).body
+        .features[0];
+      const [lng, lat] = pointNearBorder(
+        sector,
+        (await api.get('/api/borders')).body,
+        outline,
+        1000,
+      );
+      const h = await api.call('POST', '/api/hotspots', {
+        as: 'commander',
+        body: { kind: 'retail_point', identifiedOn: '2026-11-22', lng, lat },
+      });
+      return {
+        path: `/api/border/alerts/${h.body.borderAlertId}`,
+        body: { state: 'acknowledged', version: 1 },
+      };
+    },
+    other: async () => {
+      const [a] = await t.db
+        .select()
+        .from(borderAlerts)
+        .where(eq(borderAlerts.provinceSlug, 'son-la'))
+        .limit(1);
+      return {
+        path: `/api/border/alerts/${a!.id}`,
+        body: { state: 'resolved', version: a!.version },
+      };
+    },
+  },
+  'PUT /api/border/rule': {
+    own: async () => {
+      const rule = (await api.get('/api/border/rule?province=lao-cai')).body;
+      return {
+        path: '/api/border/rule',
+        body: { beltM: 0, alertWithinM: 5000, version: rule.version },
+      };
+    },
+    other: null,
   },
   'GET /api/campaigns': {
     own: async () => ({ path: '/api/campaigns' }),

@@ -60,8 +60,11 @@ export class Dashboard {
     base: string,
     query: string,
     login?: { username: string; password: string },
+    /** The window's size from the first paint (a phone opens at phone width). */
+    viewport?: { width: number; height: number },
   ) {
     const d = new Dashboard(await context.newPage(), base);
+    if (viewport) await d.page.setViewportSize(viewport);
     await d.page.goto(`${base}/${query}`);
     await d.page.waitForSelector('[data-testid="login-form"], [data-testid="legend"]');
     if (await d.page.$('[data-testid="login-form"]')) {

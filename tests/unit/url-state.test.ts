@@ -12,6 +12,7 @@ describe('view state in the URL', () => {
       selected: null,
       focus: null,
       show: null,
+      belt: false,
       camera: null,
     });
   });
@@ -25,10 +26,15 @@ describe('view state in the URL', () => {
       selected: 'com-14-0534',
       focus: 'dist-14-02',
       show: 'overdue' as const,
+      belt: true,
       camera: { zoom: 9.5, lat: 21.3, lng: 104.1 },
     };
     expect(readViewState(writeViewState(s))).toEqual(s);
   });
   it('ignores an unknown status filter', () => expect(readViewState('?show=all').show).toBeNull());
+  it('reads the border-belt filter only as 1', () => {
+    expect(readViewState('?belt=1').belt).toBe(true);
+    expect(readViewState('?belt=yes').belt).toBe(false);
+  });
   it('ignores a malformed camera', () => expect(readViewState('?map=abc').camera).toBeNull());
 });

@@ -51,6 +51,8 @@ export const adminUnits = pgTable(
     areaKm2: doublePrecision('area_km2').notNull(),
     synthetic: boolean('synthetic').notNull().default(false),
     geometry: jsonb('geometry').$type<Geometry>().notNull(),
+    /** Metres to the nearest border line (0: touches it); null until computed (services/border-belt.ts). */
+    borderDistanceM: doublePrecision('border_distance_m'),
     ...bbox,
     ...audit,
   },
@@ -146,6 +148,9 @@ export const hotspots = pgTable(
     eliminatedOn: day('eliminated_on'),
     reEmergedFromId: text('re_emerged_from_id'),
     note: text('note').notNull().default(''),
+    /** Metres to the nearest border line and the station stretch nearest to it; null until computed. */
+    borderDistanceM: doublePrecision('border_distance_m'),
+    borderSectorId: text('border_sector_id'),
     ...audit,
   },
   (t) => [
@@ -166,6 +171,60 @@ export const borderLines = pgTable('border_lines', {
   geometry: jsonb('geometry').$type<Geometry>().notNull(),
   ...bbox,
 });
+
+/** Each border-guard station's stretch of a border line, from the data pipeline. */
+export const borderSectors = pgTable('border_sectors', {
+  id: text('id').primaryKey(),
+  border: text('border').notNull(),
+  provinceSlug: text('province_slug').notNull(),
+  stationAgencyId: text('station_agency_id')
+    .notNull()
+    .references(() => agencies.id),
+  name: text('name').notNull(),
+  lengthKm: doublePrecision('length_km').notNull(),
+  geometry: jsonb('geometry').$type<Geometry>().notNull(),
+  ...bbox,
+});
+
+/** What a province sets for its border (shared/src/border.ts `BorderRule`); no row: the defaults. */
+export const provinceBorderRules = pgTable('province_border_rules', {
+  /** The province's slug. */
+  id: text('id').primaryKey(),
+  beltM: integer('belt_m').notNull(),
+  alertWithinM: integer('alert_within_m').notNull(),
+  ...audit,
+});
+
+/**
+ * A hotspot recorded near the border: raised on the day it is recorded, acknowledged and resolved by the station
+ * whose stretch is nearest (a unit and a role are kept, never a person's name).
+ */
+export const borderAlerts = pgTable(
+  'border_alerts',
+  {
+    id: text('id').primaryKey(),
+    hotspotId: text('hotspot_id')
+      .notNull()
+      .references(() => hotspots.id, { onDelete: 'cascade' }),
+    provinceSlug: text('province_slug').notNull(),
+    sectorId: text('sector_id').references(() => borderSectors.id),
+    distanceM: doublePrecision('distance_m').notNull(),
+    /** The alert distance in force when it was raised. */
+    withinM: integer('within_m').notNull(),
+    raisedOn: day('raised_on').notNull(),
+    acknowledgedOn: day('acknowledged_on'),
+    acknowledgedByAgencyId: text('acknowledged_by_agency_id').references(() => agencies.id),
+    resolvedOn: day('resolved_on'),
+    resolvedByAgencyId: text('resolved_by_agency_id').references(() => agencies.id),
+    note: text('note').notNull().default(''),
+    ...audit,
+  },
+  (t) => [
+    index('border_alerts_province').on(t.provinceSlug, t.raisedOn),
+    // A hotspot raises one alert; a later move near the border again does not raise a second.
+    uniqueIndex('border_alerts_hotspot').on(t.hotspotId),
+  ],
+);
 
 export const keyRoutes = pgTable('key_routes', {
   id: text('id').primaryKey(),

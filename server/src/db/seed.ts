@@ -5,6 +5,7 @@ import { count } from 'drizzle-orm';
 import { bboxOf, type Geometry } from '@pcmt/shared/geo';
 import type { DemoData } from '@pcmt/shared/demo-data';
 import type { Db } from './create-db.ts';
+import { measureBorderDistances, seedBorderAlerts } from '../services/border-belt.ts';
 import * as t from './schema.ts';
 
 const require = createRequire(import.meta.url);
@@ -57,6 +58,11 @@ export async function seedDemo(db: Db, demo: DemoData = readDemo()): Promise<voi
       demo.keyRoutes.map((r) => ({ ...r, ...box(r.geometry) })),
     );
     await insertChunked(tx, t.agencies, demo.agencies);
+    await insertChunked(
+      tx,
+      t.borderSectors,
+      demo.borderSectors.map((b) => ({ ...b, ...box(b.geometry) })),
+    );
     await insertChunked(tx, t.borderCrossings, demo.crossings);
     await insertChunked(tx, t.tierAssessments, demo.assessments);
     await insertChunked(tx, t.hotspots, demo.hotspots);
@@ -93,5 +99,7 @@ export async function seedDemo(db: Db, demo: DemoData = readDemo()): Promise<voi
       t.criteriaChecks,
       demo.plans.flatMap((p) => p.criteria.map((c) => ({ ...c, planId: p.id }))),
     );
+    await measureBorderDistances(tx);
+    await seedBorderAlerts(tx);
   });
 }

@@ -33,6 +33,11 @@ import {
   ProvinceQuerySchema,
 } from '@pcmt/shared/contracts';
 import {
+  AlertPatchSchema,
+  BorderQuerySchema,
+  BorderRulePutSchema,
+} from '@pcmt/shared/border-contracts';
+import {
   CampaignCopySchema,
   CampaignEditSchema,
   CampaignInputSchema,
@@ -64,6 +69,9 @@ export const CONTRACTS: Record<string, ZodType> = {
   'GET /api/crossings': CrossingsQuerySchema,
   'GET /api/crossings/:id': none,
   'GET /api/events': EventsQuerySchema,
+  'GET /api/border/sectors': BorderQuerySchema,
+  'GET /api/border/alerts': BorderQuerySchema,
+  'GET /api/border/rule': BorderQuerySchema,
   'GET /api/campaigns': ProvinceQuerySchema,
   'GET /api/campaigns/:id': z.object({ asOf: z.string() }),
   'GET /api/campaigns/:id/report': z.object({
@@ -89,6 +97,8 @@ export const CONTRACTS: Record<string, ZodType> = {
   'PATCH /api/crossings/:id': CrossingPatchSchema,
   'POST /api/events': EventInputSchema,
   'PATCH /api/events/:id': EventPatchSchema,
+  'PATCH /api/border/alerts/:id': AlertPatchSchema,
+  'PUT /api/border/rule': BorderRulePutSchema,
   'GET /api/plans': z.object({ campaign: z.string().optional() }),
   'POST /api/plans': PlanInputSchema,
   'PATCH /api/plans/:id': PlanPatchSchema,

@@ -128,6 +128,14 @@ export const EXAMPLES: Record<string, Example> = {
     params: { id: 'ev-crossing-01-1' },
     body: { summary: 'Giao ban định kỳ quý III, bổ sung kết quả', version: 1 },
   },
+  'GET /api/border/sectors': { query: { province: 'lao-cai' } },
+  'GET /api/border/alerts': { query: { province: 'lao-cai' } },
+  'GET /api/border/rule': { query: { province: 'lao-cai' } },
+  'PATCH /api/border/alerts/:id': {
+    params: { id: 'alert-hs-lao-cai-old-re3' },
+    body: { state: 'resolved', note: 'Đã kiểm tra, phối hợp Công an xã xử lý', version: 1 },
+  },
+  'PUT /api/border/rule': { body: { beltM: 0, alertWithinM: 5000, version: 0 } },
   'GET /api/plans': { query: { campaign: 'lc-2026-p4' } },
   'POST /api/plans': {
     body: { unitId: 'com-10-0004', targetTier: 'drug_free', targetDate: '2030-12-31' },

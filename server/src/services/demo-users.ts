@@ -46,6 +46,12 @@ const DEMO: {
     title: 'Đồn Biên phòng Chiềng Khương',
   },
   {
+    username: 'chihuy.sonla',
+    role: 'commander',
+    provinceSlug: 'son-la',
+    title: 'Chỉ huy – Công an tỉnh Sơn La',
+  },
+  {
     username: 'chihuy.thanhhoa',
     role: 'commander',
     provinceSlug: 'thanh-hoa',

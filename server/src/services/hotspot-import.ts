@@ -19,6 +19,7 @@ import type { Db } from '../db/create-db.ts';
 import { adminUnits, hotspots } from '../db/schema.ts';
 import { FileIssuesError } from '../errors.ts';
 import { audit, diff } from './audit.ts';
+import { borderIndexes, placeAgainstBorder, raiseBorderAlert } from './border-belt.ts';
 import type { WriteCtx } from './figures.ts';
 import { denyOutOfScope, inScope } from './scope.ts';
 import { provinceIdsOf } from './units.ts';
@@ -254,6 +255,7 @@ export async function importHotspots(
     written: 0,
   };
   if (!commit) return preview;
+  const ix = await borderIndexes(ctx.db);
   await ctx.db.transaction(async (tx) => {
     for (const p of parsed) {
       const [row] = await tx
@@ -268,6 +270,7 @@ export async function importHotspots(
           eliminatedOn: null,
           reEmergedFromId: null,
           note: p.note,
+          ...placeAgainstBorder(ix, slug, p.lng, p.lat),
         })
         .returning();
       await audit(tx, ctx.now, {
@@ -279,6 +282,7 @@ export async function importHotspots(
         outcome: 'ok',
         clientIp: ctx.ip,
       });
+      await raiseBorderAlert(tx, ctx.now, ctx.scope.user, row!, slug, today, ctx.ip);
     }
   });
   return { ...preview, committed: true, written: parsed.length };

@@ -15,6 +15,7 @@ import { hotspotInScope } from './hotspots.ts';
 import type { Scope } from './scope.ts';
 import { provinceOn, relatedProvinceIds, validOn } from './units.ts';
 import { auditedInsert, auditedUpdate } from './versioned.ts';
+import { borderIndexes, placeAgainstBorder, raiseBorderAlert } from './border-belt.ts';
 
 type Ctx = { db: Db; now: Date; scope: Scope; ip: string | null };
 const invalid = (field: string, message: string) =>
@@ -56,20 +57,34 @@ export async function createHotspot(ctx: Ctx, input: z.infer<typeof HotspotInput
   if (!slug) throw invalid('lng', 'a hotspot is recorded in a province: sign in as its commander');
   checkDate(ctx.now, input.identifiedOn);
   const unit = await communeAt(ctx.db, slug, input.lng, input.lat, input.identifiedOn);
-  return auditedInsert(
-    ctx.db,
-    ctx.now,
-    ctx.scope.user,
-    hotspots,
-    {
-      id: `hs-${randomUUID()}`,
-      unitId: unit.id,
-      eliminatedOn: null,
-      reEmergedFromId: null,
-      ...input,
-    },
-    { action: 'hotspot.create', objectType: 'hotspot', clientIp: ctx.ip },
-  );
+  const place = placeAgainstBorder(await borderIndexes(ctx.db), slug, input.lng, input.lat);
+  return ctx.db.transaction(async (tx) => {
+    const row = await auditedInsert(
+      tx,
+      ctx.now,
+      ctx.scope.user,
+      hotspots,
+      {
+        id: `hs-${randomUUID()}`,
+        unitId: unit.id,
+        eliminatedOn: null,
+        reEmergedFromId: null,
+        ...input,
+        ...place,
+      },
+      { action: 'hotspot.create', objectType: 'hotspot', clientIp: ctx.ip },
+    );
+    const alert = await raiseBorderAlert(
+      tx,
+      ctx.now,
+      ctx.scope.user,
+      row,
+      slug,
+      vietnamDay(ctx.now),
+      ctx.ip,
+    );
+    return { ...row, borderAlertId: alert?.id ?? null };
+  });
 }
 
 /** Edits or moves a hotspot (version-checked); a move or a new date finds its commune again. */
@@ -91,15 +106,33 @@ export async function updateHotspot(
     .from(adminUnits)
     .where(eq(adminUnits.id, row.provinceId ?? ''));
   const moved = patch.lng !== undefined || patch.identifiedOn !== undefined;
-  const unit = moved ? await communeAt(ctx.db, province?.slug ?? '', lng, lat, identifiedOn) : null;
-  return auditedUpdate(
-    ctx.db,
-    ctx.now,
-    ctx.scope.user,
-    hotspots,
-    id,
-    version,
-    { ...patch, ...(unit ? { unitId: unit.id } : {}) },
-    { action: 'hotspot.update', objectType: 'hotspot', clientIp: ctx.ip },
-  );
+  const slug = province?.slug ?? '';
+  const unit = moved ? await communeAt(ctx.db, slug, lng, lat, identifiedOn) : null;
+  const place = moved ? placeAgainstBorder(await borderIndexes(ctx.db), slug, lng, lat) : {};
+  return ctx.db.transaction(async (tx) => {
+    const row = await auditedUpdate(
+      tx,
+      ctx.now,
+      ctx.scope.user,
+      hotspots,
+      id,
+      version,
+      { ...patch, ...place, ...(unit ? { unitId: unit.id } : {}) },
+      { action: 'hotspot.update', objectType: 'hotspot', clientIp: ctx.ip },
+    );
+    // Moved near the border, an active hotspot raises its alert (once: a hotspot has at most one).
+    const alert =
+      moved && !row.eliminatedOn
+        ? await raiseBorderAlert(
+            tx,
+            ctx.now,
+            ctx.scope.user,
+            row as never,
+            slug,
+            vietnamDay(ctx.now),
+            ctx.ip,
+          )
+        : null;
+    return { ...row, borderAlertId: alert?.id ?? null };
+  });
 }

@@ -175,6 +175,7 @@ export async function unitsCollection(db: Db, q: UnitsQuery, today: string) {
         synthetic: r.synthetic,
         population: r.population,
         areaKm2: r.areaKm2,
+        borderDistanceM: r.borderDistanceM,
         tier: tiers.get(r.id)?.tier ?? ('unassessed' as Tier),
         assessedOn: tiers.get(r.id)?.assessedOn ?? null,
       },

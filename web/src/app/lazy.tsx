@@ -49,3 +49,7 @@ export const MapExport = named<
   Parameters<typeof import('../features/export/map-export.tsx').MapExport>[0]
 >(() => import('../features/export/map-export.tsx'), 'MapExport');
 export const SelectionPanel = named(() => import('./selection-panel.tsx'), 'SelectionPanel');
+export const BorderPanel = named(
+  () => import('../features/border/border-panel.tsx'),
+  'BorderPanel',
+);

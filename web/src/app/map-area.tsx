@@ -71,9 +71,33 @@ export function MapArea({
     }),
     [crossings.data, view.province],
   );
-  const bbox = data.outline.data
+  const sectorsQ = useQuery(Q.sectorsQuery(view.province));
+  const sectors = useMemo(
+    () =>
+      sectorsQ.data && {
+        ...sectorsQ.data,
+        features: sectorsQ.data.features.map((f) => ({
+          ...f,
+          properties: {
+            ...f.properties,
+            own: !!me.agencyId && f.properties.stationAgencyId === me.agencyId,
+            label: f.properties.stationName.replace('Đồn Biên phòng', 'Đồn BP'),
+          },
+        })),
+      },
+    [sectorsQ.data, me.agencyId],
+  );
+  const own = sectors?.features.filter((f) => f.properties.own) ?? [];
+  const provinceBox = data.outline.data
     ? bboxOfFeatureCollection(data.outline.data as unknown as FeatureCollection)
     : null;
+  // A border officer's map opens on their own station's stretch (the province when it has none).
+  const bbox =
+    me.role === 'border_unit' && sectorsQ.isPending
+      ? null
+      : own.length
+        ? bboxOfFeatureCollection({ type: 'FeatureCollection', features: own } as FeatureCollection)
+        : provinceBox;
   return (
     <main className={lite ? 'map-area lite' : 'map-area'}>
       <ErrorBoundary title={m.mapError} retryLabel={m.retry}>
@@ -94,6 +118,7 @@ export function MapArea({
               hotspots: asFC(features.hotspots),
               crossings: asFC(provinceCrossings),
               borders: asFC(borders.data),
+              sectors: asFC(sectors),
               routes: asFC(routes.data),
             }}
             selectedId={view.selected}

@@ -18,6 +18,7 @@ import type { MapController } from '../map/map-controller.ts';
 import { ATTRIBUTION } from './attribution.ts';
 import {
   AdminPanel,
+  BorderPanel,
   CampaignActions,
   FiguresImport,
   HotspotImport,
@@ -101,6 +102,11 @@ export function SidePanel({ controller }: { controller: MapController | null }) 
               {m.notStarted}
             </p>
           )}
+          {me.role === 'border_unit' && (
+            <Later>
+              <BorderPanel />
+            </Later>
+          )}
           <Later>
             <CampaignActions />
           </Later>
@@ -173,6 +179,12 @@ export function SidePanel({ controller }: { controller: MapController | null }) 
       {guard(<SummaryCards />)}
       {guard(<HotspotTable />)}
       {guard(<KpiPanel />)}
+      {me.role !== 'border_unit' &&
+        guard(
+          <Later>
+            <BorderPanel />
+          </Later>,
+        )}
       {guard(
         <Legend
           tierCounts={d.derived?.snapshot.counts.tiers ?? null}

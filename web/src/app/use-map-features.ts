@@ -3,11 +3,15 @@
  * status from the snapshot. Recomputed per date step without refetching anything.
  */
 import { useMemo } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { DEFAULT_BORDER_RULE, isBorderCommune } from '@pcmt/shared/border-rules';
+import { borderRuleQuery } from '../lib/queries.ts';
 import { useDashboard } from '../lib/dashboard-context.ts';
 
 export function useMapFeatures() {
   const { view, data } = useDashboard();
   const derived = data.derived;
+  const rule = useQuery(borderRuleQuery(view.province)).data ?? DEFAULT_BORDER_RULE;
   const communes = useMemo(() => {
     if (!data.communes.data || !derived) return null;
     const byId = new Map(derived.snapshot.units.map((u) => [u.id, u]));
@@ -16,6 +20,7 @@ export function useMapFeatures() {
       ...data.communes.data,
       features: data.communes.data.features.map((f) => {
         const u = byId.get(f.id);
+        const belt = isBorderCommune(f.properties.borderDistanceM ?? null, rule);
         return {
           ...f,
           properties: {
@@ -24,12 +29,13 @@ export function useMapFeatures() {
             startTier: u?.startTier ?? 'unassessed',
             assessedOn: u?.assessedOn ?? null,
             regressed: u?.regressed ?? false,
-            dim: focus ? !focus.has(f.id) : false,
+            belt,
+            dim: (focus ? !focus.has(f.id) : false) || (view.belt && !belt),
           },
         };
       }),
     };
-  }, [data.communes.data, derived]);
+  }, [data.communes.data, derived, rule, view.belt]);
   const hotspots = useMemo(() => {
     if (!data.hotspots.data || !derived) return null;
     const geometry = new Map(data.hotspots.data.features.map((f) => [f.id, f.geometry]));

@@ -44,6 +44,7 @@ const QUEUEABLE: [string, RegExp][] = [
   ['PATCH', /^\/api\/hotspots\/[\w-]+$/],
   ['POST', /^\/api\/hotspots\/[\w-]+\/(eliminate|re-emerge)$/],
   ['POST', /^\/api\/quotas\/[\w-]+\/progress$/],
+  ['PATCH', /^\/api\/border\/alerts\/[\w-]+$/],
 ];
 export const queueable = (method: string, path: string) =>
   QUEUEABLE.some(([m, p]) => m === method && p.test(path));

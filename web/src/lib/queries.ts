@@ -127,3 +127,24 @@ export const figuresQuery = (province: string) =>
     queryFn: () => unwrap(api.figures.$get({ query: { province } })),
     staleTime: 60_000,
   });
+
+/** Each border-guard station's stretch of the province's border (data pipeline; changes with a new import). */
+export const sectorsQuery = (province: string) =>
+  queryOptions({
+    queryKey: ['border', 'sectors', province],
+    queryFn: () => unwrap(api.border.sectors.$get({ query: { province } })),
+    staleTime: Infinity,
+  });
+/** Every alert of the province with its dates; the panel shows their state on the dashboard's date. */
+export const alertsQuery = (province: string) =>
+  queryOptions({
+    queryKey: ['border', 'alerts', province],
+    queryFn: () => unwrap(api.border.alerts.$get({ query: { province } })),
+    staleTime: 30_000,
+  });
+export const borderRuleQuery = (province: string) =>
+  queryOptions({
+    queryKey: ['border', 'rule', province],
+    queryFn: () => unwrap(api.border.rule.$get({ query: { province } })),
+    staleTime: 300_000,
+  });

@@ -14,6 +14,8 @@ export interface ViewState {
   focus: string | null;
   /** Only hotspots of this status (or overdue ones) on the map. */
   show: 'active' | 're_emerged' | 'eliminated' | 'overdue' | null;
+  /** Only the border communes (xã biên giới) in full colour, the hotspot list narrowed to them. */
+  belt: boolean;
   camera: { zoom: number; lat: number; lng: number } | null;
 }
 
@@ -43,6 +45,7 @@ export function readViewState(search: string): ViewState {
       (['active', 're_emerged', 'eliminated', 'overdue'] as const).find(
         (x) => x === p.get('show'),
       ) ?? null,
+    belt: p.get('belt') === '1',
     camera: parseCamera(p.get('map')),
   };
 }
@@ -57,6 +60,7 @@ export function writeViewState(s: ViewState): string {
   if (s.selected) p.set('sel', s.selected);
   if (s.focus) p.set('focus', s.focus);
   if (s.show) p.set('show', s.show);
+  if (s.belt) p.set('belt', '1');
   if (s.camera)
     p.set(
       'map',

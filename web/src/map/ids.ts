@@ -7,6 +7,7 @@ export const SOURCES = {
   hotspots: 'hotspots',
   crossings: 'crossings',
   borders: 'borders',
+  sectors: 'border-sectors',
   routes: 'routes',
 } as const;
 
@@ -28,6 +29,9 @@ export const LAYERS = {
   routes: 'routes-line',
   borders: 'borders-line',
   bordersCasing: 'borders-casing',
+  sectors: 'border-sectors-line',
+  sectorLabels: 'border-sectors-label',
+  communeBelt: 'communes-belt',
   hotspots: 'hotspots-circle',
   hotspotClusters: 'hotspots-cluster',
   hotspotClusterCount: 'hotspots-cluster-count',

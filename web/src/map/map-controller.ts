@@ -209,6 +209,12 @@ export class MapController {
       }
       for (const [key, ids] of byStatus) out[key] = ids.size;
     }
+    // The border belt on screen: the stations' stretches and the border communes outlined.
+    for (const layer of [LAYERS.sectors, LAYERS.communeBelt])
+      if (this.map.getLayer(layer))
+        out[layer] = new Set(
+          this.map.queryRenderedFeatures({ layers: [layer] }).map((f) => f.id),
+        ).size;
     // Whose land is on screen: the foreign countries and Vietnam's archipelagos drawn, by name.
     for (const layer of [LAYERS.countries, LAYERS.archipelagos])
       out[layer] = new Set(

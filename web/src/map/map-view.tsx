@@ -15,6 +15,8 @@ export interface MapData {
   hotspots: FC | null;
   crossings: FC | null;
   borders: FC | null;
+  /** The border-guard stations' stretches, each with `own` when it is the user's station's. */
+  sectors: FC | null;
   routes: FC | null;
 }
 
@@ -110,7 +112,8 @@ export function MapView(props: Props) {
         .then(() => setBasemapShown(true));
   }, [ready, props.basemap]);
 
-  const { communes, districts, province, hotspots, crossings, borders, routes } = props.data;
+  const { communes, districts, province, hotspots, crossings, borders, sectors, routes } =
+    props.data;
   useEffect(
     () => void (ready && controller.current!.setData(SOURCES.communes, communes)),
     [ready, communes],
@@ -134,6 +137,10 @@ export function MapView(props: Props) {
   useEffect(
     () => void (ready && controller.current!.setData(SOURCES.borders, borders)),
     [ready, borders],
+  );
+  useEffect(
+    () => void (ready && controller.current!.setData(SOURCES.sectors, sectors)),
+    [ready, sectors],
   );
   useEffect(
     () => void (ready && controller.current!.setData(SOURCES.routes, routes)),

@@ -168,6 +168,14 @@ export function buildUnitLayers(): LayerSpecification[] {
       paint: { 'line-color': '#c2185b', 'line-width': 2.6, 'line-dasharray': [1.5, 1] },
     },
     {
+      // Border communes (xã biên giới): a violet inner outline, under the selection's.
+      id: LAYERS.communeBelt,
+      type: 'line',
+      source: SOURCES.communes,
+      filter: ['==', ['get', 'belt'], true],
+      paint: { 'line-color': BELT_COLOR, 'line-width': 2.2, 'line-offset': 1 },
+    },
+    {
       id: LAYERS.communeSelected,
       type: 'line',
       source: SOURCES.communes,
@@ -180,8 +188,28 @@ export function buildUnitLayers(): LayerSpecification[] {
   ];
 }
 
+export const BELT_COLOR = '#6a2c91';
+/** A station's stretch of the border: the user's own in amber, the others in steel blue. */
+export const SECTOR_COLORS = { own: '#f0a000', other: '#5b7fb5' } as const;
+
 export function buildBorderLayers(): LayerSpecification[] {
   return [
+    {
+      id: LAYERS.sectors,
+      type: 'line',
+      source: SOURCES.sectors,
+      layout: { 'line-cap': 'round' },
+      paint: {
+        'line-color': [
+          'case',
+          ['boolean', ['get', 'own'], false],
+          SECTOR_COLORS.own,
+          SECTOR_COLORS.other,
+        ],
+        'line-width': ['case', ['boolean', ['get', 'own'], false], 10, 7],
+        'line-opacity': 0.55,
+      },
+    },
     {
       id: LAYERS.bordersCasing,
       type: 'line',
@@ -357,6 +385,21 @@ export function buildLabelLayers(lang: 'vi' | 'en'): LayerSpecification[] {
       paint: HALO,
     },
     {
+      // The station's name along its stretch, on the Vietnamese side of the line.
+      id: LAYERS.sectorLabels,
+      type: 'symbol',
+      source: SOURCES.sectors,
+      layout: {
+        'symbol-placement': 'line',
+        'symbol-spacing': 400,
+        'text-field': ['get', 'label'],
+        'text-font': FONT,
+        'text-size': 11,
+        'text-offset': [0, 1.1],
+      },
+      paint: { ...HALO, 'text-color': '#5a3b00' },
+    },
+    {
       id: LAYERS.crossingLabels,
       type: 'symbol',
       source: SOURCES.crossings,
@@ -375,9 +418,10 @@ export function buildLabelLayers(lang: 'vi' | 'en'): LayerSpecification[] {
 }
 
 /** Every operational layer, bottom to top. */
-/** What lite mode leaves out: the routes, the border's casing, the hotspots' kind symbols and the commune names. */
+/** What lite mode leaves out: the routes, the stretches' names, the border's casing, the hotspots' kind symbols and the commune names. */
 export const LITE_OMITS: readonly string[] = [
   LAYERS.routes,
+  LAYERS.sectorLabels,
   LAYERS.bordersCasing,
   LAYERS.hotspotKinds,
   LAYERS.communeLabels,

@@ -148,6 +148,14 @@ function describe(e: OutboxEntry, lang: 'vi' | 'en'): string {
   if (e.path.endsWith('/re-emerge'))
     return vi ? 'Điểm, tụ điểm tái hoạt động' : 'Hotspot re-emerged';
   if (e.path.endsWith('/progress')) return vi ? 'Kết quả chỉ tiêu' : 'Quota result';
+  if (e.path.startsWith('/api/border/alerts/'))
+    return body.state === 'resolved'
+      ? vi
+        ? 'Cảnh báo biên giới đã xử lý'
+        : 'Border alert resolved'
+      : vi
+        ? 'Tiếp nhận cảnh báo biên giới'
+        : 'Border alert acknowledged';
   return vi ? 'Sửa điểm, tụ điểm' : 'Hotspot edit';
 }
 
@@ -163,6 +171,7 @@ const FIELD_LABELS: Record<'vi' | 'en', Record<string, string>> = {
     value: 'Số lượng',
     occurredOn: 'Ngày',
     summary: 'Nội dung',
+    state: 'Trạng thái',
   },
   en: {
     note: 'Note',
@@ -174,6 +183,7 @@ const FIELD_LABELS: Record<'vi' | 'en', Record<string, string>> = {
     value: 'Amount',
     occurredOn: 'Date',
     summary: 'Summary',
+    state: 'State',
   },
 };
 

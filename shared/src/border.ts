@@ -1,0 +1,147 @@
+/**
+ * The border belt and the geofence near the border: distances to the border line in metres (turf, with the
+ * line's segments indexed by flatbush so a commune costs a few segment distances, not a thousand), the rule that
+ * makes a commune a border commune (xã biên giới) and the rule that makes a hotspot raise a border alert.
+ */
+import Flatbush from 'flatbush';
+import booleanIntersects from '@turf/boolean-intersects';
+import { lineString } from '@turf/helpers';
+import pointToLineDistance from '@turf/point-to-line-distance';
+import type { Geometry } from './geo.ts';
+
+export * from './border-rules.ts';
+
+type Position = number[];
+type Line = Extract<Geometry, { type: 'LineString' | 'MultiLineString' }>;
+type Area = Extract<Geometry, { type: 'Polygon' | 'MultiPolygon' }>;
+
+/** One piece of a border line: the whole VN–CN line, or one station's stretch of it. */
+export interface BorderPiece {
+  key: string;
+  geometry: Line;
+}
+
+export interface Nearest {
+  key: string;
+  distanceM: number;
+}
+
+const M_PER_DEG_LAT = 111_320;
+const RING_CHECK_M = 20_000;
+
+/** The nearest piece of the border to a point or an area, and how far it is in metres (0 when they touch). */
+export class BorderIndex {
+  private readonly segments: { key: string; a: Position; b: Position }[] = [];
+  private readonly index: Flatbush | null;
+
+  constructor(pieces: readonly BorderPiece[]) {
+    for (const p of pieces) {
+      const parts =
+        p.geometry.type === 'LineString' ? [p.geometry.coordinates] : p.geometry.coordinates;
+      for (const part of parts)
+        for (let i = 1; i < part.length; i++)
+          this.segments.push({ key: p.key, a: part[i - 1]!, b: part[i]! });
+    }
+    if (this.segments.length === 0) {
+      this.index = null;
+      return;
+    }
+    this.index = new Flatbush(this.segments.length);
+    for (const s of this.segments)
+      this.index.add(
+        Math.min(s.a[0]!, s.b[0]!),
+        Math.min(s.a[1]!, s.b[1]!),
+        Math.max(s.a[0]!, s.b[0]!),
+        Math.max(s.a[1]!, s.b[1]!),
+      );
+    this.index.finish();
+  }
+
+  /** The nearest piece to `geometry` (a point, line or area); null when the index holds no line. */
+  nearest(geometry: Geometry): Nearest | null {
+    if (!this.index) return null;
+    const coords = positionsOf(geometry);
+    if (coords.length === 0) return null;
+    if (geometry.type === 'Polygon' || geometry.type === 'MultiPolygon') {
+      const touching = this.crossing(geometry, coords);
+      if (touching) return { key: touching, distanceM: 0 };
+    }
+    let best: Nearest | null = null;
+    for (const p of coords) {
+      const n = this.nearestToPoint(p);
+      if (n && (!best || n.distanceM < best.distanceM)) best = n;
+    }
+    // Seen from the area's side alone, a line vertex poking towards the middle of a long edge is missed: measure
+    // the line's vertices near the area to the area's rings too.
+    // Beyond RING_CHECK_M that error (under half an edge of the area) no longer matters.
+    if (
+      best &&
+      best.distanceM < RING_CHECK_M &&
+      (geometry.type === 'Polygon' || geometry.type === 'MultiPolygon')
+    ) {
+      const rings = (geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates)
+        .flat()
+        .map((r: Position[]) => lineString(r));
+      const [w, s, e, n] = bboxOf(coords);
+      const pad = best.distanceM / M_PER_DEG_LAT / Math.cos((((s + n) / 2) * Math.PI) / 180);
+      for (const i of this.index.search(w - pad, s - pad, e + pad, n + pad)) {
+        const seg = this.segments[i]!;
+        for (const v of [seg.a, seg.b])
+          for (const ring of rings) {
+            const d = pointToLineDistance(v, ring, { units: 'meters' });
+            if (d < best.distanceM) best = { key: seg.key, distanceM: d };
+          }
+      }
+    }
+    return best && { key: best.key, distanceM: Math.round(best.distanceM) };
+  }
+
+  private crossing(geometry: Area, coords: Position[]): string | null {
+    const [w, s, e, n] = bboxOf(coords);
+    for (const i of this.index!.search(w, s, e, n)) {
+      const seg = this.segments[i]!;
+      if (booleanIntersects(lineString([seg.a, seg.b]), geometry as never)) return seg.key;
+    }
+    return null;
+  }
+
+  private nearestToPoint(p: Position): Nearest | null {
+    // Flatbush ranks by planar distance to the segments' boxes: take a few and measure them on the ellipsoid.
+    const ids = this.index!.neighbors(p[0]!, p[1]!, 6);
+    let best: Nearest | null = null;
+    for (const i of ids) {
+      const seg = this.segments[i]!;
+      const d = pointToLineDistance(p, lineString([seg.a, seg.b]), { units: 'meters' });
+      if (!best || d < best.distanceM) best = { key: seg.key, distanceM: d };
+    }
+    return best;
+  }
+}
+
+function positionsOf(g: Geometry): Position[] {
+  switch (g.type) {
+    case 'Point':
+      return [g.coordinates];
+    case 'LineString':
+      return g.coordinates;
+    case 'MultiLineString':
+    case 'Polygon':
+      return g.coordinates.flat();
+    case 'MultiPolygon':
+      return g.coordinates.flat(2);
+  }
+}
+
+function bboxOf(coords: Position[]): [number, number, number, number] {
+  let w = Infinity;
+  let s = Infinity;
+  let e = -Infinity;
+  let n = -Infinity;
+  for (const [x, y] of coords) {
+    if (x! < w) w = x!;
+    if (x! > e) e = x!;
+    if (y! < s) s = y!;
+    if (y! > n) n = y!;
+  }
+  return [w, s, e, n];
+}
