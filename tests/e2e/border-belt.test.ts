@@ -108,9 +108,13 @@ describe.each([
     await d.screenshot(`70-border-stretch-${name}`);
 
     // Only the border communes keep their colour.
+    const activeAll = await d.card('hotspots-active');
     await d.page.check('[data-testid="belt-only"]');
     await d.page.waitForFunction(() => location.search.includes('belt=1'));
     await d.mapIdle();
+    // The cards and the hotspot list follow: only hotspots of border communes are counted.
+    await d.page.waitForSelector('[data-testid="belt-chip"]');
+    expect(await d.card('hotspots-active')).toBeLessThan(activeAll);
     await d.screenshot(`71-border-communes-only-${name}`);
     await d.page.uncheck('[data-testid="belt-only"]');
 

@@ -4,7 +4,7 @@ import { can } from '@pcmt/shared/policy';
 import { DashboardContext, type DashboardModel, type Me } from '../lib/dashboard-context.ts';
 import type { MapController } from '../map/map-controller.ts';
 import { MapArea } from './map-area.tsx';
-import { SidePanel } from './side-panel.tsx';
+import { SidePanel, type Sheet } from './side-panel.tsx';
 import { useViewState } from '../lib/url-state.ts';
 import { useViewData } from '../lib/use-view-data.ts';
 
@@ -14,6 +14,8 @@ export function Dashboard({ me }: { me: Me }) {
   const [view, setView] = useViewState();
   const [controller, setController] = useState<MapController | null>(null);
   const [picker, setPicker] = useState<{ cb: (lngLat: [number, number]) => void } | null>(null);
+  // On a phone the panel is a bottom sheet under the map: a peek, half the screen, or nearly all of it.
+  const [sheet, setSheet] = useState<Sheet>('half');
   const data = useViewData(view, me.today);
   // A shared link names its province; otherwise the dashboard opens on the user's own.
   useEffect(() => {
@@ -39,8 +41,8 @@ export function Dashboard({ me }: { me: Me }) {
   };
   return (
     <DashboardContext.Provider value={model}>
-      <div className="shell">
-        <SidePanel controller={controller} />
+      <div className={`shell sheet-${sheet}`}>
+        <SidePanel controller={controller} sheet={sheet} onSheet={setSheet} />
         <MapArea
           onController={setController}
           onPicked={

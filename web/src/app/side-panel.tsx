@@ -1,5 +1,5 @@
 /** The side panel: brand, controls, the selected object's panel, cards, indicators and legend. */
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { formatViDate } from '@pcmt/shared/dates';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { HotspotTable } from '../features/hotspots/hotspot-table.tsx';
@@ -29,9 +29,32 @@ import {
 } from './lazy.tsx';
 import { legendItems } from './legend-items.ts';
 
-export function SidePanel({ controller }: { controller: MapController | null }) {
+export type Sheet = 'peek' | 'half' | 'full';
+const NEXT_SHEET: Record<Sheet, Sheet> = { half: 'full', full: 'peek', peek: 'half' };
+const PHONE = '(max-width: 700px)';
+
+export function SidePanel({
+  controller,
+  sheet,
+  onSheet,
+}: {
+  controller: MapController | null;
+  /** How far the panel is pulled up on a phone (the handle is hidden on wider screens). */
+  sheet: Sheet;
+  onSheet(next: Sheet): void;
+}) {
   const { me, view, setView, data: d, asOf, unitName } = useDashboard();
   const m = MESSAGES[view.lang];
+  const selection = useRef<HTMLDivElement>(null);
+  // On a phone a feature picked on the map brings its panel up into the sheet.
+  useEffect(() => {
+    if (!view.selected || !window.matchMedia(PHONE).matches) return;
+    if (sheet === 'peek') onSheet('half');
+    const timer = setTimeout(() => selection.current?.scrollIntoView({ block: 'start' }), 150);
+    return () => clearTimeout(timer);
+    // only when the selection changes
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [view.selected]);
   const provinceOptions = useMemo(() => {
     const seen = new Map<string, { slug: string; name: string; nameEn: string }>();
     for (const p of d.provinces.data ?? [])
@@ -48,6 +71,15 @@ export function SidePanel({ controller }: { controller: MapController | null }) 
   );
   return (
     <aside className="panel">
+      <button
+        type="button"
+        className="sheet-handle"
+        data-testid="sheet-handle"
+        aria-label={sheet === 'full' ? m.sheetDown : m.sheetUp}
+        onClick={() => onSheet(NEXT_SHEET[sheet])}
+      >
+        <span />
+      </button>
       <header className="brand">
         <div>
           <h1>{m.appTitle}</h1>
@@ -73,6 +105,12 @@ export function SidePanel({ controller }: { controller: MapController | null }) 
         guard(
           <Later>
             <AdminPanel />
+          </Later>,
+        )}
+      {me.role === 'border_unit' &&
+        guard(
+          <Later>
+            <BorderPanel />
           </Later>,
         )}
       {guard(
@@ -101,11 +139,6 @@ export function SidePanel({ controller }: { controller: MapController | null }) 
             <p className="muted" data-testid="not-started">
               {m.notStarted}
             </p>
-          )}
-          {me.role === 'border_unit' && (
-            <Later>
-              <BorderPanel />
-            </Later>
           )}
           <Later>
             <CampaignActions />
@@ -159,6 +192,7 @@ export function SidePanel({ controller }: { controller: MapController | null }) 
           )}
         </>,
       )}
+      <div ref={selection} className="selection-anchor" />
       {guard(
         <Later>
           <SelectionPanel />
@@ -172,6 +206,14 @@ export function SidePanel({ controller }: { controller: MapController | null }) 
             onClick={() => setView({ focus: null, selected: null })}
             aria-label={m.close}
           >
+            ×
+          </button>
+        </div>
+      )}
+      {view.belt && (
+        <div className="focus-chip" data-testid="belt-chip">
+          {m.filtered}: <b>{m.borderCommunes}</b>
+          <button type="button" onClick={() => setView({ belt: false })} aria-label={m.close}>
             ×
           </button>
         </div>

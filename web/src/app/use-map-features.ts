@@ -3,15 +3,11 @@
  * status from the snapshot. Recomputed per date step without refetching anything.
  */
 import { useMemo } from 'react';
-import { useQuery } from '@tanstack/react-query';
-import { DEFAULT_BORDER_RULE, isBorderCommune } from '@pcmt/shared/border-rules';
-import { borderRuleQuery } from '../lib/queries.ts';
 import { useDashboard } from '../lib/dashboard-context.ts';
 
 export function useMapFeatures() {
   const { view, data } = useDashboard();
   const derived = data.derived;
-  const rule = useQuery(borderRuleQuery(view.province)).data ?? DEFAULT_BORDER_RULE;
   const communes = useMemo(() => {
     if (!data.communes.data || !derived) return null;
     const byId = new Map(derived.snapshot.units.map((u) => [u.id, u]));
@@ -20,7 +16,7 @@ export function useMapFeatures() {
       ...data.communes.data,
       features: data.communes.data.features.map((f) => {
         const u = byId.get(f.id);
-        const belt = isBorderCommune(f.properties.borderDistanceM ?? null, rule);
+        const belt = data.beltIds.has(f.id);
         return {
           ...f,
           properties: {
@@ -30,12 +26,12 @@ export function useMapFeatures() {
             assessedOn: u?.assessedOn ?? null,
             regressed: u?.regressed ?? false,
             belt,
-            dim: (focus ? !focus.has(f.id) : false) || (view.belt && !belt),
+            dim: focus ? !focus.has(f.id) : false,
           },
         };
       }),
     };
-  }, [data.communes.data, derived, rule, view.belt]);
+  }, [data.communes.data, derived, data.beltIds]);
   const hotspots = useMemo(() => {
     if (!data.hotspots.data || !derived) return null;
     const geometry = new Map(data.hotspots.data.features.map((f) => [f.id, f.geometry]));

@@ -5,6 +5,7 @@
  */
 import { useMemo } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { DEFAULT_BORDER_RULE, isBorderCommune } from '@pcmt/shared/border-rules';
 import { viewWindow } from '@pcmt/shared/state/window';
 import * as Q from './queries.ts';
 import type { ViewState } from './url-state.ts';
@@ -58,6 +59,18 @@ export function useViewData(view: ViewState, today: string) {
   });
 
   const focusId = view.focus ?? (view.selected?.startsWith('com-') ? view.selected : null);
+  // The border communes (xã biên giới) under the province's rule; the belt filter narrows the view to them.
+  const rule = useQuery(Q.borderRuleQuery(view.province)).data ?? DEFAULT_BORDER_RULE;
+  const beltIds = useMemo(
+    () =>
+      new Set(
+        (communes.data?.features ?? [])
+          .filter((f) => isBorderCommune(f.properties.borderDistanceM ?? null, rule))
+          .map((f) => f.id),
+      ),
+    [communes.data, rule],
+  );
+  const keep = view.belt ? beltIds : null;
   const derived = useMemo(() => {
     if (!campaign || !communes.data || !history.data || !hotspots.data || !detail.data) return null;
     if (detail.data.id !== campaign.id) return null;
@@ -70,8 +83,10 @@ export function useViewData(view: ViewState, today: string) {
       hotspots: hotspots.data.features.map((f) => f.properties),
       detail: detail.data,
       focusId,
+      keep,
     });
   }, [
+    keep,
     campaign,
     communes.data,
     history.data,
@@ -95,6 +110,7 @@ export function useViewData(view: ViewState, today: string) {
     window,
     derived,
     focusId,
+    beltIds,
     firstDay,
     lastDay,
     today,

@@ -42,18 +42,26 @@ export interface ViewInputs<H extends HotspotRecord> {
   detail: DetailInput;
   /** A district or commune id the counts are narrowed to. */
   focusId: string | null;
+  /** Communes the view keeps besides the focus (the border communes, with the belt filter on). */
+  keep?: ReadonlySet<string> | null;
 }
 
 /** The window and the snapshot of a view; `focus` is the set of communes the counts are narrowed to. */
 export function deriveView<H extends HotspotRecord>(x: ViewInputs<H>) {
   const window = viewWindow(x.campaign, x.today, x.choice);
-  const focus = x.focusId
-    ? new Set(
-        x.communes
-          .filter((f) => f.id === x.focusId || f.properties.parentId === x.focusId)
-          .map((f) => f.id),
-      )
-    : null;
+  const keep = x.keep ?? null;
+  const focus =
+    x.focusId || keep
+      ? new Set(
+          x.communes
+            .filter(
+              (f) =>
+                (!x.focusId || f.id === x.focusId || f.properties.parentId === x.focusId) &&
+                (!keep || keep.has(f.id)),
+            )
+            .map((f) => f.id),
+        )
+      : null;
   const snapshot = snapshotOn({
     asOf: window.asOf,
     since: window.since,

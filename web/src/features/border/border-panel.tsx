@@ -5,7 +5,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { isBorderCommune, TOUCH_TOLERANCE_M } from '@pcmt/shared/border-rules';
+import { TOUCH_TOLERANCE_M } from '@pcmt/shared/border-rules';
 import { formatViDate } from '@pcmt/shared/dates';
 import type { HotspotKind } from '@pcmt/shared/domain';
 import { HOTSPOT_KIND_LABELS } from '@pcmt/shared/labels';
@@ -35,9 +35,7 @@ export function BorderPanel() {
       Number(x.properties.stationAgencyId === me.agencyId),
   );
   const communes = data.communes.data?.features ?? [];
-  const beltCount = communes.filter((f) =>
-    isBorderCommune(f.properties.borderDistanceM ?? null, rule.data),
-  ).length;
+  const beltCount = data.beltIds.size;
   const gatesOf = (station: string) =>
     (crossings.data?.features ?? []).filter((c) => c.properties.responsibleAgencyId === station)
       .length;
