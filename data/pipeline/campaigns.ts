@@ -599,6 +599,51 @@ function sonLa(): CampaignDraft {
     ageLimitsMonths: {},
     phases,
     quotas: [],
+    // Seed 004 names the work; only the training class has a number ("tổ chức 01 lớp tập huấn").
+    coordinationTargets: [
+      {
+        measure: 'meetings_border_provinces',
+        target: null,
+        label: 'Giao ban 08 tỉnh có chung đường biên giới Việt Nam – Lào',
+      },
+      {
+        measure: 'meetings_three_province',
+        target: null,
+        label: 'Giao ban định kỳ luân phiên 3 tỉnh Sơn La – Hủa Phăn – Luông Pha Băng',
+      },
+      {
+        measure: 'meetings_department',
+        target: null,
+        label: 'Giao ban giữa các sở, ngành, lực lượng tỉnh Sơn La với đơn vị đồng cấp của Lào',
+      },
+      {
+        measure: 'meetings_blo',
+        target: null,
+        label: 'Giao ban định kỳ 02 Văn phòng BLO Sơn La – Hủa Phăn',
+      },
+      {
+        measure: 'training',
+        target: 1,
+        label: 'Lớp tập huấn nghiệp vụ PCMT cho lực lượng chuyên trách Hủa Phăn, Luông Pha Băng',
+      },
+      {
+        measure: 'information_exchange',
+        target: null,
+        label: 'Trao đổi thông tin về đường dây, đối tượng',
+      },
+      { measure: 'joint_case', target: null, label: 'Chuyên án, vụ án phối hợp' },
+      {
+        measure: 'fugitives_verified',
+        target: null,
+        label: 'Xác minh đối tượng truy nã lẩn trốn qua biên giới (người)',
+      },
+      {
+        measure: 'crop_area_m2',
+        target: null,
+        label: 'Phá bỏ cây có chứa chất ma túy khu vực biên giới (m²)',
+      },
+      { measure: 'joint_patrol', target: null, label: 'Tuần tra song phương' },
+    ],
     deadlines: [
       {
         id: `${id}-d1`,

@@ -4,7 +4,8 @@ import type { Position } from 'geojson';
 import { hotspotOn } from '@pcmt/shared/state/hotspots';
 import { TIER_LABELS } from '@pcmt/shared/labels';
 import { metricsOf, RULESET_QD28_2025, suggestTier } from '@pcmt/shared/tier-rules';
-import type { EventKind, HotspotKind, Tier } from '@pcmt/shared/domain';
+import { addDays } from '@pcmt/shared/dates';
+import type { EventKind, HotspotKind, MeetingLevel, Tier } from '@pcmt/shared/domain';
 import { OLD_PROVINCES, NEW_PROVINCES, REFORM_DAY } from './places.ts';
 import { createRng, seedOf, type Rng } from './rng.ts';
 import type { Area } from './tessellate.ts';
@@ -435,6 +436,23 @@ const EVENT_TEXT: Record<EventKind, string> = {
     'Phối hợp phát hiện, phá bỏ diện tích cây có chứa chất ma túy khu vực biên giới',
   training: 'Tập huấn nghiệp vụ phòng, chống ma túy cho lực lượng phía Bạn',
 };
+const EVENT_OUTCOME: Record<EventKind, string> = {
+  meeting: 'Thống nhất các nội dung phối hợp trong thời gian tới',
+  joint_patrol: 'Không phát hiện vi phạm trên tuyến tuần tra',
+  information_exchange: 'Hai bên trao đổi danh sách tuyến, địa bàn trọng điểm',
+  joint_case: 'Bắt giữ, thu giữ tang vật; đang điều tra mở rộng',
+  fugitive_verification: 'Đã xác minh, bàn giao kết quả cho cơ quan điều tra',
+  crop_eradication: 'Đã phá bỏ toàn bộ diện tích phát hiện',
+  training: 'Hoàn thành lớp tập huấn',
+};
+
+/** The demo's counts: m² of crops destroyed, people verified, one case per joint case. */
+function quantityOf(kind: EventKind, rng: Rng): number | null {
+  if (kind === 'crop_eradication') return rng.int(4, 60) * 100;
+  if (kind === 'fugitive_verification') return rng.int(1, 3);
+  if (kind === 'joint_case') return 1;
+  return null;
+}
 const EVENT_KINDS_WEIGHTED: EventKind[] = [
   'meeting',
   'meeting',
@@ -461,17 +479,34 @@ export function buildEvents(crossings: CrossingRow[], campaigns: CampaignRow[]):
     const n = c.provinceSlug === 'son-la' ? 7 : 4;
     for (let i = 0; i < n; i++) {
       const kind = rng.pick(EVENT_KINDS_WEIGHTED);
+      const occurredOn = between(rng, from, to);
+      const followUp = rng.chance(0.5);
+      const done = rng.chance(0.7);
       rows.push({
         id: `ev-${c.id}-${i + 1}`,
         kind,
-        occurredOn: between(rng, from, to),
+        occurredOn,
         crossingId: c.id,
         border: c.border,
         provinceSlug: c.provinceSlug,
         counterpart: `${c.counterpartGate ?? ''}${c.counterpartGate ? ', ' : ''}${c.counterpartProvince}`,
         agencyIds: [c.responsibleAgencyId],
         summary: EVENT_TEXT[kind],
-        followUps: rng.chance(0.5) ? ['Thống nhất lịch tuần tra song phương tiếp theo'] : [],
+        level: kind === 'meeting' ? 'gate' : null,
+        counterpartUnits: [
+          `Lực lượng bảo vệ biên giới ${c.counterpartGate ?? c.counterpartProvince}`,
+        ],
+        outcome: EVENT_OUTCOME[kind],
+        quantity: quantityOf(kind, rng),
+        followUps: followUp
+          ? [
+              {
+                text: 'Thống nhất lịch tuần tra song phương tiếp theo',
+                dueOn: addDays(occurredOn, 30),
+                doneOn: done ? addDays(occurredOn, rng.int(7, 28)) : null,
+              },
+            ]
+          : [],
       });
     }
   }
@@ -487,9 +522,63 @@ export function buildEvents(crossings: CrossingRow[], campaigns: CampaignRow[]):
         counterpart: 'Văn phòng liên lạc qua biên giới Hủa Phăn',
         agencyIds: [],
         summary: 'Họp định kỳ Văn phòng liên lạc qua biên giới (BLO) Sơn La – Hủa Phăn',
-        followUps: ['Trao đổi danh sách đường dây, đối tượng truy nã'],
+        level: 'blo',
+        counterpartUnits: ['Văn phòng BLO Hủa Phăn'],
+        outcome: 'Thống nhất nội dung trao đổi thông tin quý tiếp theo',
+        quantity: null,
+        followUps: [
+          {
+            text: 'Trao đổi danh sách đường dây, đối tượng truy nã',
+            dueOn: addDays(d, 45),
+            doneOn: addDays(d, 40),
+          },
+        ],
       });
     }
+    // The second-half meetings at the plan's other levels (seed 004, part III.2); the dates are the demo's.
+    const meetings: [string, MeetingLevel, string, string][] = [
+      [
+        '2023-08-24',
+        'three_province',
+        'Tỉnh Hủa Phăn, tỉnh Luông Pha Băng',
+        'Giao ban định kỳ luân phiên 3 tỉnh Sơn La – Hủa Phăn – Luông Pha Băng',
+      ],
+      [
+        '2023-11-16',
+        'border_provinces',
+        'Các tỉnh của Lào có chung đường biên giới',
+        'Giao ban 08 tỉnh có chung đường biên giới Việt Nam – Lào',
+      ],
+      [
+        '2023-09-07',
+        'department',
+        'Công an tỉnh Hủa Phăn',
+        'Hội nghị giao ban Công an tỉnh Sơn La với Công an tỉnh Hủa Phăn',
+      ],
+    ];
+    for (const [d, level, counterpart, summary] of meetings)
+      rows.push({
+        id: `ev-sl-${level}`,
+        kind: 'meeting',
+        occurredOn: d,
+        crossingId: null,
+        border: 'VN-LA',
+        provinceSlug: 'son-la',
+        counterpart,
+        agencyIds: [],
+        summary,
+        level,
+        counterpartUnits: [counterpart],
+        outcome: 'Ký biên bản thỏa thuận phối hợp phòng, chống ma túy năm 2024',
+        quantity: null,
+        followUps: [
+          {
+            text: 'Triển khai nội dung biên bản đã ký',
+            dueOn: addDays(d, 60),
+            doneOn: null,
+          },
+        ],
+      });
     rows.push({
       id: 'ev-sl-training',
       kind: 'training',
@@ -500,6 +589,10 @@ export function buildEvents(crossings: CrossingRow[], campaigns: CampaignRow[]):
       counterpart: 'Lực lượng chức năng tỉnh Hủa Phăn',
       agencyIds: [],
       summary: EVENT_TEXT.training,
+      level: null,
+      counterpartUnits: ['Công an tỉnh Hủa Phăn', 'Công an tỉnh Luông Pha Băng'],
+      outcome: 'Hoàn thành 01 lớp tập huấn tại tỉnh Sơn La',
+      quantity: null,
       followUps: [],
     });
   }

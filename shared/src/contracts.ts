@@ -7,6 +7,7 @@ import {
   EVENT_KINDS,
   HOTSPOT_KINDS,
   HOTSPOT_STATUSES,
+  MEETING_LEVELS,
   PLAN_STATUSES,
   TIERS,
   UNIT_LEVELS,
@@ -128,20 +129,88 @@ export const CrossingPatchSchema = CrossingInputSchema.partial()
   .extend({ version: z.number().int().min(1).optional() })
   .strict();
 
-export const EventInputSchema = z
+/** A follow-up of an event: what is to be done and by when (on or after the event's day). */
+export const FollowUpInputSchema = z
+  .object({ text: z.string().trim().min(1).max(500), dueOn: IsoDateSchema })
+  .strict();
+/** A joint patrol's track as drawn on the map: a WGS 84 line of 2 to 2,000 vertices. */
+export const TrackSchema = z
   .object({
-    kind: z.enum(EVENT_KINDS),
-    occurredOn: IsoDateSchema,
-    crossingId: IdSchema,
-    counterpart: z.string().trim().min(1).max(300),
-    summary: z.string().trim().min(1).max(4000),
-    followUps: z.array(z.string().max(500)).max(20).default([]),
+    type: z.literal('LineString'),
+    coordinates: z
+      .array(
+        z.tuple([z.number().finite().min(-180).max(180), z.number().finite().min(-90).max(90)]),
+      )
+      .min(2)
+      .max(2000),
   })
   .strict();
-export const EventPatchSchema = EventInputSchema.omit({ crossingId: true })
-  .partial()
-  .extend({ version: z.number().int().min(1).optional() })
+
+/**
+ * A coordination event. Across fields (the service answers 422 naming the field): a meeting names its level, and only a
+ * meeting does; a quantity only for the kinds that count one (EVENT_QUANTITY_UNITS); a track only for a joint patrol;
+ * no date after today; no follow-up due before the event.
+ */
+const eventFields = {
+  kind: z.enum(EVENT_KINDS),
+  occurredOn: IsoDateSchema,
+  counterpart: z.string().trim().min(1).max(300),
+  summary: z.string().trim().min(1).max(4000),
+  level: z.enum(MEETING_LEVELS).nullable(),
+  /** Our units that took part besides the writer's own. */
+  agencyIds: z.array(IdSchema).max(10),
+  /** The units across the border, as they name themselves; never a person. */
+  counterpartUnits: z.array(z.string().trim().min(1).max(200)).max(10),
+  outcome: z.string().trim().max(4000),
+  quantity: z.number().finite().min(0).max(1e9).nullable(),
+  track: TrackSchema.nullable(),
+};
+export const EventInputSchema = z
+  .object({
+    ...eventFields,
+    crossingId: IdSchema,
+    level: eventFields.level.default(null),
+    agencyIds: eventFields.agencyIds.default([]),
+    counterpartUnits: eventFields.counterpartUnits.default([]),
+    outcome: eventFields.outcome.default(''),
+    quantity: eventFields.quantity.default(null),
+    track: eventFields.track.default(null),
+    followUps: z.array(FollowUpInputSchema).max(20).default([]),
+  })
   .strict();
+/**
+ * An edit of an event: only the fields sent change (no defaults here); its follow-ups are edited one by one
+ * (FollowUpPatchSchema), new ones added with `addFollowUps`.
+ */
+export const EventPatchSchema = z
+  .object(eventFields)
+  .partial()
+  .extend({
+    addFollowUps: z.array(FollowUpInputSchema).max(20).optional(),
+    version: z.number().int().min(1).optional(),
+  })
+  .strict();
+export const FollowUpPatchSchema = z
+  .object({
+    /** The day it was done; null reopens it. */
+    doneOn: IsoDateSchema.nullable().optional(),
+    text: z.string().trim().min(1).max(500).optional(),
+    dueOn: IsoDateSchema.optional(),
+    version: z.number().int().min(1).optional(),
+  })
+  .strict();
+
+/** The coordination history: one page, filtered by crossing, kind, level and dates. */
+export const RegistryQuerySchema = z.object({
+  province: SlugSchema.optional(),
+  crossing: IdSchema.optional(),
+  kind: z.enum(EVENT_KINDS).optional(),
+  level: z.enum(MEETING_LEVELS).optional(),
+  from: IsoDateSchema.optional(),
+  to: IsoDateSchema.optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
 
 export const PlanPatchSchema = z
   .object({

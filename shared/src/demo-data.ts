@@ -2,6 +2,8 @@
 import type { Geometry } from './geo.ts';
 import type {
   AgencyKind,
+  CoordinationTarget,
+  MeetingLevel,
   Border,
   CrossingKind,
   DeadlineKind,
@@ -156,6 +158,8 @@ export interface CampaignRow {
   phases: PhaseRow[];
   quotas: QuotaRow[];
   deadlines: DeadlineRow[];
+  /** A cross-border plan's targets (seed 004), measured from its events. */
+  coordinationTargets?: CoordinationTarget[];
 }
 
 export interface EventRow {
@@ -168,7 +172,11 @@ export interface EventRow {
   counterpart: string;
   agencyIds: string[];
   summary: string;
-  followUps: string[];
+  level: MeetingLevel | null;
+  counterpartUnits: string[];
+  outcome: string;
+  quantity: number | null;
+  followUps: { text: string; dueOn: string; doneOn: string | null }[];
 }
 
 export interface PlanRow {

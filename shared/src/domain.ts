@@ -65,6 +65,54 @@ export const EVENT_KINDS = [
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
+/**
+ * The levels of a cross-border meeting (seed 004): the 8 Vietnamese and Lao provinces sharing the border, the rotating
+ * Sơn La – Hủa Phăn – Luông Pha Băng meeting, a department with its counterpart, the border liaison offices (BLO),
+ * and a gate with the gate across it.
+ */
+export const MEETING_LEVELS = [
+  'border_provinces',
+  'three_province',
+  'department',
+  'blo',
+  'gate',
+] as const;
+export type MeetingLevel = (typeof MEETING_LEVELS)[number];
+
+/** What an event of a kind counts, when it counts anything: m² of crops destroyed, people verified, cases. */
+export const EVENT_QUANTITY_UNITS: Partial<Record<EventKind, 'm2' | 'person' | 'case'>> = {
+  crop_eradication: 'm2',
+  fugitive_verification: 'person',
+  joint_case: 'case',
+};
+
+/**
+ * What a cross-border plan targets, measured from its events: meetings of a level, events of a kind, or the sum of
+ * their quantities (m² destroyed, people verified).
+ */
+export const COORDINATION_MEASURES = [
+  'meetings_border_provinces',
+  'meetings_three_province',
+  'meetings_department',
+  'meetings_blo',
+  'meetings_gate',
+  'training',
+  'information_exchange',
+  'joint_case',
+  'joint_patrol',
+  'fugitives_verified',
+  'crop_area_m2',
+] as const;
+export type CoordinationMeasure = (typeof COORDINATION_MEASURES)[number];
+
+export interface CoordinationTarget {
+  measure: CoordinationMeasure;
+  /** The number the plan states; null when it names the work without a number (it is then counted, not judged). */
+  target: number | null;
+  /** The plan's words for it. */
+  label: string;
+}
+
 export const QUOTA_METRICS = [
   'cases',
   'compulsory_rehab',

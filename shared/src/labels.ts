@@ -5,6 +5,7 @@ import type {
   EventKind,
   HotspotKind,
   HotspotStatus,
+  MeetingLevel,
   ObjectiveMeasure,
   PlanStatus,
   QuotaMetric,
@@ -93,6 +94,33 @@ export const EVENT_LABELS: Record<Lang, Record<EventKind, string>> = {
     crop_eradication: 'Crop eradication',
     training: 'Training',
   },
+};
+
+export const MEETING_LEVEL_LABELS: Record<Lang, Record<MeetingLevel, string>> = {
+  vi: {
+    border_provinces: 'Giao ban 08 tỉnh có chung biên giới Việt Nam – Lào',
+    three_province: 'Giao ban luân phiên 3 tỉnh Sơn La – Hủa Phăn – Luông Pha Băng',
+    department: 'Giao ban sở, ngành với đơn vị đồng cấp',
+    blo: 'Giao ban Văn phòng liên lạc qua biên giới (BLO)',
+    gate: 'Giao ban cửa khẩu, đồn biên phòng đối diện',
+  },
+  en: {
+    border_provinces: 'The 8 provinces sharing the Viet Nam – Laos border',
+    three_province: 'Rotating Sơn La – Houaphanh – Luang Prabang meeting',
+    department: 'Department with its counterpart',
+    blo: 'Border liaison offices (BLO)',
+    gate: 'Gate with the gate across',
+  },
+};
+
+export const FOLLOW_UP_STATE_LABELS: Record<Lang, Record<'done' | 'overdue' | 'open', string>> = {
+  vi: { done: 'Đã xong', overdue: 'Quá hạn', open: 'Đang làm' },
+  en: { done: 'Done', overdue: 'Overdue', open: 'Open' },
+};
+
+export const QUANTITY_UNIT_LABELS: Record<Lang, Record<'m2' | 'person' | 'case', string>> = {
+  vi: { m2: 'm²', person: 'người', case: 'vụ' },
+  en: { m2: 'm²', person: 'people', case: 'cases' },
 };
 
 export const QUOTA_UNIT_LABELS: Record<Lang, Record<QuotaUnit, string>> = {

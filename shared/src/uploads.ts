@@ -7,3 +7,9 @@ export const UPLOAD_MAX_UNPACKED_BYTES = 50 * 1024 * 1024;
 export const UPLOAD_MAX_ENTRIES = 300;
 /** Data rows a sheet may hold: more than any province has communes or hotspots. */
 export const UPLOAD_MAX_ROWS = 20_000;
+
+/** An event's minute (biên bản): a PDF, 5 MiB at most (a scanned page or ten). */
+export const PDF_MIME = 'application/pdf';
+export const ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024;
+/** Minutes one event may carry. */
+export const ATTACHMENTS_PER_EVENT = 10;

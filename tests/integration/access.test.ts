@@ -4,7 +4,7 @@
  */
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, borderAlerts } from '@pcmt/server/db/schema';
+import { auditLog, borderAlerts, eventFollowUps } from '@pcmt/server/db/schema';
 import { pointNearBorder } from '../support/border.ts';
 import ExcelJS from 'exceljs';
 import { FIGURE_FIELDS } from '@pcmt/shared/figures';
@@ -82,6 +82,35 @@ const newCampaign = (name: string) => ({
   phases: [{ name: 'Giai đoạn 1', startsOn: '2027-01-01', endsOn: '2027-03-31' }],
 });
 let n = 0;
+/** A one-page PDF, as a scanner writes the start of one. */
+const MINUTE = new TextEncoder().encode('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+const eventAt = async (crossing: string) =>
+  (await api.get(`/api/events?crossing=${crossing}`)).body[0].id as string;
+const followUpAt = async (crossing: string) => {
+  const events = (await api.get(`/api/events?crossing=${crossing}`)).body;
+  let f = events.flatMap((e: any) => e.followUps)[0];
+  if (!f) {
+    const e = events[0];
+    await t.db.insert(eventFollowUps).values({
+      id: `${e.id}-fx`,
+      eventId: e.id,
+      ordinal: 99,
+      text: 'Trao đổi danh sách',
+      dueOn: e.occurredOn,
+    });
+    f = (await api.get(`/api/events?crossing=${crossing}`)).body[0].followUps[0];
+  }
+  return f as { id: string; version: number };
+};
+const attachmentAt = async (crossing: string, as: TestUser) => {
+  const id = await eventAt(crossing);
+  const up = await api.call('POST', `/api/events/${id}/attachments`, {
+    as,
+    body: MINUTE,
+    headers: { 'content-type': 'application/pdf' },
+  });
+  return { path: `/api/events/${id}/attachments/${up.body.id}` };
+};
 const LIST_NAMES = ['hotspots', 'quotas', 'deadlines', 'events', 'plans', 'tasks'];
 const PERIOD = { periodFrom: '2026-01-01', periodTo: '2026-12-31' };
 const communeOn = async (province: string) =>
@@ -306,6 +335,7 @@ const FIXTURES: Record<string, Fixture> = {
       path: '/api/events',
       body: {
         kind: 'meeting',
+        level: 'gate',
         occurredOn: '2024-10-01',
         crossingId: 'crossing-01',
         counterpart: 'Hà Khẩu',
@@ -316,12 +346,43 @@ const FIXTURES: Record<string, Fixture> = {
       path: '/api/events',
       body: {
         kind: 'meeting',
+        level: 'gate',
         occurredOn: '2024-10-01',
         crossingId: 'crossing-07',
         counterpart: 'Bản Đán',
         summary: 'Giao ban',
       },
     }),
+  },
+  'GET /api/coordination': {
+    own: async () => ({ path: '/api/coordination?province=lao-cai' }),
+    other: async () => ({ path: '/api/coordination?province=son-la' }),
+  },
+  'PATCH /api/follow-ups/:id': {
+    own: async () => {
+      const f = await followUpAt('crossing-01');
+      return { path: `/api/follow-ups/${f.id}`, body: { text: `Việc ${++n}`, version: f.version } };
+    },
+    other: async () => {
+      const f = await followUpAt('crossing-07');
+      return { path: `/api/follow-ups/${f.id}`, body: { text: 'x', version: f.version } };
+    },
+  },
+  'POST /api/events/:id/attachments': {
+    own: async () => ({
+      path: `/api/events/${await eventAt('crossing-01')}/attachments`,
+      body: MINUTE,
+      headers: { 'content-type': 'application/pdf', 'x-file-name': 'bien-ban.pdf' },
+    }),
+    other: async () => ({
+      path: `/api/events/${await eventAt('crossing-07')}/attachments`,
+      body: MINUTE,
+      headers: { 'content-type': 'application/pdf' },
+    }),
+  },
+  'GET /api/events/:id/attachments/:file': {
+    own: async () => attachmentAt('crossing-01', 'border'),
+    other: async () => attachmentAt('crossing-07', 'borderSonLa'),
   },
   'PATCH /api/events/:id': {
     own: async () => {
@@ -784,14 +845,15 @@ describe('authentication and mass assignment', () => {
       '/api/events',
       {
         kind: 'meeting',
+        level: 'gate',
         occurredOn: '2024-10-01',
         crossingId: 'crossing-01',
         counterpart: 'x',
         summary: 'y',
-        agencyIds: ['agency-001'],
+        border: 'VN-LA',
       },
       'border',
-      'agencyIds',
+      'border',
     ],
   ] as const)(
     '%s %s refuses a field the client may not set',

@@ -17,6 +17,7 @@ afterAll(() => t.close());
 
 const event = (summary: string) => ({
   kind: 'meeting',
+  level: 'gate',
   occurredOn: '2026-11-20',
   crossingId: 'crossing-01',
   counterpart: 'Hà Khẩu',

@@ -4,7 +4,7 @@ import { can, ROUTE_POLICY, type Role } from '@pcmt/shared/policy';
 import { z } from 'zod';
 import { CONTRACTS } from '@pcmt/server/http/contracts';
 import { EXAMPLES } from '@pcmt/server/http/examples';
-import { UPLOAD_ROUTES } from '@pcmt/server/http/guards';
+import { FILE_ROUTES } from '@pcmt/server/http/guards';
 import { openTestDb, type TestDb } from '../support/test-db.ts';
 import { testApp, type TestApi, type TestUser } from '../support/app.ts';
 
@@ -67,8 +67,8 @@ describe(`OpenAPI document (${process.env.DB_ENGINE})`, () => {
       const properties = Object.keys(
         (z.toJSONSchema(contract, { unrepresentable: 'any', io: 'input' }) as any).properties ?? {},
       );
-      const payload = r.method === 'GET' || UPLOAD_ROUTES.has(r.path) ? ex.query : ex.body;
-      if (r.method === 'GET' || UPLOAD_ROUTES.has(r.path)) {
+      const payload = r.method === 'GET' || r.path in FILE_ROUTES ? ex.query : ex.body;
+      if (r.method === 'GET' || r.path in FILE_ROUTES) {
         expect(ex.body, key).toBeUndefined();
         // A query key the contract does not name would be dropped silently: none is allowed.
         for (const name of Object.keys(ex.query ?? {})) expect(properties, key).toContain(name);
@@ -95,7 +95,7 @@ describe(`OpenAPI document (${process.env.DB_ENGINE})`, () => {
     const statuses: Record<string, number> = {};
     for (const r of ROUTE_POLICY) {
       const key = `${r.method} ${r.path}`;
-      if (UPLOAD_ROUTES.has(r.path)) continue; // the body is a workbook: the import tests send real ones
+      if (r.path in FILE_ROUTES) continue; // the body is a file: the import and minute tests send real ones
       const ex = EXAMPLES[key]!;
       const role = (Object.keys(AS) as Role[]).find((x) => can(x, r.permission))!;
       const path =

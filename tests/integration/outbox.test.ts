@@ -36,6 +36,7 @@ async function sender(user: string) {
 const event = (summary: string) =>
   JSON.stringify({
     kind: 'meeting',
+    level: 'gate',
     occurredOn: '2026-11-20',
     crossingId: 'crossing-01',
     counterpart: 'Hà Khẩu',

@@ -6,6 +6,7 @@
  */
 import {
   boolean,
+  customType,
   date,
   doublePrecision,
   index,
@@ -18,7 +19,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
-import type { PhaseObjective } from '@pcmt/shared/domain';
+import type { CoordinationTarget, PhaseObjective } from '@pcmt/shared/domain';
 import type { Geometry } from '@pcmt/shared/geo';
 
 const audit = {
@@ -273,6 +274,11 @@ export const campaigns = pgTable('campaigns', {
   startsOn: day('starts_on').notNull(),
   endsOn: day('ends_on').notNull(),
   ageLimitsMonths: jsonb('age_limits_months').$type<Record<string, number>>().notNull().default({}),
+  /** The cross-border plan's own targets, measured from the coordination events (shared/src/state/coordination.ts). */
+  coordinationTargets: jsonb('coordination_targets')
+    .$type<CoordinationTarget[]>()
+    .notNull()
+    .default([]),
   ...audit,
 });
 
@@ -354,10 +360,60 @@ export const coordinationEvents = pgTable(
     counterpart: text('counterpart').notNull(),
     agencyIds: jsonb('agency_ids').$type<string[]>().notNull().default([]),
     summary: text('summary').notNull(),
-    followUps: jsonb('follow_ups').$type<string[]>().notNull().default([]),
+    /** A meeting's level (MEETING_LEVELS); null for the other kinds. */
+    level: text('level'),
+    /** The units across the border that took part, as named by the counterpart (no person). */
+    counterpartUnits: jsonb('counterpart_units').$type<string[]>().notNull().default([]),
+    outcome: text('outcome').notNull().default(''),
+    /** What the event counts, in its kind's unit (EVENT_QUANTITY_UNITS): m² destroyed, people verified, cases. */
+    quantity: doublePrecision('quantity'),
+    /** A joint patrol's track, WGS 84. */
+    track: jsonb('track').$type<Geometry>(),
     ...audit,
   },
-  (t) => [index('events_crossing_date').on(t.crossingId, t.occurredOn)],
+  (t) => [
+    index('events_crossing_date').on(t.crossingId, t.occurredOn),
+    index('events_province_date').on(t.provinceSlug, t.occurredOn),
+  ],
+);
+
+/** What an event leaves to do, each with its own deadline and state. */
+export const eventFollowUps = pgTable(
+  'event_follow_ups',
+  {
+    id: text('id').primaryKey(),
+    eventId: text('event_id')
+      .notNull()
+      .references(() => coordinationEvents.id, { onDelete: 'cascade' }),
+    ordinal: integer('ordinal').notNull(),
+    text: text('text').notNull(),
+    dueOn: day('due_on').notNull(),
+    doneOn: day('done_on'),
+    ...audit,
+  },
+  (t) => [index('follow_ups_event').on(t.eventId, t.ordinal)],
+);
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+});
+
+/** A minute (biên bản) of an event: a PDF kept in the database, with its size and SHA-256. */
+export const eventAttachments = pgTable(
+  'event_attachments',
+  {
+    id: text('id').primaryKey(),
+    eventId: text('event_id')
+      .notNull()
+      .references(() => coordinationEvents.id, { onDelete: 'cascade' }),
+    fileName: text('file_name').notNull(),
+    mime: text('mime').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    content: bytea('content').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('attachments_event').on(t.eventId)],
 );
 
 export const transformationPlans = pgTable(

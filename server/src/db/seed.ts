@@ -88,7 +88,23 @@ export async function seedDemo(db: Db, demo: DemoData = readDemo()): Promise<voi
         c.deadlines.map((d) => ({ ...d, campaignId: c.id })),
       );
     }
-    await insertChunked(tx, t.coordinationEvents, demo.events);
+    await insertChunked(
+      tx,
+      t.coordinationEvents,
+      demo.events.map(({ followUps: _f, ...e }) => e),
+    );
+    await insertChunked(
+      tx,
+      t.eventFollowUps,
+      demo.events.flatMap((e) =>
+        e.followUps.map((f, i) => ({
+          ...f,
+          id: `${e.id}-f${i + 1}`,
+          eventId: e.id,
+          ordinal: i + 1,
+        })),
+      ),
+    );
     await insertChunked(
       tx,
       t.transformationPlans,

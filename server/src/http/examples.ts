@@ -118,10 +118,14 @@ export const EXAMPLES: Record<string, Example> = {
   'POST /api/events': {
     body: {
       kind: 'meeting',
+      level: 'gate',
       occurredOn: '2024-10-01',
       crossingId: 'crossing-01',
       counterpart: 'Hà Khẩu',
+      counterpartUnits: ['Trạm kiểm soát biên phòng Hà Khẩu'],
       summary: 'Giao ban định kỳ quý III',
+      outcome: 'Thống nhất kế hoạch tuần tra song phương quý IV',
+      followUps: [{ text: 'Trao đổi danh sách tuyến trọng điểm', dueOn: '2024-10-31' }],
     },
   },
   'PATCH /api/events/:id': {
@@ -136,6 +140,13 @@ export const EXAMPLES: Record<string, Example> = {
     body: { state: 'resolved', note: 'Đã kiểm tra, phối hợp Công an xã xử lý', version: 1 },
   },
   'PUT /api/border/rule': { body: { beltM: 0, alertWithinM: 5000, version: 0 } },
+  'GET /api/coordination': { query: { province: 'lao-cai', kind: 'meeting', page: '1' } },
+  'PATCH /api/follow-ups/:id': {
+    params: { id: 'ev-crossing-01-2-f1' },
+    body: { doneOn: '2024-12-20', version: 1 },
+  },
+  'POST /api/events/:id/attachments': { params: { id: 'ev-crossing-01-1' } },
+  'GET /api/events/:id/attachments/:file': { params: { id: 'ev-crossing-01-1', file: 'att-x' } },
   'GET /api/plans': { query: { campaign: 'lc-2026-p4' } },
   'POST /api/plans': {
     body: { unitId: 'com-10-0004', targetTier: 'drug_free', targetDate: '2030-12-31' },

@@ -2,7 +2,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { bodyLimit } from 'hono/body-limit';
-import { UPLOAD_MAX_BYTES, XLSX_MIME } from '@pcmt/shared/uploads';
+import { ATTACHMENT_MAX_BYTES, PDF_MIME, UPLOAD_MAX_BYTES, XLSX_MIME } from '@pcmt/shared/uploads';
 import { can, ROUTE_POLICY, type Method, type Permission } from '@pcmt/shared/policy';
 import type { AppDeps } from '../deps.ts';
 import { sessionUser, SESSION_COOKIE } from '../auth/sessions.ts';
@@ -49,8 +49,34 @@ export const UPLOAD_ROUTES = new Set(['/api/figures/import', '/api/hotspots/impo
 const FILE_TYPES = [XLSX_MIME, 'application/octet-stream'];
 
 /** 64 KB JSON bodies at most (415 otherwise); an upload is the .xlsx itself, 5 MB at most. */
+/** Every route of the policy table whose body is a file, with the file's type (the OpenAPI document says so). */
+export const FILE_ROUTES: Readonly<Record<string, string>> = {
+  '/api/figures/import': XLSX_MIME,
+  '/api/hotspots/import': XLSX_MIME,
+  '/api/events/:id/attachments': PDF_MIME,
+};
+
+/** The routes that take a PDF minute as the whole body. */
+export const PDF_UPLOAD = /^\/api\/events\/[^/]+\/attachments$/;
+const pdfLimit = bodyLimit({
+  maxSize: ATTACHMENT_MAX_BYTES,
+  onError: () => {
+    throw new ApiError(413, 'payload_too_large', 'file: the minute is larger than 5 MB', 'file');
+  },
+});
+
 export const requestBodies: MiddlewareHandler = async (c, next) => {
   const type = (c.req.header('content-type') ?? '').toLowerCase();
+  if (c.req.method === 'POST' && PDF_UPLOAD.test(c.req.path)) {
+    if (!type.startsWith(PDF_MIME))
+      throw new ApiError(
+        415,
+        'unsupported_media_type',
+        `file: send the minute as a PDF (${PDF_MIME})`,
+        'file',
+      );
+    return pdfLimit(c, next);
+  }
   if (c.req.method === 'POST' && UPLOAD_ROUTES.has(c.req.path)) {
     if (!FILE_TYPES.some((t) => type.startsWith(t)))
       throw new ApiError(

@@ -8,7 +8,9 @@ import {
   EventInputSchema,
   EventPatchSchema,
   EventsQuerySchema,
+  FollowUpPatchSchema,
   IdSchema,
+  RegistryQuerySchema,
 } from '@pcmt/shared/contracts';
 import type { AppDeps } from '../deps.ts';
 import type { AppEnv } from '../http/env.ts';
@@ -20,8 +22,11 @@ import {
   createEvent,
   updateCrossing,
   updateEvent,
+  updateFollowUp,
 } from '../services/border-writes.ts';
-import { denyOutOfScope, inScope, provinceScope } from '../services/scope.ts';
+import { registryPage } from '../services/coordination.ts';
+import { addAttachment, readAttachment } from '../services/event-files.ts';
+import { denyOutOfScope, inScope, provinceForRead, provinceScope } from '../services/scope.ts';
 import { expectedVersion } from '../services/versioned.ts';
 
 const Id = z.object({ id: IdSchema });
@@ -84,6 +89,69 @@ export const borderRoutes = (deps: AppDeps) =>
       const { scope, now, ip } = await requestContext(deps, c);
       return c.json(await createEvent(deps.db, now, scope, c.req.valid('json'), ip), 201);
     })
+    .get(
+      '/coordination',
+      allow(deps, 'GET /api/coordination'),
+      query(RegistryQuerySchema),
+      async (c) => {
+        const q = c.req.valid('query');
+        const province = await provinceForRead(deps.db, deps.clock(), c.get('user'), q.province);
+        return c.json(await registryPage(deps.db, province, q));
+      },
+    )
+    .patch(
+      '/follow-ups/:id',
+      allow(deps, 'PATCH /api/follow-ups/:id'),
+      params(Id),
+      json(FollowUpPatchSchema),
+      async (c) => {
+        const { scope, now, ip } = await requestContext(deps, c);
+        const { version, ...patch } = c.req.valid('json');
+        const v = expectedVersion(c.req.header('if-match'), version);
+        return c.json(
+          await updateFollowUp(deps.db, now, scope, c.req.valid('param').id, v, patch, ip),
+        );
+      },
+    )
+    .post(
+      '/events/:id/attachments',
+      allow(deps, 'POST /api/events/:id/attachments'),
+      params(Id),
+      async (c) => {
+        const { scope, now, ip } = await requestContext(deps, c);
+        const bytes = new Uint8Array(await c.req.arrayBuffer());
+        return c.json(
+          await addAttachment(
+            deps.db,
+            now,
+            scope,
+            c.req.valid('param').id,
+            bytes,
+            c.req.header('x-file-name'),
+            ip,
+          ),
+          201,
+        );
+      },
+    )
+    .get(
+      '/events/:id/attachments/:file',
+      allow(deps, 'GET /api/events/:id/attachments/:file'),
+      params(z.object({ id: IdSchema, file: IdSchema })),
+      async (c) => {
+        const scope = await provinceScope(deps.db, c.get('user'));
+        const { id, file } = c.req.valid('param');
+        const a = await readAttachment(deps.db, deps.clock(), scope, id, file);
+        c.header('Content-Type', a.mime);
+        c.header(
+          'Content-Disposition',
+          `attachment; filename="bien-ban.pdf"; filename*=UTF-8''${encodeURIComponent(a.fileName)}`,
+        );
+        c.header('X-Content-Type-Options', 'nosniff');
+        c.header('Cache-Control', 'private, max-age=31536000, immutable');
+        return c.body(new Uint8Array(a.content));
+      },
+    )
     .patch(
       '/events/:id',
       allow(deps, 'PATCH /api/events/:id'),

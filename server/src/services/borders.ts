@@ -3,6 +3,7 @@ import { and, asc, desc, eq, gte, lte } from 'drizzle-orm';
 import type { Db } from '../db/create-db.ts';
 import { borderCrossings, borderLines, coordinationEvents, keyRoutes } from '../db/schema.ts';
 import { notFound } from '../errors.ts';
+import { withParts } from './coordination.ts';
 
 export async function borderCollection(db: Db) {
   const rows = await db.select().from(borderLines).orderBy(asc(borderLines.id));
@@ -68,14 +69,14 @@ export async function crossingDetail(db: Db, id: string) {
     .from(coordinationEvents)
     .where(eq(coordinationEvents.crossingId, id))
     .orderBy(desc(coordinationEvents.occurredOn));
-  return { ...row, events };
+  return { ...row, events: await withParts(db, events) };
 }
 
 export async function listEvents(
   db: Db,
   q: { crossing?: string; border?: string; from?: string; to?: string },
 ) {
-  return db
+  const rows = await db
     .select()
     .from(coordinationEvents)
     .where(
@@ -87,4 +88,5 @@ export async function listEvents(
       ),
     )
     .orderBy(desc(coordinationEvents.occurredOn), asc(coordinationEvents.id));
+  return withParts(db, rows);
 }

@@ -6,10 +6,12 @@
 import { and, eq, gte, inArray, lte } from 'drizzle-orm';
 import { formatViDate, vietnamDay } from '@pcmt/shared/dates';
 import { criterionMetOn, tasksOn } from '@pcmt/shared/state/plans';
+import { recordedBy } from '@pcmt/shared/state/window';
 import { DRUG_FREE_CRITERIA } from '@pcmt/shared/domain';
 import type {
   DeadlineKind,
   EventKind,
+  MeetingLevel,
   HotspotKind,
   PlanStatus,
   QuotaUnit,
@@ -20,6 +22,7 @@ import {
   DEADLINE_STATE_LABELS,
   EVENT_LABELS,
   HOTSPOT_KIND_LABELS,
+  MEETING_LEVEL_LABELS,
   PLAN_STATUS_LABELS,
   QUOTA_UNIT_LABELS,
   STATUS_LABELS,
@@ -36,6 +39,7 @@ import {
   hotspots,
 } from '../db/schema.ts';
 import { audit } from './audit.ts';
+import { withParts } from './coordination.ts';
 import { listPlans } from './plans.ts';
 import { denyOutOfScope, inScope, type Scope } from './scope.ts';
 import { campaignSnapshot } from './snapshot.ts';
@@ -177,6 +181,14 @@ async function eventSheet(db: Db, slug: string, since: string, asOf: string) {
     )
     .orderBy(coordinationEvents.occurredOn);
   const agencyName = await agencyNames(db, slug);
+  const parts = new Map(
+    (
+      await withParts(
+        db,
+        rows.map((r) => r.e),
+      )
+    ).map((e) => [e.id, e]),
+  );
   type E = (typeof rows)[number];
   const columns: Column<E>[] = [
     { header: 'Ngày', kind: 'date', value: (r) => r.e.occurredOn },
@@ -189,7 +201,22 @@ async function eventSheet(db: Db, slug: string, since: string, asOf: string) {
       value: (r) => r.e.agencyIds.map((id) => agencyName.get(id) ?? id).join('; '),
     },
     { header: 'Nội dung', value: (r) => r.e.summary, width: 48 },
-    { header: 'Việc tiếp theo', value: (r) => r.e.followUps.join('; '), width: 40 },
+    {
+      header: 'Cấp giao ban',
+      value: (r) => (r.e.level ? MEETING_LEVEL_LABELS.vi[r.e.level as MeetingLevel] : ''),
+    },
+    { header: 'Kết quả', value: (r) => r.e.outcome, width: 40 },
+    {
+      header: 'Việc tiếp theo (hạn)',
+      value: (r) =>
+        (parts.get(r.e.id)?.followUps ?? [])
+          .map(
+            (f) =>
+              `${f.text} (${formatViDate(f.dueOn)}${recordedBy(f.doneOn, asOf) ? ', đã xong' : ''})`,
+          )
+          .join('; '),
+      width: 40,
+    },
   ];
   return { columns, rows } as const;
 }

@@ -5,10 +5,9 @@
 import { z } from 'zod';
 import { ErrorBodySchema } from '@pcmt/shared/errors';
 import { ROUTE_POLICY } from '@pcmt/shared/policy';
-import { XLSX_MIME } from '@pcmt/shared/uploads';
 import { CONTRACTS } from '../http/contracts.ts';
 import { EXAMPLES } from '../http/examples.ts';
-import { UPLOAD_ROUTES } from '../http/guards.ts';
+import { FILE_ROUTES } from '../http/guards.ts';
 
 type JsonSchema = { properties?: Record<string, unknown>; required?: string[] };
 const schemaOf = (key: string) =>
@@ -30,7 +29,7 @@ function operation(r: (typeof ROUTE_POLICY)[number]) {
     ...(example.params?.[m[1]!] ? { example: example.params[m[1]!] } : {}),
   }));
   const s = schemaOf(key);
-  const upload = UPLOAD_ROUTES.has(r.path);
+  const upload = FILE_ROUTES[r.path];
   const query =
     r.method === 'GET' || upload
       ? Object.entries(s.properties ?? {}).map(([name, schema]) => ({
@@ -50,7 +49,7 @@ function operation(r: (typeof ROUTE_POLICY)[number]) {
           requestBody: {
             required: true,
             content: {
-              [XLSX_MIME]: {
+              [upload]: {
                 schema: { type: 'string', format: 'binary', maxLength: 5 * 1024 * 1024 },
               },
             },

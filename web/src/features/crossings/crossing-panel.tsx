@@ -4,11 +4,17 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { formatViDate } from '@pcmt/shared/dates';
 import { recordedBy } from '@pcmt/shared/state/window';
 import { useDashboard } from '../../lib/dashboard-context.ts';
-import { EVENT_KINDS, type CrossingKind, type EventKind } from '@pcmt/shared/domain';
+import {
+  EVENT_KINDS,
+  MEETING_LEVELS,
+  type CrossingKind,
+  type EventKind,
+  type MeetingLevel,
+} from '@pcmt/shared/domain';
 import { api, unwrap } from '../../lib/api.ts';
 import { QueuedOffline } from '../../lib/connectivity.ts';
 import { crossingQuery } from '../../lib/queries.ts';
-import { CROSSING_LABELS, EVENT_LABELS } from '@pcmt/shared/labels';
+import { CROSSING_LABELS, EVENT_LABELS, MEETING_LEVEL_LABELS } from '@pcmt/shared/labels';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { useFormText } from '../../i18n/use-form-text.ts';
 import { ApiErrorNote } from '../../components/api-error-note.tsx';
@@ -88,13 +94,21 @@ function EventForm({
   const f = useFormText();
   const client = useQueryClient();
   const [kind, setKind] = useState<EventKind>('meeting');
+  const [level, setLevel] = useState<MeetingLevel>('gate');
   const [occurredOn, setDate] = useState(useDashboard().me.today);
   const [summary, setSummary] = useState('');
   const save = useMutation({
     mutationFn: () =>
       unwrap(
         api.events.$post({
-          json: { kind, occurredOn, crossingId, counterpart, summary, followUps: [] },
+          json: {
+            kind,
+            level: kind === 'meeting' ? level : null,
+            occurredOn,
+            crossingId,
+            counterpart,
+            summary,
+          },
         }),
       ),
     // Queued offline, the event is as good as sent: the form is emptied so it is not sent twice.
@@ -131,6 +145,20 @@ function EventForm({
         </select>
         <DateField label={f.date} value={occurredOn || null} onChange={(v) => setDate(v ?? '')} />
       </div>
+      {kind === 'meeting' && (
+        <select
+          value={level}
+          onChange={(e) => setLevel(e.target.value as MeetingLevel)}
+          aria-label={f.level}
+          data-testid="event-level"
+        >
+          {MEETING_LEVELS.map((l) => (
+            <option key={l} value={l}>
+              {MEETING_LEVEL_LABELS[lang][l]}
+            </option>
+          ))}
+        </select>
+      )}
       <textarea
         placeholder={f.summary}
         value={summary}
