@@ -1,15 +1,12 @@
 /**
- * The border belt and the geofence near the border: distances to the border line in metres (turf, with the
- * line's segments indexed by flatbush so a commune costs a few segment distances, not a thousand), the rule that
- * makes a commune a border commune (xã biên giới) and the rule that makes a hotspot raise a border alert.
+ * Distances to the border line in metres (turf, with the line's segments indexed by flatbush so a commune costs a
+ * few segment distances, not a thousand), for the border belt and the geofence (their rules: border-rules.ts).
  */
 import Flatbush from 'flatbush';
 import booleanIntersects from '@turf/boolean-intersects';
 import { lineString } from '@turf/helpers';
 import pointToLineDistance from '@turf/point-to-line-distance';
 import type { Geometry } from './geo.ts';
-
-export * from './border-rules.ts';
 
 type Position = number[];
 type Line = Extract<Geometry, { type: 'LineString' | 'MultiLineString' }>;
@@ -27,11 +24,17 @@ export interface Nearest {
 }
 
 const M_PER_DEG_LAT = 111_320;
-const RING_CHECK_M = 20_000;
+/** As far as a province's belt or alert distance may reach (border-contracts.ts): within it distances are exact. */
+export const EXACT_WITHIN_M = 100_000;
+const RING_CHECK_M = EXACT_WITHIN_M;
+const METRES = { units: 'meters' } as const;
+type Feature = ReturnType<typeof lineString>;
+/** An area's vertices measured exhaustively, the closest by the first pass. */
+const EXACT_VERTICES = 4;
 
 /** The nearest piece of the border to a point or an area, and how far it is in metres (0 when they touch). */
 export class BorderIndex {
-  private readonly segments: { key: string; a: Position; b: Position }[] = [];
+  private readonly segments: { key: string; a: Position; b: Position; line: Feature }[] = [];
   private readonly index: Flatbush | null;
 
   constructor(pieces: readonly BorderPiece[]) {
@@ -40,7 +43,12 @@ export class BorderIndex {
         p.geometry.type === 'LineString' ? [p.geometry.coordinates] : p.geometry.coordinates;
       for (const part of parts)
         for (let i = 1; i < part.length; i++)
-          this.segments.push({ key: p.key, a: part[i - 1]!, b: part[i]! });
+          this.segments.push({
+            key: p.key,
+            a: part[i - 1]!,
+            b: part[i]!,
+            line: lineString([part[i - 1]!, part[i]!]),
+          });
     }
     if (this.segments.length === 0) {
       this.index = null;
@@ -57,7 +65,7 @@ export class BorderIndex {
     this.index.finish();
   }
 
-  /** The nearest piece to `geometry` (a point, line or area); null when the index holds no line. */
+  /** The nearest piece to a point or an area (0 when they touch); null when the index holds no line. */
   nearest(geometry: Geometry): Nearest | null {
     if (!this.index) return null;
     const coords = positionsOf(geometry);
@@ -66,8 +74,12 @@ export class BorderIndex {
       const touching = this.crossing(geometry, coords);
       if (touching) return { key: touching, distanceM: 0 };
     }
+    // Every vertex against its few nearest boxes, then the closest few vertices measured exhaustively.
+    const rough = coords
+      .map((p) => ({ p, d: this.nearestToPoint(p, false)?.distanceM ?? Infinity }))
+      .sort((a, b) => a.d - b.d);
     let best: Nearest | null = null;
-    for (const p of coords) {
+    for (const { p } of rough.slice(0, EXACT_VERTICES)) {
       const n = this.nearestToPoint(p);
       if (n && (!best || n.distanceM < best.distanceM)) best = n;
     }
@@ -79,18 +91,25 @@ export class BorderIndex {
       best.distanceM < RING_CHECK_M &&
       (geometry.type === 'Polygon' || geometry.type === 'MultiPolygon')
     ) {
-      const rings = (geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates)
-        .flat()
-        .map((r: Position[]) => lineString(r));
+      // The area's rings, indexed the same way, answer each nearby line vertex in a few segment distances.
+      const rings = new BorderIndex([
+        {
+          key: 'rings',
+          geometry: {
+            type: 'MultiLineString',
+            coordinates:
+              geometry.type === 'Polygon' ? geometry.coordinates : geometry.coordinates.flat(),
+          },
+        },
+      ]);
       const [w, s, e, n] = bboxOf(coords);
       const pad = best.distanceM / M_PER_DEG_LAT / Math.cos((((s + n) / 2) * Math.PI) / 180);
       for (const i of this.index.search(w - pad, s - pad, e + pad, n + pad)) {
         const seg = this.segments[i]!;
-        for (const v of [seg.a, seg.b])
-          for (const ring of rings) {
-            const d = pointToLineDistance(v, ring, { units: 'meters' });
-            if (d < best.distanceM) best = { key: seg.key, distanceM: d };
-          }
+        for (const v of [seg.a, seg.b]) {
+          const d = rings.nearestToPoint(v)!.distanceM;
+          if (d < best.distanceM) best = { key: seg.key, distanceM: d };
+        }
       }
     }
     return best && { key: best.key, distanceM: Math.round(best.distanceM) };
@@ -100,20 +119,30 @@ export class BorderIndex {
     const [w, s, e, n] = bboxOf(coords);
     for (const i of this.index!.search(w, s, e, n)) {
       const seg = this.segments[i]!;
-      if (booleanIntersects(lineString([seg.a, seg.b]), geometry as never)) return seg.key;
+      if (booleanIntersects(seg.line as never, geometry as never)) return seg.key;
     }
     return null;
   }
 
-  private nearestToPoint(p: Position): Nearest | null {
-    // Flatbush ranks by planar distance to the segments' boxes: take a few and measure them on the ellipsoid.
-    const ids = this.index!.neighbors(p[0]!, p[1]!, 6);
+  /** The nearest segment to a point, not rounded; `exact` false: among the 4 nearest boxes only. */
+  nearestToPoint(p: Position, exact = true): Nearest | null {
+    // Flatbush ranks by planar distance to the segments' boxes: a few candidates give a first distance, then every
+    // segment whose box lies within it (in degrees of longitude, the shorter ones) is measured on the ellipsoid.
     let best: Nearest | null = null;
-    for (const i of ids) {
-      const seg = this.segments[i]!;
-      const d = pointToLineDistance(p, lineString([seg.a, seg.b]), { units: 'meters' });
-      if (!best || d < best.distanceM) best = { key: seg.key, distanceM: d };
-    }
+    const measure = (ids: number[]) => {
+      for (const i of ids) {
+        const seg = this.segments[i]!;
+        const d = pointToLineDistance(p, seg.line as never, METRES);
+        if (!best || d < best.distanceM) best = { key: seg.key, distanceM: d };
+      }
+    };
+    measure(this.index!.neighbors(p[0]!, p[1]!, 4));
+    if (!best || !exact) return best;
+    // Beyond what a rule can reach the first answer is kept: a few metres more or less 100 km away matter to none.
+    if ((best as Nearest).distanceM > EXACT_WITHIN_M) return best;
+    const degrees =
+      (best as Nearest).distanceM / (M_PER_DEG_LAT * Math.cos((p[1]! * Math.PI) / 180));
+    measure(this.index!.neighbors(p[0]!, p[1]!, Infinity, degrees * 1.01));
     return best;
   }
 }

@@ -105,6 +105,8 @@ describe.each([
     // The map opened on the own stretch: drawn, with border communes outlined along it.
     expect(await d.renderedCount('border-sectors-line')).toBeGreaterThanOrEqual(1);
     expect(await d.renderedCount('communes-belt')).toBeGreaterThan(0);
+    // Of the province's three gates only Chiềng Khương, the station's own, is in view.
+    expect(await d.renderedCount('crossings-circle')).toBe(1);
     await d.screenshot(`70-border-stretch-${name}`);
 
     // Only the border communes keep their colour.
@@ -143,6 +145,20 @@ describe.each([
     expect(await d.page.textContent(row)).toContain('Tổ công tác đồn đã đến kiểm tra');
     await d.screenshot(`73-border-alert-acknowledged-${name}`);
 
+    if (name === 'phone') {
+      // The handle pulls the sheet up over most of the map, then down to a peek that leaves the map whole.
+      const mapHeight = () =>
+        d.page.evaluate(() => document.querySelector('.map-area')!.getBoundingClientRect().height);
+      const half = await mapHeight();
+      await d.page.click('[data-testid="sheet-handle"]');
+      await d.page.waitForSelector('.shell.sheet-full');
+      expect(await mapHeight()).toBeLessThan(half / 3);
+      await d.page.click('[data-testid="sheet-handle"]');
+      await d.page.waitForSelector('.shell.sheet-peek');
+      expect(await mapHeight()).toBeGreaterThan(half * 1.4);
+      await d.mapIdle();
+      await d.screenshot('74-border-sheet-peek-phone');
+    }
     // The page at phone width never scrolls sideways.
     const overflow = await d.page.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,

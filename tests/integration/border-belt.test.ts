@@ -247,6 +247,71 @@ describe(`border belt (${process.env.DB_ENGINE})`, () => {
     ).toHaveLength(1);
   });
 
+  it('moves an alert with its hotspot to the stretch it now faces; a date-only edit raises none', async () => {
+    const first = await near('son-la', 'Đồn Biên phòng Nà Cài', 2500, 'commanderSonLa');
+    const h = (await record('commanderSonLa', first.point)).body;
+    const moveTo = await near('son-la', 'Đồn Biên phòng Lóng Sập', 1200, 'commanderSonLa');
+    const moved = await api.call('PATCH', `/api/hotspots/${h.id}`, {
+      as: 'commanderSonLa',
+      body: { lng: moveTo.point[0], lat: moveTo.point[1], version: h.version },
+    });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    const alert = (await alertsOf('son-la', 'borderSonLa')).find((a) => a.hotspotId === h.id);
+    expect(alert).toMatchObject({
+      sectorId: moveTo.sector.id,
+      stationName: 'Đồn Biên phòng Lóng Sập',
+    });
+    expect(Math.abs(alert.distanceM - 1200)).toBeLessThan(150);
+    expect(await auditOf(alert.id, 'border_alert.move')).toHaveLength(1);
+
+    const far = await near('son-la', 'Đồn Biên phòng Nà Cài', 9000, 'commanderSonLa');
+    const quiet = (await record('commanderSonLa', far.point, 'retail_point')).body;
+    const redated = await api.call('PATCH', `/api/hotspots/${quiet.id}`, {
+      as: 'commanderSonLa',
+      body: { identifiedOn: '2026-11-01', version: quiet.version },
+    });
+    expect(redated.status).toBe(200);
+    expect(redated.body.borderAlertId).toBeNull();
+  });
+
+  it('gives a hotspot re-emerging near the border a new alert', async () => {
+    const { point } = await near('son-la', 'Đồn Biên phòng Chiềng Khương', 3000, 'commanderSonLa');
+    const h = (await record('commanderSonLa', point)).body;
+    const gone = await api.call('POST', `/api/hotspots/${h.id}/eliminate`, {
+      as: 'commanderSonLa',
+      body: { eliminatedOn: TODAY, version: h.version },
+    });
+    expect(gone.status, JSON.stringify(gone.body)).toBe(200);
+    const back = await api.call('POST', `/api/hotspots/${h.id}/re-emerge`, {
+      as: 'commanderSonLa',
+      body: { identifiedOn: TODAY, note: 'Tái hoạt động' },
+    });
+    expect(back.status, JSON.stringify(back.body)).toBe(201);
+    expect(back.body.borderDistanceM).toBe(h.borderDistanceM);
+    expect(back.body.borderAlertId).toMatch(/^alert-/);
+    expect(back.body.borderAlertId).not.toBe(h.borderAlertId);
+  });
+
+  it('lets one of two first rules written at once through, and answers the other 412', async () => {
+    const put = (alertWithinM: number) =>
+      api.call('PUT', '/api/border/rule', {
+        as: 'commander',
+        headers: { 'if-match': 'W/"0"' },
+        body: { beltM: 0, alertWithinM },
+      });
+    const answers = await Promise.all([put(3000), put(4000)]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 412]);
+    const rule = (await api.get('/api/border/rule?province=lao-cai', 'commander')).body;
+    expect(rule.version).toBe(1);
+    expect([3000, 4000]).toContain(rule.alertWithinM);
+    const back = await api.call('PUT', '/api/border/rule', {
+      as: 'commander',
+      headers: { 'if-match': '"1"' },
+      body: { beltM: 0, alertWithinM: 5000 },
+    });
+    expect(back.status).toBe(200);
+  });
+
   it("shows another province's alerts to nobody outside it", async () => {
     const r = await api.call('GET', '/api/border/alerts?province=son-la', { as: 'border' });
     expect(r.status).toBe(404);

@@ -7,6 +7,7 @@ import 'fake-indexeddb/auto';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Outbox, queueable, type OutboxEntry } from '@pcmt/web/lib/outbox.ts';
+import { pointNearBorder } from '../support/border.ts';
 import { openTestDb, type TestDb } from '../support/test-db.ts';
 import { testApp, type TestApi } from '../support/app.ts';
 
@@ -58,6 +59,8 @@ describe(`outbox replay (${process.env.DB_ENGINE})`, () => {
     expect(queueable('POST', '/api/campaigns')).toBe(false);
     expect(queueable('POST', '/api/figures/import')).toBe(false);
     expect(queueable('GET', '/api/events')).toBe(false);
+    expect(queueable('PATCH', '/api/border/alerts/alert-hs-1')).toBe(true);
+    expect(queueable('PUT', '/api/border/rule')).toBe(false);
   });
 
   it('waits while there is no link, then sends in order, once each, even when an answer is lost', async () => {
@@ -149,6 +152,44 @@ describe(`outbox replay (${process.env.DB_ENGINE})`, () => {
     expect(states[1]![0]).toBe('refused');
     expect([403, 409]).toContain(states[1]![1]);
     expect(states[2]).toEqual(['sent', undefined]);
+  });
+
+  it('sends an alert acknowledged offline once, dated the day it reaches the server', async () => {
+    // An open alert of the test officer's station: a hotspot recorded 1 km from its stretch.
+    const sectors = (await api.get('/api/border/sectors?province=lao-cai')).body;
+    const sector = sectors.features.find(
+      (f: any) => f.properties.stationName === 'Đồn Biên phòng Cửa khẩu Quốc tế Lào Cai',
+    );
+    const outline = (await api.get('/api/units?province=lao-cai&level=province')).body.features[0];
+    const [lng, lat] = pointNearBorder(sector, (await api.get('/api/borders')).body, outline, 1000);
+    const h = await api.call('POST', '/api/hotspots', {
+      as: 'commander',
+      body: { kind: 'retail_point', identifiedOn: '2026-11-22', lng, lat },
+    });
+    const alertId = h.body.borderAlertId as string;
+    const box = new Outbox(`outbox-${randomUUID()}`);
+    const body = JSON.stringify({ state: 'acknowledged', note: 'Đã nắm tình hình', version: 1 });
+    await box.add({
+      key: randomUUID(),
+      username: 't.border',
+      method: 'PATCH',
+      path: `/api/border/alerts/${alertId}`,
+      body,
+    });
+    const send = await sender('t.border');
+    expect(await box.replay('t.border', send)).toMatchObject({ sent: 1, conflicts: 0 });
+    // A lost answer replayed with the same key is not a second acknowledgement.
+    const [sent] = await box.list('t.border');
+    const again = await send(sent!);
+    expect(again.status).toBe(200);
+    const alert = (await api.get('/api/border/alerts?province=lao-cai', 'border')).body.find(
+      (a: any) => a.id === alertId,
+    );
+    expect(alert).toMatchObject({
+      acknowledgedOn: '2026-11-22',
+      version: 2,
+      note: 'Đã nắm tình hình',
+    });
   });
 
   it('turns a stale edit into a conflict with the server’s record; "mine" sends it over the current one', async () => {

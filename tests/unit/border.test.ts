@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as turf from '@turf/turf';
 import { describe, expect, it } from 'vitest';
-import { BorderIndex } from '@pcmt/shared/border';
+import { BorderIndex, EXACT_WITHIN_M } from '@pcmt/shared/border';
 import {
   DEFAULT_BORDER_RULE,
   isBorderCommune,
@@ -76,6 +76,59 @@ describe('distance to the border', () => {
       const got = index.nearest({ type: 'Point', coordinates: [h.lng, h.lat] })!;
       expect(Math.abs(got.distanceM - exact([h.lng, h.lat])), h.id).toBeLessThanOrEqual(1);
     }
+  });
+  it('finds the nearest segment for random points around the borders, as turf does against every one', () => {
+    let within = 0;
+    // A seeded walk over the box of the demo's provinces and a band of Laos and China beside them.
+    let seed = 7;
+    const rand = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+    for (let i = 0; i < 300; i++) {
+      const p = [102 + rand() * 4, 19.5 + rand() * 3.5];
+      const got = index.nearest({ type: 'Point', coordinates: p })!.distanceM;
+      const want = exact(p);
+      // Exact where a rule can reach; beyond it never nearer than the truth.
+      if (want <= EXACT_WITHIN_M) within++;
+      if (want <= EXACT_WITHIN_M) expect(Math.abs(got - want), p.join(',')).toBeLessThanOrEqual(1);
+      else expect(got, p.join(',')).toBeGreaterThanOrEqual(want - 1);
+    }
+    expect(within).toBeGreaterThan(100);
+  });
+  it('measures an area by its edges too: a line vertex pointing at the middle of a long edge', () => {
+    // A long thin box whose nearest point to the border is the middle of its northern edge, not a corner.
+    const stretch = new BorderIndex([
+      {
+        key: 'v',
+        geometry: {
+          type: 'LineString',
+          coordinates: [
+            [104.0, 21.2],
+            [104.1, 21.05],
+            [104.2, 21.2],
+          ],
+        },
+      },
+    ]);
+    const box = turf.bboxPolygon([103.9, 20.9, 104.3, 21.0]).geometry;
+    // (turf's edges are great-circle arcs, so the middle of the edge is a little north of 21°.)
+    const expected = turf.pointToLineDistance(
+      [104.1, 21.05],
+      turf.lineString(box.coordinates[0]!),
+      {
+        units: 'meters',
+      },
+    );
+    const corner = turf.pointToLineDistance(
+      [104.0, 21.0],
+      turf.lineString([
+        [104.0, 21.2],
+        [104.1, 21.05],
+      ]),
+      {
+        units: 'meters',
+      },
+    );
+    expect(corner).toBeGreaterThan(expected + 2000);
+    expect(Math.abs(stretch.nearest(box)!.distanceM - expected)).toBeLessThanOrEqual(1);
   });
   it('gives 0 to an area the line crosses, and the nearest gap to one beside it', () => {
     const crossing = demo.crossings[0]!;

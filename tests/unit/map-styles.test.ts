@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { TIERS } from '@pcmt/shared/domain';
 import { SOURCES } from '@pcmt/web/map/ids.ts';
-import { buildBaseStyle, buildOverlayLayers, TIER_COLORS } from '@pcmt/web/map/styles.ts';
+import {
+  buildBaseStyle,
+  buildOverlayLayers,
+  SECTOR_COLORS,
+  TIER_COLORS,
+} from '@pcmt/web/map/styles.ts';
 
 describe('map layers', () => {
   const layers = buildOverlayLayers({});
@@ -34,6 +39,23 @@ describe('map layers', () => {
     expect(JSON.stringify(h.paint['circle-stroke-width'])).toContain(
       '["feature-state","selected"]',
     );
+  });
+  it("draw the user's own stretch of border thicker and in amber, the border communes outlined", () => {
+    const sector = layers.find((l) => l.id === 'border-sectors-line') as {
+      paint: Record<string, unknown>;
+    };
+    expect(sector.paint['line-color']).toEqual([
+      'case',
+      ['boolean', ['get', 'own'], false],
+      SECTOR_COLORS.own,
+      SECTOR_COLORS.other,
+    ]);
+    const belt = layers.find((l) => l.id === 'communes-belt') as { filter: unknown };
+    expect(belt.filter).toEqual(['==', ['get', 'belt'], true]);
+    // Under the borders' own line, above the tier fill.
+    const ids = layers.map((l) => l.id);
+    expect(ids.indexOf('communes-fill')).toBeLessThan(ids.indexOf('communes-belt'));
+    expect(ids.indexOf('border-sectors-line')).toBeLessThan(ids.indexOf('borders-line'));
   });
   it('build a basemap that fetches nothing from another host', () => {
     const style = buildBaseStyle({ type: 'FeatureCollection', features: [] });

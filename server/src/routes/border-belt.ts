@@ -91,10 +91,11 @@ export const borderBeltRoutes = (deps: AppDeps) =>
       async (c) => {
         const { scope, now, ip } = await requestContext(deps, c);
         const { version, ...input } = c.req.valid('json');
-        // Version 0 is a province still on the defaults: expectedVersion wants ≥ 1, so read it here.
+        // Version 0 is a province still on the defaults (expectedVersion wants ≥ 1); the header wins, as there.
         const header = c.req.header('if-match');
+        const fromHeader = header?.replace(/^W\//, '').replaceAll('"', '');
         const v =
-          version === 0 || header?.replaceAll('"', '') === '0'
+          fromHeader === '0' || (fromHeader === undefined && version === 0)
             ? 0
             : expectedVersion(header, version);
         return c.json(await putBorderRule(deps.db, now, scope, input, v, ip));

@@ -16,6 +16,7 @@ import {
   hotspots,
   provinceBorderRules,
 } from '../db/schema.ts';
+import { isUniqueViolation } from '../db/pg-errors.ts';
 import { ApiError, StaleVersionError } from '../errors.ts';
 import { audit } from './audit.ts';
 import { borderRuleOf } from './border-belt.ts';
@@ -180,11 +181,19 @@ export async function putBorderRule(
   ip: string | null,
 ) {
   const slug = scope.user.provinceSlug;
-  if (!slug)
+  if (!slug) {
+    await audit(db, now, {
+      actor: scope.user,
+      action: 'border_rule.update',
+      objectType: 'border_rule',
+      outcome: 'denied',
+      clientIp: ip,
+      detail: 'no province',
+    });
     throw new ApiError(403, 'forbidden', 'A border rule is set by the commander of a province');
+  }
   const current = await borderRuleOf(db, slug);
-  if (current.version !== version)
-    throw new StaleVersionError({ ...current, id: slug } as Record<string, unknown>);
+  if (current.version !== version) throw new StaleVersionError({ ...current, id: slug });
   const values = { beltM: input.beltM, alertWithinM: input.alertWithinM };
   if (current.isDefault)
     await auditedInsert(
@@ -194,7 +203,11 @@ export async function putBorderRule(
       provinceBorderRules,
       { id: slug, ...values },
       { action: 'border_rule.create', objectType: 'border_rule', clientIp: ip },
-    );
+    ).catch(async (e: unknown) => {
+      // Two first rules at once: the one that lost read version 0 of a rule that now exists.
+      if (isUniqueViolation(e)) throw new StaleVersionError(await borderRuleOf(db, slug));
+      throw e;
+    });
   else
     await auditedUpdate(db, now, scope.user, provinceBorderRules, slug, version, values, {
       action: 'border_rule.update',

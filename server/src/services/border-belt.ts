@@ -5,12 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import { eq, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import {
-  BorderIndex,
-  DEFAULT_BORDER_RULE,
-  raisesBorderAlert,
-  type BorderRule,
-} from '@pcmt/shared/border';
+import { BorderIndex } from '@pcmt/shared/border';
+import { DEFAULT_BORDER_RULE, raisesBorderAlert, type BorderRule } from '@pcmt/shared/border-rules';
 import { addDays } from '@pcmt/shared/dates';
 import type { HotspotKind } from '@pcmt/shared/domain';
 import type { Geometry } from '@pcmt/shared/geo';
@@ -101,7 +97,7 @@ export async function measureBorderDistances(db: Db): Promise<{ units: number; h
   return { units: unitValues.length, hotspots: spotValues.length };
 }
 
-/** The province's border rule with its version (1 and the defaults when it never set one). */
+/** The province's border rule with its version (0 and the defaults when it never set one). */
 export async function borderRuleOf(
   db: Db,
   slug: string,

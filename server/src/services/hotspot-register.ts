@@ -4,12 +4,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
-import { and, eq, gte, inArray, lte } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, lte } from 'drizzle-orm';
 import type { z } from 'zod';
 import { vietnamDay } from '@pcmt/shared/dates';
 import type { HotspotInputSchema, HotspotPatchSchema } from '@pcmt/shared/hotspot-contracts';
 import type { Db } from '../db/create-db.ts';
-import { adminUnits, hotspots } from '../db/schema.ts';
+import { adminUnits, borderAlerts, hotspots } from '../db/schema.ts';
 import { ApiError } from '../errors.ts';
 import { hotspotInScope } from './hotspots.ts';
 import type { Scope } from './scope.ts';
@@ -105,10 +105,12 @@ export async function updateHotspot(
     .select({ slug: adminUnits.slug })
     .from(adminUnits)
     .where(eq(adminUnits.id, row.provinceId ?? ''));
-  const moved = patch.lng !== undefined || patch.identifiedOn !== undefined;
+  // A new date may put the point in another era's commune; only a new position changes its place at the border.
+  const relocated = patch.lng !== undefined || patch.lat !== undefined;
+  const moved = relocated || patch.identifiedOn !== undefined;
   const slug = province?.slug ?? '';
   const unit = moved ? await communeAt(ctx.db, slug, lng, lat, identifiedOn) : null;
-  const place = moved ? placeAgainstBorder(await borderIndexes(ctx.db), slug, lng, lat) : {};
+  const place = relocated ? placeAgainstBorder(await borderIndexes(ctx.db), slug, lng, lat) : null;
   return ctx.db.transaction(async (tx) => {
     const row = await auditedUpdate(
       tx,
@@ -120,19 +122,46 @@ export async function updateHotspot(
       { ...patch, ...place, ...(unit ? { unitId: unit.id } : {}) },
       { action: 'hotspot.update', objectType: 'hotspot', clientIp: ctx.ip },
     );
-    // Moved near the border, an active hotspot raises its alert (once: a hotspot has at most one).
-    const alert =
-      moved && !row.eliminatedOn
-        ? await raiseBorderAlert(
-            tx,
-            ctx.now,
-            ctx.scope.user,
-            row as never,
-            slug,
-            vietnamDay(ctx.now),
-            ctx.ip,
-          )
-        : null;
+    if (!place) return { ...row, borderAlertId: null };
+    // Its alert, if any, follows it to the stretch it now faces; moved near the border, an active hotspot
+    // raises one (a hotspot has at most one).
+    await followAlert(tx, ctx, id, place);
+    const alert = !row.eliminatedOn
+      ? await raiseBorderAlert(
+          tx,
+          ctx.now,
+          ctx.scope.user,
+          row as never,
+          slug,
+          vietnamDay(ctx.now),
+          ctx.ip,
+        )
+      : null;
     return { ...row, borderAlertId: alert?.id ?? null };
   });
+}
+
+/** An unresolved alert of a moved hotspot takes its new distance and stretch (audited). */
+async function followAlert(
+  tx: Ctx['db'],
+  ctx: Ctx,
+  hotspotId: string,
+  place: { borderDistanceM: number | null; borderSectorId: string | null },
+) {
+  const [alert] = await tx
+    .select()
+    .from(borderAlerts)
+    .where(and(eq(borderAlerts.hotspotId, hotspotId), isNull(borderAlerts.resolvedOn)));
+  if (!alert || place.borderDistanceM === null) return;
+  if (alert.distanceM === place.borderDistanceM && alert.sectorId === place.borderSectorId) return;
+  await auditedUpdate(
+    tx,
+    ctx.now,
+    ctx.scope.user,
+    borderAlerts,
+    alert.id,
+    alert.version,
+    { distanceM: place.borderDistanceM, sectorId: place.borderSectorId },
+    { action: 'border_alert.move', objectType: 'border_alert', clientIp: ctx.ip },
+  );
 }

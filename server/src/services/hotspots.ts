@@ -1,6 +1,7 @@
 /** Hotspots on a date or within a campaign phase, each with its state on the as-of date (shared/src/state). */
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
+import { vietnamDay } from '@pcmt/shared/dates';
 import type { HotspotKind } from '@pcmt/shared/domain';
 import type { HotspotsQuery } from '@pcmt/shared/contracts';
 import { effectiveAgeLimits, hotspotsIn, type HotspotRecord } from '@pcmt/shared/state/hotspots';
@@ -9,6 +10,7 @@ import type { Db } from '../db/create-db.ts';
 import { adminUnits, hotspots } from '../db/schema.ts';
 import { isUniqueViolation } from '../db/pg-errors.ts';
 import { ApiError } from '../errors.ts';
+import { raiseBorderAlert } from './border-belt.ts';
 import { campaignWithPhases } from './campaigns.ts';
 import { provinceOn, relatedProvinceIds } from './units.ts';
 import { denyOutOfScope, inScope, type Scope } from './scope.ts';
@@ -189,32 +191,53 @@ export async function reEmergeHotspot(
     .from(hotspots)
     .where(and(eq(hotspots.reEmergedFromId, id), isNull(hotspots.eliminatedOn)));
   if (open) throw alreadyOpen(open.id);
-  return auditedInsert(
-    db,
-    now,
-    scope.user,
-    hotspots,
-    {
-      id: `hs-${randomUUID()}`,
-      kind: row.h.kind,
-      unitId: row.h.unitId,
-      lng: row.h.lng,
-      lat: row.h.lat,
-      identifiedOn,
-      eliminatedOn: null,
-      reEmergedFromId: row.h.id,
-      note,
-    },
-    {
-      action: 'hotspot.re_emerge',
-      objectType: 'hotspot',
-      clientIp: ip,
-    },
-  ).catch((e: unknown) => {
-    // Two re-emergences at once: the partial unique index lets one through.
-    if (isUniqueViolation(e)) throw alreadyOpen('');
-    throw e;
-  });
+  const [province] = await db
+    .select({ slug: adminUnits.slug })
+    .from(adminUnits)
+    .where(eq(adminUnits.id, row.provinceId ?? ''));
+  // At the same place: the same distance to the border, and near it a new alert for the stretch's station.
+  return db
+    .transaction(async (tx) => {
+      const created = await auditedInsert(
+        tx,
+        now,
+        scope.user,
+        hotspots,
+        {
+          id: `hs-${randomUUID()}`,
+          kind: row.h.kind,
+          unitId: row.h.unitId,
+          lng: row.h.lng,
+          lat: row.h.lat,
+          identifiedOn,
+          eliminatedOn: null,
+          reEmergedFromId: row.h.id,
+          note,
+          borderDistanceM: row.h.borderDistanceM,
+          borderSectorId: row.h.borderSectorId,
+        },
+        {
+          action: 'hotspot.re_emerge',
+          objectType: 'hotspot',
+          clientIp: ip,
+        },
+      );
+      const alert = await raiseBorderAlert(
+        tx,
+        now,
+        scope.user,
+        created,
+        province?.slug ?? '',
+        vietnamDay(now),
+        ip,
+      );
+      return { ...created, borderAlertId: alert?.id ?? null };
+    })
+    .catch((e: unknown) => {
+      // Two re-emergences at once: the partial unique index lets one through.
+      if (isUniqueViolation(e)) throw alreadyOpen('');
+      throw e;
+    });
 }
 
 const alreadyOpen = (openId: string) =>

@@ -1,4 +1,4 @@
-/** A border alert on a date: not yet raised, open, acknowledged or resolved (shared/src/border.ts raises it). */
+/** A border alert on a date: not yet raised, open, acknowledged or resolved (the rule: shared/src/border-rules.ts). */
 import { recordedBy } from './window.ts';
 
 export const ALERT_STATES = ['open', 'acknowledged', 'resolved'] as const;

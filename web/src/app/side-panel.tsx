@@ -70,12 +70,14 @@ export function SidePanel({
     </ErrorBoundary>
   );
   return (
-    <aside className="panel">
+    <aside className="panel" id="side-panel">
       <button
         type="button"
         className="sheet-handle"
         data-testid="sheet-handle"
         aria-label={sheet === 'full' ? m.sheetDown : m.sheetUp}
+        aria-expanded={sheet !== 'peek'}
+        aria-controls="side-panel"
         onClick={() => onSheet(NEXT_SHEET[sheet])}
       >
         <span />

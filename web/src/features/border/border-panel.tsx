@@ -28,6 +28,8 @@ export function BorderPanel() {
   const rule = useQuery(borderRuleQuery(view.province));
   const crossings = useQuery(crossingsQuery());
   const [editing, setEditing] = useState(false);
+  if (sectors.isError) return <ApiErrorNote error={sectors.error} />;
+  if (rule.isError) return <ApiErrorNote error={rule.error} />;
   if (!sectors.data || sectors.data.features.length === 0 || !rule.data) return null;
   const stretches = [...sectors.data.features].sort(
     (x, y) =>
@@ -124,6 +126,9 @@ function RuleForm({
       client.setQueryData(borderRuleQuery(rule.province).queryKey, saved);
       onDone();
     },
+    // Someone changed the rule meanwhile (412): read it again, so the next save is based on it.
+    onError: () =>
+      void client.invalidateQueries({ queryKey: borderRuleQuery(rule.province).queryKey }),
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -210,7 +215,8 @@ function AlertList() {
             : `${b.upToToday} (${formatViDate(me.today)})`}
         </button>
       )}
-      {shown.length === 0 && <p className="muted">{b.noAlerts}</p>}
+      {alerts.isPending && <p className="muted">{b.loading}</p>}
+      {alerts.isSuccess && shown.length === 0 && <p className="muted">{b.noAlerts}</p>}
       <ul>
         {shown.slice(0, 30).map((a) => (
           <AlertRow
@@ -222,6 +228,11 @@ function AlertList() {
           />
         ))}
       </ul>
+      {shown.length > 30 && (
+        <p className="muted" data-testid="alerts-more">
+          + {shown.length - 30} {b.more}
+        </p>
+      )}
       {resolved.length > 0 && (
         <button type="button" className="link" onClick={() => setShowResolved(!showResolved)}>
           {showResolved ? b.hideResolved : `${b.showResolved} (${resolved.length})`}
@@ -262,7 +273,8 @@ function AlertRow({
       void client.invalidateQueries({ queryKey: ['border', 'alerts'] });
     },
   });
-  const ownStretch = !a.stationAgencyId || a.stationAgencyId === me.agencyId;
+  // As the server decides: a border unit's account, and the stretch of its station (any, for an alert facing none).
+  const ownStretch = !!me.agencyId && (!a.stationAgencyId || a.stationAgencyId === me.agencyId);
   const mayAct = can('alert.write') && ownStretch;
   // Writes are dated today: act on the alert as it stands today, not on the day shown.
   const today = alertOn(a, me.today);
