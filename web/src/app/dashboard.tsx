@@ -37,6 +37,8 @@ export function Dashboard({ me }: { me: Me }) {
     can: (p) => can(me.role, p),
     pickPoint: (cb) => setPicker(cb ? { cb } : null),
     picking: !!picker,
+    drawLine: (onStarted) => controller?.drawLine(onStarted) ?? Promise.resolve(null),
+    cancelDrawing: () => controller?.cancelDrawing(),
     unitName: (id) => names.get(id) ?? '',
   };
   return (

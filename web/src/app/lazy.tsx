@@ -53,3 +53,7 @@ export const BorderPanel = named(
   () => import('../features/border/border-panel.tsx'),
   'BorderPanel',
 );
+export const RegistryPanel = named(
+  () => import('../features/crossings/registry-panel.tsx'),
+  'RegistryPanel',
+);

@@ -19,6 +19,7 @@ import { ATTRIBUTION } from './attribution.ts';
 import {
   AdminPanel,
   BorderPanel,
+  RegistryPanel,
   CampaignActions,
   FiguresImport,
   HotspotImport,
@@ -113,6 +114,7 @@ export function SidePanel({
         guard(
           <Later>
             <BorderPanel />
+            <RegistryPanel />
           </Later>,
         )}
       {guard(
@@ -227,6 +229,7 @@ export function SidePanel({
         guard(
           <Later>
             <BorderPanel />
+            <RegistryPanel />
           </Later>,
         )}
       {guard(

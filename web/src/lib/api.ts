@@ -61,12 +61,21 @@ export async function unwrap<
  * Sends a file as the whole body of a POST (the upload routes take the .xlsx itself, not JSON);
  * answers like `unwrap`. The path is one of the server's UPLOAD_ROUTES.
  */
-export function postFile<T>(path: `/api/${string}`, file: Blob): Promise<T> {
+export function postFile<T>(
+  path: `/api/${string}`,
+  file: Blob,
+  type: string = XLSX_MIME,
+  extra: Record<string, string> = {},
+): Promise<T> {
   return unwrap(
     trackedFetch(path, {
       method: 'POST',
       credentials: 'same-origin',
-      headers: { 'Content-Type': XLSX_MIME, ...(csrfToken ? { 'X-CSRF-Token': csrfToken } : {}) },
+      headers: {
+        'Content-Type': type,
+        ...(csrfToken ? { 'X-CSRF-Token': csrfToken } : {}),
+        ...extra,
+      },
       body: file,
     }) as never,
   ) as Promise<T>;

@@ -30,6 +30,9 @@ export interface DashboardModel {
   /** Asks the map for a position: the next click calls `cb` with `[lng, lat]` instead of selecting. */
   pickPoint(cb: ((lngLat: [number, number]) => void) | null): void;
   picking: boolean;
+  /** Lets the user draw a line on the map (a patrol's track); null when cancelled or there is no map. */
+  drawLine(onStarted?: () => void): Promise<[number, number][] | null>;
+  cancelDrawing(): void;
   unitName(id: string): string;
 }
 

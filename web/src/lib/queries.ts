@@ -148,3 +148,39 @@ export const borderRuleQuery = (province: string) =>
     queryFn: () => unwrap(api.border.rule.$get({ query: { province } })),
     staleTime: 300_000,
   });
+
+/** Every coordination event of the province (with follow-ups and minutes' names): the plan's targets read them. */
+export const provinceEventsQuery = (province: string) =>
+  queryOptions({
+    queryKey: ['events', province],
+    queryFn: async () =>
+      (await unwrap(api.events.$get({ query: {} }))).filter((e) => e.provinceSlug === province),
+    staleTime: 60_000,
+  });
+/** One page of the coordination history. */
+export const registryQuery = (q: {
+  province: string;
+  kind?: string;
+  level?: string;
+  from?: string;
+  to?: string;
+  page: number;
+}) =>
+  queryOptions({
+    queryKey: ['coordination', q],
+    queryFn: () =>
+      unwrap(
+        api.coordination.$get({
+          query: {
+            province: q.province,
+            ...(q.kind ? { kind: q.kind as 'meeting' } : {}),
+            ...(q.level ? { level: q.level as 'gate' } : {}),
+            ...(q.from ? { from: q.from } : {}),
+            ...(q.to ? { to: q.to } : {}),
+            page: String(q.page),
+            pageSize: '10',
+          },
+        }),
+      ),
+    placeholderData: (prev) => prev,
+  });

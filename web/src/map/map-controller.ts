@@ -33,6 +33,9 @@ export class MapController {
   private layerIds: string[] = [];
   private hovered: { source: string; id: string | number } | null = null;
   private selected: { source: string; id: string | number } | null = null;
+  /** While a line is drawn (terra-draw), clicks draw instead of selecting; calling it ends the drawing. */
+  private endDrawing: ((coords: [number, number][] | null) => void) | null = null;
+  private quietUntil = 0;
 
   constructor(
     container: HTMLElement,
@@ -71,6 +74,8 @@ export class MapController {
     this.map.on('mousemove', (e) => this.hover(e.point));
     this.map.on('mouseout', () => this.hover(null));
     this.map.on('click', (e) => {
+      // The click that finished a drawing (terra-draw ends it first) must not select what lies under it.
+      if (this.endDrawing || performance.now() < this.quietUntil) return;
       const f = this.featureAt(e.point);
       if (f?.layer.id === LAYERS.hotspotClusters)
         this.map.easeTo({
@@ -107,6 +112,52 @@ export class MapController {
     // setData drops feature-state of replaced features: mark the selection again.
     if (this.selected?.source === source)
       this.map.setFeatureState(this.selected, { selected: true });
+  }
+
+  /**
+   * Lets the user draw a line on the map with terra-draw (loaded on first use): a click per vertex, a click on the
+   * last vertex ends it. Resolves with the vertices, or null when cancelled (`cancelDrawing`).
+   */
+  async drawLine(onStarted?: () => void): Promise<[number, number][] | null> {
+    this.cancelDrawing();
+    // From now on clicks draw, not select, even while terra-draw's code is still loading.
+    let cancelled = false;
+    this.endDrawing = () => {
+      cancelled = true;
+      this.endDrawing = null;
+    };
+    await this.ready;
+    const [{ TerraDraw, TerraDrawLineStringMode }, { TerraDrawMapLibreGLAdapter }] =
+      await Promise.all([import('terra-draw'), import('terra-draw-maplibre-gl-adapter')]);
+    if (cancelled) return null;
+    const draw = new TerraDraw({
+      adapter: new TerraDrawMapLibreGLAdapter({ map: this.map as never }),
+      modes: [
+        new TerraDrawLineStringMode({
+          styles: { lineStringColor: '#f0a000', lineStringWidth: 4, closingPointColor: '#0b3d91' },
+        }),
+      ],
+    });
+    draw.start();
+    draw.setMode('linestring');
+    onStarted?.();
+    return new Promise((resolve) => {
+      this.endDrawing = (coords) => {
+        this.endDrawing = null;
+        this.quietUntil = performance.now() + 400;
+        draw.stop();
+        resolve(coords);
+      };
+      draw.on('finish', (id) => {
+        const f = draw.getSnapshotFeature(id);
+        const coords = f?.geometry.type === 'LineString' ? f.geometry.coordinates : null;
+        this.endDrawing?.(coords ? (coords as [number, number][]) : null);
+      });
+    });
+  }
+
+  cancelDrawing() {
+    this.endDrawing?.(null);
   }
 
   /** A crosshair while the user picks a position on the map. */

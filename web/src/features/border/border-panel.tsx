@@ -313,7 +313,7 @@ function AlertRow({
                 maxLength={2000}
                 rows={2}
               />
-              <ApiErrorNote error={act.error instanceof QueuedOffline ? null : act.error} />
+              <ApiErrorNote error={act.error} />
               <div className="row">
                 {today === 'open' && (
                   <button
@@ -337,9 +337,9 @@ function AlertRow({
               </div>
             </div>
           )}
-          {queued && <p className="muted">{b.queued}</p>}
         </div>
       )}
+      {expanded && queued && <ApiErrorNote error={act.error} />}
     </li>
   );
 }
