@@ -12,8 +12,11 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+// One sign-in per user for the whole file: sign-ins are rate-limited per client.
+const signedIn = new Map<string, Promise<{ cookie: string }>>();
 async function download(path: string, username = 't.commander') {
-  const s = await api.login(username);
+  if (!signedIn.has(username)) signedIn.set(username, api.login(username));
+  const s = await signedIn.get(username)!;
   const res = await api.app.request(path, { headers: { cookie: s.cookie } });
   expect(res.status).toBe(200);
   return {
@@ -120,5 +123,71 @@ describe(`periodic reports (${process.env.DB_ENGINE})`, () => {
     expect([r.status, r.body.error.field]).toEqual([422, 'phase']);
     const other = await api.get('/api/campaigns/lc-2024-peak/report?phase=th-2023-p1', 'commander');
     expect([other.status, other.body.error.field]).toEqual([404, 'phase']);
+  });
+});
+
+describe(`the cross-border plan's reports (${process.env.DB_ENGINE})`, () => {
+  const docxText = async (body: Buffer) =>
+    (await (await JSZip.loadAsync(body)).file('word/document.xml')!.async('string')).replace(
+      /<[^>]+>/g,
+      ' ',
+    );
+
+  it('writes the six-month report of Sơn La 2023 from 01/01 to 30/06, with the plan measured', async () => {
+    const file = await download(
+      '/api/campaigns/sl-2023-coop/report?kind=six_month&format=docx',
+      't.bordersonla',
+    );
+    const text = await docxText(file.body);
+    expect(text).toContain('Báo cáo 06 tháng');
+    expect(text).toContain('từ ngày 01/01/2023 đến ngày 30/06/2023');
+    expect(text).toContain('Kết quả phối hợp phòng, chống ma túy qua biên giới');
+    // The BLO met in March and June; the training class (October) is still to come.
+    expect(text).toMatch(
+      /Giao ban định kỳ 02 Văn phòng BLO Sơn La – Hủa Phăn\s+Không nêu số\s+2\b/,
+    );
+    expect(text).toMatch(/Lớp tập huấn nghiệp vụ PCMT[^]*?\s1\s+0 \(chưa đạt\)/);
+  });
+
+  it('writes the yearly report with the training class held, and the same figures in Excel', async () => {
+    const text = await docxText(
+      (
+        await download(
+          '/api/campaigns/sl-2023-coop/report?kind=yearly&format=docx',
+          't.bordersonla',
+        )
+      ).body,
+    );
+    expect(text).toContain('Báo cáo năm');
+    expect(text).toMatch(/Lớp tập huấn nghiệp vụ PCMT[^]*?\s1\s+1 \(đạt\)/);
+    const xlsx = await download(
+      '/api/campaigns/sl-2023-coop/report?kind=yearly&format=xlsx',
+      't.bordersonla',
+    );
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.body as never);
+    const rows = wb.getWorksheet('Phối hợp qua biên giới')!.getSheetValues() as unknown[][];
+    const training = rows.find((r) => String(r?.[1] ?? '').startsWith('Lớp tập huấn'))!;
+    expect(training.slice(2, 5)).toEqual([1, 1, 'Đạt']);
+    const blo = rows.find((r) => String(r?.[1] ?? '').includes('BLO'))!;
+    expect(blo.slice(2, 4)).toEqual(['Không nêu số', 4]);
+  });
+
+  it('writes a quarterly report for the third quarter, and no coordination part for a plan without targets', async () => {
+    const q3 = await docxText(
+      (
+        await download(
+          '/api/campaigns/sl-2023-coop/report?kind=quarter&phase=sl-2023-coop-p2&format=docx',
+          't.bordersonla',
+        )
+      ).body,
+    );
+    expect(q3).toContain('Báo cáo quý – Quý III');
+    expect(q3).toContain('từ ngày 01/07/2023 đến ngày 30/09/2023');
+    const laoCai = await docxText(
+      (await download('/api/campaigns/lc-2024-peak/report?kind=final&format=docx', 't.border'))
+        .body,
+    );
+    expect(laoCai).not.toContain('qua biên giới (lũy kế');
   });
 });

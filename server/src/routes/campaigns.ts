@@ -18,12 +18,13 @@ import { campaignDetail, listCampaigns } from '../services/campaigns.ts';
 import { reportFile } from '../services/report-file.ts';
 import { listFile, LISTS } from '../services/list-exports.ts';
 import { XLSX_MIME } from '@pcmt/shared/uploads';
+import { REPORT_KINDS } from '../services/report-figures.ts';
 import { denyOutOfScope, inScope, provinceScope } from '../services/scope.ts';
 
 const Id = z.object({ id: IdSchema });
 const ReportQuery = z.object({
   phase: IdSchema.optional(),
-  kind: z.enum(['one_month', 'phase', 'final']).default('phase'),
+  kind: z.enum(REPORT_KINDS).default('phase'),
   format: z.enum(['docx', 'xlsx']).default('docx'),
   /** The report's date (as on the dashboard's slider); default the phase's end, capped at today. */
   asOf: IsoDateSchema.optional(),

@@ -12,8 +12,8 @@ import {
   WidthType,
 } from 'docx';
 import { formatViDate } from '@pcmt/shared/dates';
-import { HOTSPOT_KIND_LABELS, TIER_LABELS } from '@pcmt/shared/labels';
-import { TIERS, type HotspotKind, type Tier } from '@pcmt/shared/domain';
+import { EVENT_LABELS, HOTSPOT_KIND_LABELS, TIER_LABELS } from '@pcmt/shared/labels';
+import { TIERS, type EventKind, type HotspotKind, type Tier } from '@pcmt/shared/domain';
 import { formatMeasure, targetText } from '@pcmt/shared/state/campaign';
 import type { ReportFigures } from './report-figures.ts';
 
@@ -45,7 +45,38 @@ export const KIND_TITLES = {
   one_month: 'Báo cáo kết quả 01 tháng',
   phase: 'Báo cáo kết quả giai đoạn',
   final: 'Báo cáo tổng kết',
+  six_month: 'Báo cáo 06 tháng',
+  quarter: 'Báo cáo quý',
+  yearly: 'Báo cáo năm',
 } as const;
+
+/** Section II.5 of a cross-border plan's report: its targets, the work of the period by kind, the follow-ups. */
+function coordinationSection(f: ReportFigures) {
+  const c = f.coordination;
+  if (!c) return [];
+  return [
+    p('5. Kết quả phối hợp phòng, chống ma túy qua biên giới (lũy kế từ đầu kế hoạch):', {
+      after: 80,
+    }),
+    table(
+      ['Nội dung', 'Kế hoạch', 'Đã thực hiện'],
+      c.targets.map((k) => [
+        k.label,
+        k.target === null ? 'Không nêu số' : String(k.target),
+        `${k.actual.toLocaleString('vi-VN')}${k.met === null ? '' : k.met ? ' (đạt)' : ' (chưa đạt)'}`,
+      ]),
+    ),
+    p(
+      `Trong kỳ: ${
+        c.eventsByKind.length
+          ? c.eventsByKind
+              .map(([k, n]) => `${EVENT_LABELS.vi[k as EventKind] ?? k} ${n}`)
+              .join('; ')
+          : 'không có hoạt động phối hợp'
+      }. Việc tiếp theo: đã xong ${c.followUps.done}, đang làm ${c.followUps.open}, quá hạn ${c.followUps.overdue}.`,
+    ),
+  ];
+}
 export const pct = (share: number) => `${Math.round(share * 100)}%`;
 
 /**
@@ -150,7 +181,7 @@ function closing(f: ReportFigures) {
 }
 
 export async function reportDocx(f: ReportFigures, place: string): Promise<Buffer> {
-  const title = `${KIND_TITLES[f.kind]}${f.phase && f.kind !== 'final' ? ` – ${f.phase.name}` : ''}`;
+  const title = `${KIND_TITLES[f.kind]}${f.phase && (f.kind === 'phase' || f.kind === 'quarter' || f.kind === 'one_month') ? ` – ${f.phase.name}` : ''}`;
   const doc = new Document({
     creator: 'Bản đồ phòng, chống ma túy',
     title,
@@ -192,17 +223,25 @@ export async function reportDocx(f: ReportFigures, place: string): Promise<Buffe
               .map((x) => `${TIER_LABELS.vi[x]} ${f.tiersStart[x]} → ${f.tiers[x]}`)
               .join('; ')}. Số xã diễn biến xấu đi: ${f.regressions.length}.`,
           ),
-          p('3. Kết quả thực hiện chỉ tiêu:'),
-          table(
-            ['Chỉ tiêu', 'Đơn vị, địa bàn', 'Chỉ tiêu giao', 'Kết quả', 'Tỷ lệ'],
-            f.quotas.map((q) => [
-              q.label,
-              q.holder,
-              String(q.target),
-              String(q.achieved),
-              pct(q.share),
-            ]),
+          p(
+            f.quotas.length
+              ? '3. Kết quả thực hiện chỉ tiêu:'
+              : '3. Kết quả thực hiện chỉ tiêu: kế hoạch không giao chỉ tiêu.',
           ),
+          ...(f.quotas.length === 0
+            ? []
+            : [
+                table(
+                  ['Chỉ tiêu', 'Đơn vị, địa bàn', 'Chỉ tiêu giao', 'Kết quả', 'Tỷ lệ'],
+                  f.quotas.map((q) => [
+                    q.label,
+                    q.holder,
+                    String(q.target),
+                    String(q.achieved),
+                    pct(q.share),
+                  ]),
+                ),
+              ]),
           p('4. Điểm, tụ điểm quá thời hạn triệt xóa:', { after: 80 }),
           f.overdue.length
             ? table(
@@ -215,6 +254,7 @@ export async function reportDocx(f: ReportFigures, place: string): Promise<Buffe
                 ]),
               )
             : p('Không có.'),
+          ...coordinationSection(f),
           p([t('III. CHẾ ĐỘ BÁO CÁO', { bold: true })]),
           ...f.deadlines.map((d) =>
             p(

@@ -1,10 +1,26 @@
 /** The figures of a periodic report: the shared snapshot of the campaign on the report's date, with names. */
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, gte, inArray, lte } from 'drizzle-orm';
+import { addDays, addMonths } from '@pcmt/shared/dates';
+import { coordinationKpis, followUpOn } from '@pcmt/shared/state/coordination';
 import type { Db } from '../db/create-db.ts';
-import { agencies, adminUnits } from '../db/schema.ts';
+import { agencies, adminUnits, campaigns, coordinationEvents } from '../db/schema.ts';
+import { withParts } from './coordination.ts';
 import { campaignSnapshot } from './snapshot.ts';
 
-export type ReportKind = 'one_month' | 'phase' | 'final';
+/**
+ * The reports a plan asks for: a month's, a phase's (a quarter's is the phase of that quarter), the first six months
+ * from the campaign start, the year's (the whole campaign, as the final one).
+ */
+export const REPORT_KINDS = [
+  'one_month',
+  'phase',
+  'final',
+  'six_month',
+  'quarter',
+  'yearly',
+] as const;
+export type ReportKind = (typeof REPORT_KINDS)[number];
+const WHOLE: readonly ReportKind[] = ['final', 'yearly', 'six_month'];
 
 async function namesOf(db: Db, unitIds: string[], provinceSlug: string) {
   const units = unitIds.length
@@ -35,6 +51,8 @@ export async function reportFigures(
   today: string,
   asOf?: string,
 ) {
+  const whole = WHOLE.includes(kind);
+  const date = asOf ?? (kind === 'six_month' ? await sixMonthsOf(db, campaignId) : null);
   const {
     campaign,
     window,
@@ -45,12 +63,13 @@ export async function reportFigures(
     db,
     campaignId,
     {
-      phaseId: kind === 'final' ? null : (phaseId ?? null),
-      date: asOf ?? null,
-      whole: kind === 'final' || (!phaseId && !asOf),
+      phaseId: whole ? null : (phaseId ?? null),
+      date,
+      whole: whole || (!phaseId && !asOf),
     },
     today,
   );
+  const coordination = await coordinationOf(db, campaign.provinceSlug, campaignId, window);
   const communeName = new Map(communes.map((c) => [c.id, c.name]));
   const names = await namesOf(
     db,
@@ -117,6 +136,61 @@ export async function reportFigures(
       state: d.state,
     })),
     deadlineTally: s.deadlineTally,
+    coordination,
+  };
+}
+
+/** The last day of the campaign's first six months (its end when it is shorter). */
+async function sixMonthsOf(db: Db, campaignId: string) {
+  const [c] = await db
+    .select({ startsOn: campaigns.startsOn, endsOn: campaigns.endsOn })
+    .from(campaigns)
+    .where(eq(campaigns.id, campaignId));
+  if (!c) return null;
+  const end = addDays(addMonths(c.startsOn, 6), -1);
+  return end < c.endsOn ? end : c.endsOn;
+}
+
+/**
+ * A cross-border plan's part of the report (null for a plan with no coordination targets): the targets measured
+ * from the campaign's start, the events of the report's window by kind, and their follow-ups on its last day.
+ */
+async function coordinationOf(
+  db: Db,
+  slug: string,
+  campaignId: string,
+  window: { since: string; asOf: string },
+) {
+  const [c] = await db
+    .select({ startsOn: campaigns.startsOn, targets: campaigns.coordinationTargets })
+    .from(campaigns)
+    .where(eq(campaigns.id, campaignId));
+  if (!c || c.targets.length === 0) return null;
+  const events = await withParts(
+    db,
+    await db
+      .select()
+      .from(coordinationEvents)
+      .where(
+        and(
+          eq(coordinationEvents.provinceSlug, slug),
+          gte(coordinationEvents.occurredOn, c.startsOn),
+          lte(coordinationEvents.occurredOn, window.asOf),
+        ),
+      ),
+  );
+  const inWindow = events.filter((e) => e.occurredOn >= window.since);
+  const byKind = new Map<string, number>();
+  for (const e of inWindow) byKind.set(e.kind, (byKind.get(e.kind) ?? 0) + 1);
+  const states = events.flatMap((e) => e.followUps.map((f) => followUpOn(f, window.asOf)));
+  return {
+    targets: coordinationKpis(events, c.targets, c.startsOn, window.asOf),
+    eventsByKind: [...byKind.entries()].sort((a, b) => b[1] - a[1]),
+    followUps: {
+      done: states.filter((x) => x === 'done').length,
+      open: states.filter((x) => x === 'open').length,
+      overdue: states.filter((x) => x === 'overdue').length,
+    },
   };
 }
 export type ReportFigures = Awaited<ReturnType<typeof reportFigures>>;

@@ -56,5 +56,16 @@ export async function reportXlsx(f: ReportFigures): Promise<Buffer> {
     ['Phân loại', 'Đầu kế hoạch', 'Cuối kỳ'],
     TIERS.map((t) => [TIER_LABELS.vi[t], f.tiersStart[t], f.tiers[t]]),
   );
+  if (f.coordination)
+    add(
+      'Phối hợp qua biên giới',
+      ['Nội dung', 'Kế hoạch', 'Đã thực hiện (lũy kế)', 'Đánh giá'],
+      f.coordination.targets.map((k) => [
+        k.label,
+        k.target ?? 'Không nêu số',
+        k.actual,
+        k.met === null ? '' : k.met ? 'Đạt' : 'Chưa đạt',
+      ]),
+    );
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -183,6 +183,7 @@ export function SidePanel({
           {d.campaign && (
             <>
               <ReportLinks
+                deadlineKinds={(d.detail.data?.deadlines ?? []).map((x) => x.kind)}
                 campaignId={d.campaign.id}
                 phaseId={phase?.id ?? null}
                 asOf={view.date ? asOf : null}
