@@ -2,9 +2,14 @@
  * The coordination registry: events with their level, both sides' units, outcome and follow-ups (each with its
  * deadline), a joint patrol's track, PDF minutes, the paged history, and the refusals of bad input, by field.
  */
-import { count, eq } from 'drizzle-orm';
+import { count, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { coordinationEvents, eventAttachments, eventFollowUps } from '@pcmt/server/db/schema';
+import {
+  auditLog,
+  coordinationEvents,
+  eventAttachments,
+  eventFollowUps,
+} from '@pcmt/server/db/schema';
 import { openTestDb, type TestDb } from '../support/test-db.ts';
 import { testApp, type TestApi } from '../support/app.ts';
 
@@ -61,6 +66,16 @@ describe(`coordination registry (${process.env.DB_ENGINE})`, () => {
       warnings: [],
     });
     expect(r.body.agencyIds).toHaveLength(1);
+    // The event and each follow-up have their audit row.
+    const rows = await t.db
+      .select()
+      .from(auditLog)
+      .where(like(auditLog.objectId, `${r.body.id}%`));
+    expect(rows.map((a) => a.action).sort()).toEqual([
+      'event.create',
+      'follow_up.create',
+      'follow_up.create',
+    ]);
     expect(r.body.followUps.map((f: any) => [f.ordinal, f.dueOn, f.doneOn])).toEqual([
       [1, '2023-07-15', null],
       [2, '2023-10-31', null],
@@ -77,6 +92,11 @@ describe(`coordination registry (${process.env.DB_ENGINE})`, () => {
     ['a meeting without its level', { level: null }, 'level'],
     ['a level on another kind', { kind: 'information_exchange' }, 'level'],
     ['a quantity on a meeting', { quantity: 3 }, 'quantity'],
+    [
+      'a fraction of a person verified',
+      { kind: 'fugitive_verification', level: null, quantity: 1.5 },
+      'quantity',
+    ],
     [
       'a follow-up due before the event',
       {

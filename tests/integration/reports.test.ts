@@ -188,6 +188,16 @@ describe(`the cross-border plan's reports (${process.env.DB_ENGINE})`, () => {
       (await download('/api/campaigns/lc-2024-peak/report?kind=final&format=docx', 't.border'))
         .body,
     );
-    expect(laoCai).not.toContain('qua biên giới (lũy kế');
+    expect(laoCai).not.toContain('Kết quả phối hợp phòng, chống ma túy qua biên giới');
+    expect(q3).toContain('Kết quả phối hợp phòng, chống ma túy qua biên giới');
+    const s = await api.login('t.bordersonla');
+    const noPhase = await api.app.request(
+      '/api/campaigns/sl-2023-coop/report?kind=quarter&format=docx',
+      {
+        headers: { cookie: s.cookie },
+      },
+    );
+    expect(noPhase.status).toBe(422);
+    expect(((await noPhase.json()) as any).error.field).toBe('phase');
   });
 });

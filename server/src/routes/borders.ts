@@ -148,7 +148,8 @@ export const borderRoutes = (deps: AppDeps) =>
           `attachment; filename="bien-ban.pdf"; filename*=UTF-8''${encodeURIComponent(a.fileName)}`,
         );
         c.header('X-Content-Type-Options', 'nosniff');
-        c.header('Cache-Control', 'private, max-age=31536000, immutable');
+        // A minute may be sensitive: kept by no cache, on a shared PC neither.
+        c.header('Cache-Control', 'private, no-store');
         return c.body(new Uint8Array(a.content));
       },
     )

@@ -127,6 +127,9 @@ function checkEvent(
   if (e.kind !== 'meeting' && e.level) throw invalid('level', 'only a meeting has a level');
   if (e.quantity !== null && e.quantity !== undefined && !EVENT_QUANTITY_UNITS[e.kind as EventKind])
     throw invalid('quantity', `a ${e.kind} counts no quantity`);
+  const unit = EVENT_QUANTITY_UNITS[e.kind as EventKind];
+  if (unit && unit !== 'm2' && typeof e.quantity === 'number' && !Number.isInteger(e.quantity))
+    throw invalid('quantity', 'people and cases are counted in whole numbers');
   if (e.track && e.kind !== 'joint_patrol')
     throw invalid('track', 'only a joint patrol has a track');
   followUps.forEach((f, i) => {
@@ -156,21 +159,24 @@ async function trackWarnings(db: Db, province: string, track: EventInput['track'
     : [];
 }
 
+/** The event's new follow-ups, each with its audit row, in the event's transaction. */
 async function insertFollowUps(
   tx: Db,
+  now: Date,
+  scope: Scope,
   eventId: string,
   from: number,
   list: readonly { text: string; dueOn: string }[],
+  ip: string | null,
 ) {
-  if (list.length)
-    await tx.insert(eventFollowUps).values(
-      list.map((f, i) => ({
-        id: `${eventId}-f${from + i}`,
-        eventId,
-        ordinal: from + i,
-        text: f.text,
-        dueOn: f.dueOn,
-      })),
+  for (const [i, f] of list.entries())
+    await auditedInsert(
+      tx,
+      now,
+      scope.user,
+      eventFollowUps,
+      { id: `${eventId}-f${from + i}`, eventId, ordinal: from + i, text: f.text, dueOn: f.dueOn },
+      { action: 'follow_up.create', objectType: 'follow_up', clientIp: ip },
     );
 }
 
@@ -209,7 +215,7 @@ export async function createEvent(
       },
       { action: 'event.create', objectType: 'coordination_event', clientIp: ip },
     );
-    await insertFollowUps(tx, id, 1, followUps);
+    await insertFollowUps(tx, now, scope, id, 1, followUps, ip);
     return row;
   });
   return { ...(await withParts(db, [event]))[0]!, warnings };
@@ -268,6 +274,10 @@ export async function updateEvent(
     );
   const warnings = fields.track ? await trackWarnings(db, event.provinceSlug, fields.track) : [];
   const row = await db.transaction(async (tx) => {
+    // Our side's units always keep the unit whose crossing it is (the writer's own).
+    const values = fields.agencyIds
+      ? { ...fields, agencyIds: [...new Set([scope.user.agencyId!, ...fields.agencyIds])] }
+      : fields;
     const after = await auditedUpdate(
       tx,
       now,
@@ -275,7 +285,7 @@ export async function updateEvent(
       coordinationEvents,
       id,
       version,
-      fields,
+      values,
       {
         action: 'event.update',
         objectType: 'coordination_event',
@@ -283,7 +293,7 @@ export async function updateEvent(
       },
     );
     const last = Math.max(0, ...existing.map((f) => f.ordinal));
-    await insertFollowUps(tx, id, last + 1, addFollowUps);
+    await insertFollowUps(tx, now, scope, id, last + 1, addFollowUps, ip);
     return after;
   });
   return { ...(await withParts(db, [row as typeof event]))[0]!, warnings };

@@ -1,13 +1,11 @@
 /**
  * The coordination registry's reads: events with their follow-ups and the list of their minutes (not the bytes),
- * a page of a province's history filtered by date, kind, level and crossing, and the plan's targets measured.
+ * and a page of a province's history filtered by date, kind, level and crossing.
  */
 import { and, asc, count, desc, eq, gte, inArray, lte } from 'drizzle-orm';
-import { coordinationKpis } from '@pcmt/shared/state/coordination';
 import type { Db } from '../db/create-db.ts';
 import {
   borderCrossings,
-  campaigns,
   coordinationEvents,
   eventAttachments,
   eventFollowUps,
@@ -81,34 +79,4 @@ export async function registryPage(db: Db, province: string | undefined, q: Regi
     rows.map((r) => ({ ...r.e, crossingName: r.crossingName })),
   );
   return { items, total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
-}
-
-/** The campaign's coordination targets measured from its province's events in [since, asOf]. */
-export async function campaignCoordination(
-  db: Db,
-  campaignId: string,
-  since: string,
-  asOf: string,
-) {
-  const [c] = await db
-    .select({ slug: campaigns.provinceSlug, targets: campaigns.coordinationTargets })
-    .from(campaigns)
-    .where(eq(campaigns.id, campaignId));
-  if (!c || c.targets.length === 0) return [];
-  const events = await db
-    .select({
-      kind: coordinationEvents.kind,
-      level: coordinationEvents.level,
-      occurredOn: coordinationEvents.occurredOn,
-      quantity: coordinationEvents.quantity,
-    })
-    .from(coordinationEvents)
-    .where(
-      and(
-        eq(coordinationEvents.provinceSlug, c.slug),
-        gte(coordinationEvents.occurredOn, since),
-        lte(coordinationEvents.occurredOn, asOf),
-      ),
-    );
-  return coordinationKpis(events, c.targets, since, asOf);
 }

@@ -4,6 +4,7 @@ import { addDays, addMonths } from '@pcmt/shared/dates';
 import { coordinationKpis, followUpOn } from '@pcmt/shared/state/coordination';
 import type { Db } from '../db/create-db.ts';
 import { agencies, adminUnits, campaigns, coordinationEvents } from '../db/schema.ts';
+import { ApiError } from '../errors.ts';
 import { withParts } from './coordination.ts';
 import { campaignSnapshot } from './snapshot.ts';
 
@@ -52,7 +53,16 @@ export async function reportFigures(
   asOf?: string,
 ) {
   const whole = WHOLE.includes(kind);
-  const date = asOf ?? (kind === 'six_month' ? await sixMonthsOf(db, campaignId) : null);
+  if (kind === 'quarter' && !phaseId)
+    throw new ApiError(
+      422,
+      'validation_failed',
+      'phase: a quarterly report names the phase of its quarter',
+      'phase',
+    );
+  // The six months end on their last day, or earlier: on the day asked, and never after today.
+  const sixMonths = kind === 'six_month' ? await sixMonthsOf(db, campaignId) : null;
+  const date = sixMonths ? [asOf ?? sixMonths, sixMonths, today].sort()[0]! : (asOf ?? null);
   const {
     campaign,
     window,

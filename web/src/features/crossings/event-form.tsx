@@ -3,7 +3,7 @@
  * both sides' units, what was done and what came of it, the quantity its kind counts, follow-ups with their own
  * deadlines, a joint patrol's track drawn on the map, and the minute as a PDF (5 MB at most).
  */
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { formatViDate } from '@pcmt/shared/dates';
 import {
@@ -52,6 +52,11 @@ export function EventForm({
   // A new key empties the file input after a save (its chosen file cannot be cleared otherwise).
   const [fileKey, setFileKey] = useState(0);
   const [fileProblem, setFileProblem] = useState<string | null>(null);
+  const [fileError, setFileError] = useState<unknown>(null);
+  // Leaving the form while drawing gives the map its clicks back (the latest model's cancel, on unmount only).
+  const cancel = useRef(cancelDrawing);
+  cancel.current = cancelDrawing;
+  useEffect(() => () => cancel.current(), []);
   const [saved, setSaved] = useState<{ on: string; warnings: string[]; file: boolean } | null>(
     null,
   );
@@ -89,11 +94,13 @@ export function EventForm({
           },
         }),
       );
+      // The event is stored: a minute that fails to upload is reported, the event is not sent again.
+      let fileError: unknown = null;
       if (file)
         await postFile(`/api/events/${event.id}/attachments`, file, PDF_MIME, {
           'X-File-Name': encodeURIComponent(file.name),
-        });
-      return event;
+        }).catch((err: unknown) => (fileError = err));
+      return { ...event, fileError };
     },
     // Queued offline, the event is as good as sent: the form is emptied so it is not sent twice.
     onError: (err) => {
@@ -102,7 +109,8 @@ export function EventForm({
       reset();
     },
     onSuccess: (ev) => {
-      setSaved({ on: ev.occurredOn, warnings: ev.warnings, file: !!file });
+      setSaved({ on: ev.occurredOn, warnings: ev.warnings, file: !!file && !ev.fileError });
+      setFileError(ev.fileError);
       reset();
       void client.invalidateQueries({ queryKey: ['crossings', 'detail', crossingId] });
       void client.invalidateQueries({ queryKey: ['coordination'] });
@@ -115,15 +123,19 @@ export function EventForm({
   };
   const pickFile = (f: File | null) => {
     setFileProblem(null);
+    setFile(null);
     if (f && f.type && f.type !== PDF_MIME) return setFileProblem(e.notPdf);
     if (f && f.size > ATTACHMENT_MAX_BYTES) return setFileProblem(e.tooBig);
     setFile(f);
   };
   const draw = async () => {
     setDrawing('loading');
-    const line = await drawLine(() => setDrawing('on'));
-    setDrawing('no');
-    if (line) setTrack(line);
+    try {
+      const line = await drawLine(() => setDrawing('on'));
+      if (line) setTrack(line);
+    } finally {
+      setDrawing('no');
+    }
   };
   return (
     <form className="mini-form event-form" onSubmit={submit} data-testid="event-form">
@@ -302,6 +314,12 @@ export function EventForm({
         />
       </label>
       {fileProblem && <p className="warn-text">{fileProblem}</p>}
+      {fileError !== null && (
+        <div data-testid="file-error">
+          <p className="warn-text">{e.fileFailed}</p>
+          <ApiErrorNote error={fileError} />
+        </div>
+      )}
       <ApiErrorNote error={save.error} />
       <button type="submit" className="primary" disabled={save.isPending || drawing !== 'no'}>
         {e.save}

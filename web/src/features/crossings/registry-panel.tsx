@@ -19,7 +19,7 @@ import { crossingsQuery, provinceEventsQuery, registryQuery } from '../../lib/qu
 import { EventItem } from './event-item.tsx';
 
 export function RegistryPanel() {
-  const { view, data, asOf } = useDashboard();
+  const { view, data } = useDashboard();
   const t = useEventText();
   const crossings = useQuery(crossingsQuery());
   const hasBorder = (crossings.data?.features ?? []).some(
@@ -29,7 +29,7 @@ export function RegistryPanel() {
   return (
     <section className="registry" data-testid="registry" aria-label={t.history}>
       {data.campaign && <PlanTargets />}
-      <History key={`${view.province}-${data.campaign?.id ?? ''}-${asOf}`} />
+      <History key={`${view.province}-${data.campaign?.id ?? ''}`} />
     </section>
   );
 }
