@@ -164,6 +164,8 @@ describe.each([
     });
     await patrol.waitFor();
     expect(await patrol.textContent()).toContain('Đã vẽ tuyến');
+    // The saved track is drawn on the map for the window shown (the first half of 2023).
+    await expect.poll(() => d.renderedCount('patrol-tracks-line')).toBeGreaterThanOrEqual(1);
     if (name === 'desktop') {
       // The six-month report counts the meeting: its table of the plan parses from the downloaded Word file.
       await d.page.selectOption('[data-testid="report-kind"]', 'six_month');

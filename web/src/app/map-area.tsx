@@ -88,6 +88,23 @@ export function MapArea({
     [sectorsQ.data, me.agencyId],
   );
   const own = sectors?.features.filter((f) => f.properties.own) ?? [];
+  // Joint patrols' tracks held in the window shown (the state on a date, as every layer).
+  const events = useQuery(Q.provinceEventsQuery(view.province));
+  const since = data.window?.since ?? asOf;
+  const tracks = useMemo(
+    () => ({
+      type: 'FeatureCollection' as const,
+      features: (events.data ?? [])
+        .filter((e) => e.track && e.occurredOn >= since && e.occurredOn <= asOf)
+        .map((e) => ({
+          type: 'Feature' as const,
+          id: e.id,
+          geometry: e.track!,
+          properties: { id: e.id, occurredOn: e.occurredOn },
+        })),
+    }),
+    [events.data, since, asOf],
+  );
   const provinceBox = data.outline.data
     ? bboxOfFeatureCollection(data.outline.data as unknown as FeatureCollection)
     : null;
@@ -119,6 +136,7 @@ export function MapArea({
               crossings: asFC(provinceCrossings),
               borders: asFC(borders.data),
               sectors: asFC(sectors),
+              tracks: asFC(tracks),
               routes: asFC(routes.data),
             }}
             selectedId={view.selected}

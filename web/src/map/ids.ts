@@ -8,6 +8,7 @@ export const SOURCES = {
   crossings: 'crossings',
   borders: 'borders',
   sectors: 'border-sectors',
+  tracks: 'patrol-tracks',
   routes: 'routes',
 } as const;
 
@@ -31,6 +32,7 @@ export const LAYERS = {
   bordersCasing: 'borders-casing',
   sectors: 'border-sectors-line',
   sectorLabels: 'border-sectors-label',
+  tracks: 'patrol-tracks-line',
   communeBelt: 'communes-belt',
   hotspots: 'hotspots-circle',
   hotspotClusters: 'hotspots-cluster',

@@ -261,7 +261,7 @@ export class MapController {
       for (const [key, ids] of byStatus) out[key] = ids.size;
     }
     // The border belt on screen: the stations' stretches and the border communes outlined.
-    for (const layer of [LAYERS.sectors, LAYERS.communeBelt])
+    for (const layer of [LAYERS.sectors, LAYERS.communeBelt, LAYERS.tracks])
       if (this.map.getLayer(layer))
         out[layer] = new Set(
           this.map.queryRenderedFeatures({ layers: [layer] }).map((f) => f.id),

@@ -17,6 +17,8 @@ export interface MapData {
   borders: FC | null;
   /** The border-guard stations' stretches, each with `own` when it is the user's station's. */
   sectors: FC | null;
+  /** Joint patrols' tracks of the window shown. */
+  tracks: FC | null;
   routes: FC | null;
 }
 
@@ -112,7 +114,7 @@ export function MapView(props: Props) {
         .then(() => setBasemapShown(true));
   }, [ready, props.basemap]);
 
-  const { communes, districts, province, hotspots, crossings, borders, sectors, routes } =
+  const { communes, districts, province, hotspots, crossings, borders, sectors, tracks, routes } =
     props.data;
   useEffect(
     () => void (ready && controller.current!.setData(SOURCES.communes, communes)),
@@ -141,6 +143,10 @@ export function MapView(props: Props) {
   useEffect(
     () => void (ready && controller.current!.setData(SOURCES.sectors, sectors)),
     [ready, sectors],
+  );
+  useEffect(
+    () => void (ready && controller.current!.setData(SOURCES.tracks, tracks)),
+    [ready, tracks],
   );
   useEffect(
     () => void (ready && controller.current!.setData(SOURCES.routes, routes)),

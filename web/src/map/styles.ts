@@ -225,8 +225,18 @@ export function buildBorderLayers(): LayerSpecification[] {
   ];
 }
 
+/** The joint patrols' tracks held in the window shown. */
+export const TRACK_COLOR = '#d95f02';
+
 export function buildRouteLayers(): LayerSpecification[] {
   return [
+    {
+      id: LAYERS.tracks,
+      type: 'line',
+      source: SOURCES.tracks,
+      layout: { 'line-cap': 'round', 'line-join': 'round' },
+      paint: { 'line-color': TRACK_COLOR, 'line-width': 3, 'line-dasharray': [1.5, 1] },
+    },
     {
       id: LAYERS.routes,
       type: 'line',

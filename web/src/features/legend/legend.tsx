@@ -56,6 +56,18 @@ export function Legend({
           <span className="label">{t('keyRoute')}</span>
         </li>
         <li>
+          <span className="line stretch" />
+          <span className="label">{t('stationStretch')}</span>
+        </li>
+        <li>
+          <span className="line belt" />
+          <span className="label">{t('borderCommune')}</span>
+        </li>
+        <li>
+          <span className="line track" />
+          <span className="label">{t('patrolTrack')}</span>
+        </li>
+        <li>
           <span className="line regressed" />
           <span className="label">{t('regressed')}</span>
         </li>
