@@ -1,5 +1,5 @@
 /** The border belt: the stations' stretches, the alerts near the border and the province's border rule. */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { IdSchema } from '@pcmt/shared/contracts';
 import {
@@ -24,19 +24,17 @@ import { expectedVersion } from '../services/versioned.ts';
 
 const Id = z.object({ id: IdSchema });
 
-export const borderBeltRoutes = (deps: AppDeps) =>
-  new Hono<AppEnv>()
+export const borderBeltRoutes = (deps: AppDeps) => {
+  /** The province a read is about: the one asked for (an audited 404 outside the user's scope) or the user's own. */
+  const provinceOf = (c: Context<AppEnv>, asked: string | undefined) =>
+    provinceForRead(deps.db, deps.clock(), c.get('user'), asked);
+  return new Hono<AppEnv>()
     .get(
       '/border/sectors',
       allow(deps, 'GET /api/border/sectors'),
       query(BorderQuerySchema),
       async (c) => {
-        const province = await provinceForRead(
-          deps.db,
-          deps.clock(),
-          c.get('user'),
-          c.req.valid('query').province,
-        );
+        const province = await provinceOf(c, c.req.valid('query').province);
         return c.json(await sectorsCollection(deps.db, province));
       },
     )
@@ -45,12 +43,7 @@ export const borderBeltRoutes = (deps: AppDeps) =>
       allow(deps, 'GET /api/border/alerts'),
       query(BorderQuerySchema),
       async (c) => {
-        const province = await provinceForRead(
-          deps.db,
-          deps.clock(),
-          c.get('user'),
-          c.req.valid('query').province,
-        );
+        const province = await provinceOf(c, c.req.valid('query').province);
         return c.json(await listAlerts(deps.db, province));
       },
     )
@@ -73,12 +66,7 @@ export const borderBeltRoutes = (deps: AppDeps) =>
       allow(deps, 'GET /api/border/rule'),
       query(BorderQuerySchema),
       async (c) => {
-        const province = await provinceForRead(
-          deps.db,
-          deps.clock(),
-          c.get('user'),
-          c.req.valid('query').province,
-        );
+        const province = await provinceOf(c, c.req.valid('query').province);
         if (!province)
           throw new ApiError(400, 'validation_failed', 'province: required', 'province');
         return c.json(await borderRuleOf(deps.db, province));
@@ -101,3 +89,4 @@ export const borderBeltRoutes = (deps: AppDeps) =>
         return c.json(await putBorderRule(deps.db, now, scope, input, v, ip));
       },
     );
+};

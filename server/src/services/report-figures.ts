@@ -1,7 +1,7 @@
 /** The figures of a periodic report: the shared snapshot of the campaign on the report's date, with names. */
 import { and, eq, gte, inArray, lte } from 'drizzle-orm';
 import { addDays, addMonths } from '@pcmt/shared/dates';
-import { coordinationKpis, followUpOn } from '@pcmt/shared/state/coordination';
+import { coordinationKpis, followUpOn, heldIn } from '@pcmt/shared/state/coordination';
 import type { Db } from '../db/create-db.ts';
 import { agencies, adminUnits, campaigns, coordinationEvents } from '../db/schema.ts';
 import { ApiError } from '../errors.ts';
@@ -189,7 +189,7 @@ async function coordinationOf(
         ),
       ),
   );
-  const inWindow = events.filter((e) => e.occurredOn >= window.since);
+  const inWindow = heldIn(events, window.since, window.asOf);
   const byKind = new Map<string, number>();
   for (const e of inWindow) byKind.set(e.kind, (byKind.get(e.kind) ?? 0) + 1);
   const states = events.flatMap((e) => e.followUps.map((f) => followUpOn(f, window.asOf)));

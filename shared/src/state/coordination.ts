@@ -60,6 +60,13 @@ export interface CoordinationKpi extends CoordinationTarget {
   met: boolean | null;
 }
 
+/** The events held from `since` to `asOf`, both days included: what the plan's figures and the map's tracks count. */
+export const heldIn = <E extends { occurredOn: string }>(
+  events: readonly E[],
+  since: string,
+  asOf: string,
+): E[] => events.filter((e) => e.occurredOn >= since && e.occurredOn <= asOf);
+
 /** Each target of the plan against the events held from `since` to `asOf` (both days included). */
 export function coordinationKpis(
   events: readonly CoordinationEventRecord[],
@@ -67,7 +74,7 @@ export function coordinationKpis(
   since: string,
   asOf: string,
 ): CoordinationKpi[] {
-  const held = events.filter((e) => e.occurredOn >= since && e.occurredOn <= asOf);
+  const held = heldIn(events, since, asOf);
   return targets.map((t) => {
     const actual = held.reduce((n, e) => n + eventCounts(t.measure, e), 0);
     return { ...t, actual, met: t.target === null ? null : actual >= t.target };

@@ -3,6 +3,7 @@ import type { FeatureCollection } from 'geojson';
 import { useEffect, useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { bboxOf, type Geometry } from '@pcmt/shared/geo';
+import { heldIn } from '@pcmt/shared/state/coordination';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { MESSAGES } from '../i18n/messages.ts';
 import { useDashboard } from '../lib/dashboard-context.ts';
@@ -94,8 +95,8 @@ export function MapArea({
   const tracks = useMemo(
     () => ({
       type: 'FeatureCollection' as const,
-      features: (events.data ?? [])
-        .filter((e) => e.track && e.occurredOn >= since && e.occurredOn <= asOf)
+      features: heldIn(events.data ?? [], since, asOf)
+        .filter((e) => e.track)
         .map((e) => ({
           type: 'Feature' as const,
           id: e.id,

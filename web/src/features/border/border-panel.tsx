@@ -136,30 +136,8 @@ function RuleForm({
   };
   return (
     <form className="mini-form" onSubmit={submit} data-testid="border-rule-form">
-      <label>
-        {b.beltKm}
-        <input
-          type="number"
-          min={0}
-          max={100}
-          step={0.1}
-          value={beltKm}
-          onChange={(e) => setBelt(e.target.value)}
-          required
-        />
-      </label>
-      <label>
-        {b.alertKm}
-        <input
-          type="number"
-          min={0}
-          max={100}
-          step={0.1}
-          value={alertKm}
-          onChange={(e) => setAlert(e.target.value)}
-          required
-        />
-      </label>
+      <KmField label={b.beltKm} value={beltKm} onChange={setBelt} />
+      <KmField label={b.alertKm} value={alertKm} onChange={setAlert} />
       <p className="muted">{b.ruleNote}</p>
       <ApiErrorNote error={save.error} />
       <div className="row">
@@ -171,6 +149,24 @@ function RuleForm({
         </button>
       </div>
     </form>
+  );
+}
+
+/** A distance typed in kilometres, up to the 100 km a rule may reach. */
+function KmField(p: { label: string; value: string; onChange(v: string): void }) {
+  return (
+    <label>
+      {p.label}
+      <input
+        type="number"
+        min={0}
+        max={100}
+        step={0.1}
+        value={p.value}
+        onChange={(e) => p.onChange(e.target.value)}
+        required
+      />
+    </label>
   );
 }
 
