@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { campaignWindow, viewWindow } from '@pcmt/shared/state/window';
+import { campaignWindow, sixMonthReportDay, viewWindow } from '@pcmt/shared/state/window';
 
 const campaign = {
   startsOn: '2024-08-15',
@@ -53,4 +53,20 @@ describe('campaignWindow', () => {
     expect(campaignWindow(campaign, '2026-11-22', '2024-09-30').asOf).toBe('2024-09-30');
     expect(campaignWindow(campaign, '2024-09-10').asOf).toBe('2024-09-10');
   });
+});
+
+describe('the day a six-month report reads', () => {
+  const year = { startsOn: '2023-01-01', endsOn: '2023-12-31' };
+  it.each([
+    ['2026-12-04', undefined, '2023-06-30'],
+    ['2026-12-04', '2023-05-31', '2023-05-31'],
+    ['2026-12-04', '2023-11-30', '2023-06-30'],
+    ['2023-04-10', undefined, '2023-04-10'],
+  ] as const)('today %s, asked %s: %s', (today, asked, day) =>
+    expect(sixMonthReportDay(year, today, asked)).toBe(day),
+  );
+  it('stops at the end of a campaign shorter than six months', () =>
+    expect(sixMonthReportDay({ startsOn: '2024-08-15', endsOn: '2024-12-14' }, '2026-01-01')).toBe(
+      '2024-12-14',
+    ));
 });

@@ -1,7 +1,7 @@
 /** The figures of a periodic report: the shared snapshot of the campaign on the report's date, with names. */
 import { and, eq, gte, inArray, lte } from 'drizzle-orm';
-import { addDays, addMonths } from '@pcmt/shared/dates';
 import { coordinationKpis, followUpOn, heldIn } from '@pcmt/shared/state/coordination';
+import { sixMonthReportDay } from '@pcmt/shared/state/window';
 import type { Db } from '../db/create-db.ts';
 import { agencies, adminUnits, campaigns, coordinationEvents } from '../db/schema.ts';
 import { ApiError } from '../errors.ts';
@@ -61,8 +61,8 @@ export async function reportFigures(
       'phase',
     );
   // The six months end on their last day, or earlier: on the day asked, and never after today.
-  const sixMonths = kind === 'six_month' ? await sixMonthsOf(db, campaignId) : null;
-  const date = sixMonths ? [asOf ?? sixMonths, sixMonths, today].sort()[0]! : (asOf ?? null);
+  const span = kind === 'six_month' ? await spanOf(db, campaignId) : null;
+  const date = span ? sixMonthReportDay(span, today, asOf) : (asOf ?? null);
   const {
     campaign,
     window,
@@ -150,15 +150,13 @@ export async function reportFigures(
   };
 }
 
-/** The last day of the campaign's first six months (its end when it is shorter). */
-async function sixMonthsOf(db: Db, campaignId: string) {
+/** The campaign's days (null when there is none: the snapshot answers its 404). */
+async function spanOf(db: Db, campaignId: string) {
   const [c] = await db
     .select({ startsOn: campaigns.startsOn, endsOn: campaigns.endsOn })
     .from(campaigns)
     .where(eq(campaigns.id, campaignId));
-  if (!c) return null;
-  const end = addDays(addMonths(c.startsOn, 6), -1);
-  return end < c.endsOn ? end : c.endsOn;
+  return c ?? null;
 }
 
 /**

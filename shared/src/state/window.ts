@@ -2,6 +2,7 @@
  * The window of a view: campaign + phase + date → the as-of date and the activity range.
  * Every figure "as of" a date is computed for `asOf`; activity "in this phase" is what happened in [since, asOf].
  */
+import { addDays, addMonths } from '../dates.ts';
 import type { DatedSpan } from '../rules.ts';
 import { spanContaining } from '../rules.ts';
 
@@ -93,3 +94,16 @@ export function campaignWindow<P extends WindowPhase>(
 
 /** True when something recorded on `day` (ISO) is known on `asOf`: every dated list filters with it. */
 export const recordedBy = (day: string | null | undefined, asOf: string) => !!day && day <= asOf;
+
+/**
+ * The last day a six-month report reads: the end of the campaign's first six months (its end when shorter), or the
+ * day asked when earlier, and never after today.
+ */
+export function sixMonthReportDay(
+  campaign: DatedSpan,
+  today: string,
+  asked?: string | null,
+): string {
+  const sixMonths = min(addDays(addMonths(campaign.startsOn, 6), -1), campaign.endsOn);
+  return min(min(asked ?? sixMonths, sixMonths), today);
+}
