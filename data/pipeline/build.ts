@@ -11,6 +11,7 @@ import {
   type Sources,
 } from './geography.ts';
 import { buildCampaigns } from './campaigns.ts';
+import { buildSeizures, withProfile } from './crossing-profile.ts';
 import {
   buildAgencies,
   buildAssessments,
@@ -39,7 +40,7 @@ export const SOURCE_NOTES = [
   {
     name: 'Our own pipeline (data/pipeline)',
     licence: 'Project licence',
-    use: 'Synthetic districts, communes, hotspots, assessments, events and plans (Dữ liệu minh họa)',
+    use: "Synthetic districts, communes, hotspots, assessments, events, seizures and plans (Dữ liệu minh họa); crossing hours and names in the counterpart's script (giả định)",
   },
 ];
 
@@ -48,20 +49,23 @@ export function buildDemo(sources: Sources): DemoData {
   const borderLines = buildBorderLines(sources);
   const keyRoutes = buildKeyRoutes();
   const agencies = buildAgencies(units);
-  const crossings = buildCrossings(units, borderLines, agencies);
+  const crossings = buildCrossings(units, borderLines, agencies).map((c) =>
+    withProfile(c, agencies),
+  );
   const borderSectors = buildBorderSectors(units, borderLines, crossings, agencies);
   const campaigns = buildCampaigns(units, agencies);
   const hotspots = buildHotspots(units);
   const assessments = buildAssessments(units, hotspots, keyRoutes, agencies);
   const events = buildEvents(crossings, campaigns);
   const plans = buildPlans(units, assessments, agencies);
+  const seizures = buildSeizures(crossings);
   return {
     meta: {
       version: 1,
       generator: 'data/pipeline/cli.ts',
       sources: SOURCE_NOTES,
       syntheticNote:
-        'Districts, communes, hotspots, assessments, events and plans are synthetic (Dữ liệu minh họa). Province outlines and borders are Natural Earth. Crossing positions are approximate.',
+        'Districts, communes, hotspots, assessments, events, seizures and plans are synthetic (Dữ liệu minh họa). Province outlines and borders are Natural Earth. Crossing positions are approximate.',
     },
     units,
     crosswalk,
@@ -70,6 +74,7 @@ export function buildDemo(sources: Sources): DemoData {
     keyRoutes,
     agencies,
     crossings,
+    seizures,
     hotspots,
     assessments,
     campaigns,

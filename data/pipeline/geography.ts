@@ -291,11 +291,23 @@ function communesAt(units: UnitRow[], p: Position, slug: string): string[] {
   });
 }
 
+/** A crossing before its profile (hours, names in the counterpart's script, partner units: crossing-profile.ts). */
+export type CrossingBase = Omit<
+  CrossingRow,
+  | 'partnerAgencyIds'
+  | 'opensAt'
+  | 'closesAt'
+  | 'hoursNote'
+  | 'profileAssumed'
+  | 'counterpartGateLocal'
+  | 'counterpartProvinceLocal'
+>;
+
 export function buildCrossings(
   units: UnitRow[],
   borders: BorderLineRow[],
   agencies: AgencyRow[],
-): CrossingRow[] {
+): CrossingBase[] {
   const line = (b: string) =>
     turf.feature(borders.find((x) => x.border === b)!.geometry as MultiLineString);
   const station = (name: string, slug: string) => {
@@ -313,7 +325,7 @@ export function buildCrossings(
     }
     return a.id;
   };
-  const rows: CrossingRow[] = CROSSINGS.map((c, i) => {
+  const rows: CrossingBase[] = CROSSINGS.map((c, i) => {
     const snapped = roundCoords(
       turf.nearestPointOnLine(line(c.border), [c.lng, c.lat]).geometry.coordinates,
       5,

@@ -113,19 +113,48 @@ export const ReEmergeInputSchema = z
   .object({ identifiedOn: IsoDateSchema, note: z.string().max(2000).default('') })
   .strict();
 
+const ClockTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM');
+/**
+ * A crossing's profile: opening hours in Vietnam's time (both or neither; the service answers 422 naming `closesAt`),
+ * the counterpart's names in its own script (Chinese for VN–CN, Lao for VN–LA) and our other units responsible at it.
+ */
+const crossingFields = {
+  kind: z.enum(CROSSING_KINDS),
+  name: z.string().trim().min(1).max(200),
+  border: z.enum(BORDERS),
+  lng: z.number().min(-180).max(180),
+  lat: z.number().min(-90).max(90),
+  counterpartGate: z.string().max(200).nullable(),
+  counterpartProvince: z.string().min(1).max(200),
+  counterpartCountry: z.enum(['CN', 'LA']),
+  opensAt: ClockTimeSchema.nullable(),
+  closesAt: ClockTimeSchema.nullable(),
+  /** Days, seasons, who may pass: the hours' own words. */
+  hoursNote: z.string().trim().max(300),
+  /** The hours and the names in the counterpart's script come from no published source (giả định). */
+  profileAssumed: z.boolean(),
+  counterpartGateLocal: z.string().trim().min(1).max(200).nullable(),
+  counterpartProvinceLocal: z.string().trim().min(1).max(200).nullable(),
+  /** Our units responsible at the crossing besides its border-guard station (customs, border police …). */
+  partnerAgencyIds: z.array(IdSchema).max(10),
+};
 export const CrossingInputSchema = z
   .object({
-    kind: z.enum(CROSSING_KINDS),
-    name: z.string().trim().min(1).max(200),
-    border: z.enum(BORDERS),
-    lng: z.number().min(-180).max(180),
-    lat: z.number().min(-90).max(90),
-    counterpartGate: z.string().max(200).nullable().default(null),
-    counterpartProvince: z.string().min(1).max(200),
-    counterpartCountry: z.enum(['CN', 'LA']),
+    ...crossingFields,
+    counterpartGate: crossingFields.counterpartGate.default(null),
+    opensAt: crossingFields.opensAt.default(null),
+    closesAt: crossingFields.closesAt.default(null),
+    hoursNote: crossingFields.hoursNote.default(''),
+    profileAssumed: crossingFields.profileAssumed.default(false),
+    counterpartGateLocal: crossingFields.counterpartGateLocal.default(null),
+    counterpartProvinceLocal: crossingFields.counterpartProvinceLocal.default(null),
+    partnerAgencyIds: crossingFields.partnerAgencyIds.default([]),
   })
   .strict();
-export const CrossingPatchSchema = CrossingInputSchema.partial()
+/** An edit of a crossing: only the fields sent change (no defaults here, so nothing unsent is reset). */
+export const CrossingPatchSchema = z
+  .object(crossingFields)
+  .partial()
   .extend({ version: z.number().int().min(1).optional() })
   .strict();
 
@@ -280,28 +309,39 @@ export const PlanInputSchema = z
   })
   .strict();
 
+const taskFields = {
+  title: z.string().trim().min(1).max(500),
+  leadAgencyId: IdSchema.nullable(),
+  coAgencyIds: z.array(IdSchema).max(20),
+  dueOn: IsoDateSchema,
+};
 export const TaskInputSchema = z
   .object({
-    title: z.string().trim().min(1).max(500),
-    leadAgencyId: IdSchema.nullable().default(null),
-    coAgencyIds: z.array(IdSchema).max(20).default([]),
-    dueOn: IsoDateSchema,
+    ...taskFields,
+    leadAgencyId: taskFields.leadAgencyId.default(null),
+    coAgencyIds: taskFields.coAgencyIds.default([]),
   })
   .strict();
-export const TaskPatchSchema = TaskInputSchema.partial()
+/** An edit of a task: only the fields sent change (no defaults, so a status change keeps the agencies). */
+export const TaskPatchSchema = z
+  .object(taskFields)
+  .partial()
   .extend({
     status: z.enum(['open', 'done']).optional(),
     version: z.number().int().min(1).optional(),
   })
   .strict();
 
+const agencyFields = {
+  kind: z.enum(AGENCY_KINDS),
+  name: z.string().trim().min(3).max(300),
+  unitId: IdSchema.nullable(),
+};
 export const AgencyInputSchema = z
-  .object({
-    kind: z.enum(AGENCY_KINDS),
-    name: z.string().trim().min(3).max(300),
-    unitId: IdSchema.nullable().default(null),
-  })
+  .object({ ...agencyFields, unitId: agencyFields.unitId.default(null) })
   .strict();
-export const AgencyPatchSchema = AgencyInputSchema.partial()
+export const AgencyPatchSchema = z
+  .object(agencyFields)
+  .partial()
   .extend({ version: z.number().int().min(1).optional() })
   .strict();

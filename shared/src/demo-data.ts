@@ -12,6 +12,8 @@ import type {
   PlanStatus,
   QuotaMetric,
   QuotaUnit,
+  SeizureKind,
+  SeizureUnit,
   Tier,
   UnitLevel,
   PhaseObjective,
@@ -85,8 +87,31 @@ export interface CrossingRow {
   counterpartProvince: string;
   counterpartCountry: 'CN' | 'LA';
   responsibleAgencyId: string;
+  /** Our other units responsible at the crossing (customs …). */
+  partnerAgencyIds: string[];
+  /** Opening hours in Vietnam's time, `HH:MM`, or null when it keeps none. */
+  opensAt: string | null;
+  closesAt: string | null;
+  hoursNote: string;
+  /** The hours and the names in the counterpart's script are the demo's own (giả định). */
+  profileAssumed: boolean;
+  counterpartGateLocal: string | null;
+  counterpartProvinceLocal: string | null;
   communeIds: string[];
   approximate: boolean;
+  synthetic: boolean;
+}
+
+/** A seizure at a crossing: kind, quantity in its unit, day; no person. */
+export interface SeizureRow {
+  id: string;
+  crossingId: string;
+  seizedOn: string;
+  kind: SeizureKind;
+  quantity: number;
+  unit: SeizureUnit;
+  note: string;
+  agencyId: string | null;
   synthetic: boolean;
 }
 
@@ -206,6 +231,7 @@ export interface DemoData {
   keyRoutes: KeyRouteRow[];
   agencies: AgencyRow[];
   crossings: CrossingRow[];
+  seizures: SeizureRow[];
   hotspots: HotspotRow[];
   assessments: AssessmentRow[];
   campaigns: CampaignRow[];

@@ -86,6 +86,23 @@ export const EVENT_QUANTITY_UNITS: Partial<Record<EventKind, 'm2' | 'person' | '
   joint_case: 'case',
 };
 
+/** What is seized at a crossing (thu giữ): the drug, or its precursors. Counts and quantities only, never a person. */
+export const SEIZURE_KINDS = [
+  'heroin',
+  'methamphetamine',
+  'synthetic_pills',
+  'opium',
+  'cannabis',
+  'ketamine',
+  'precursors',
+  'other',
+] as const;
+export type SeizureKind = (typeof SEIZURE_KINDS)[number];
+
+/** The unit a seizure's quantity is written in: grams, kilograms, tablets, millilitres, litres. */
+export const SEIZURE_UNITS = ['g', 'kg', 'tablet', 'ml', 'l'] as const;
+export type SeizureUnit = (typeof SEIZURE_UNITS)[number];
+
 /**
  * What a cross-border plan targets, measured from its events: meetings of a level, events of a kind, or the sum of
  * their quantities (m² destroyed, people verified).

@@ -10,6 +10,8 @@ import type {
   PlanStatus,
   QuotaMetric,
   QuotaUnit,
+  SeizureKind,
+  SeizureUnit,
   Tier,
 } from './domain.ts';
 
@@ -121,6 +123,34 @@ export const FOLLOW_UP_STATE_LABELS: Record<Lang, Record<'done' | 'overdue' | 'o
 export const QUANTITY_UNIT_LABELS: Record<Lang, Record<'m2' | 'person' | 'case', string>> = {
   vi: { m2: 'm²', person: 'người', case: 'vụ' },
   en: { m2: 'm²', person: 'people', case: 'cases' },
+};
+
+export const SEIZURE_KIND_LABELS: Record<Lang, Record<SeizureKind, string>> = {
+  vi: {
+    heroin: 'Heroin',
+    methamphetamine: 'Ma túy đá (methamphetamine)',
+    synthetic_pills: 'Hồng phiến, thuốc lắc',
+    opium: 'Thuốc phiện',
+    cannabis: 'Cần sa',
+    ketamine: 'Ketamine',
+    precursors: 'Tiền chất',
+    other: 'Chất ma túy khác',
+  },
+  en: {
+    heroin: 'Heroin',
+    methamphetamine: 'Crystal methamphetamine',
+    synthetic_pills: 'Synthetic pills',
+    opium: 'Opium',
+    cannabis: 'Cannabis',
+    ketamine: 'Ketamine',
+    precursors: 'Precursors',
+    other: 'Other drugs',
+  },
+};
+
+export const SEIZURE_UNIT_LABELS: Record<Lang, Record<SeizureUnit, string>> = {
+  vi: { g: 'g', kg: 'kg', tablet: 'viên', ml: 'ml', l: 'lít' },
+  en: { g: 'g', kg: 'kg', tablet: 'tablets', ml: 'ml', l: 'l' },
 };
 
 export const QUOTA_UNIT_LABELS: Record<Lang, Record<QuotaUnit, string>> = {

@@ -72,6 +72,8 @@ export const ROUTE_POLICY: { method: Method; path: string; permission: Permissio
   { method: 'POST', path: '/api/hotspots/:id/re-emerge', permission: 'hotspot.write' },
   { method: 'POST', path: '/api/crossings', permission: 'crossing.write' },
   { method: 'PATCH', path: '/api/crossings/:id', permission: 'crossing.write' },
+  { method: 'POST', path: '/api/crossings/:id/seizures', permission: 'crossing.write' },
+  { method: 'PATCH', path: '/api/seizures/:id', permission: 'crossing.write' },
   { method: 'POST', path: '/api/events', permission: 'event.write' },
   { method: 'PATCH', path: '/api/events/:id', permission: 'event.write' },
   { method: 'GET', path: '/api/coordination', permission: 'read' },

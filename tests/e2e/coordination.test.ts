@@ -164,6 +164,14 @@ describe.each([
     });
     await patrol.waitFor();
     expect(await patrol.textContent()).toContain('Đã vẽ tuyến');
+    // Its minute, attached after the event was saved.
+    await patrol.locator('[data-testid="minute-attach"]').setInputFiles(minute);
+    await patrol.locator('[data-testid="minute-link"]').waitFor();
+    // The timeline of one gate: the patrol is at Chiềng Khương, not at Lóng Sập.
+    await d.page.selectOption('[data-testid="history-gate"]', 'crossing-08');
+    await patrol.waitFor({ state: 'detached' });
+    await d.page.selectOption('[data-testid="history-gate"]', 'crossing-07');
+    await patrol.waitFor();
     // The saved track is drawn on the map for the window shown (the first half of 2023).
     await expect.poll(() => d.renderedCount('patrol-tracks-line')).toBeGreaterThanOrEqual(1);
     if (name === 'desktop') {

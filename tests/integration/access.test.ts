@@ -102,6 +102,8 @@ const followUpAt = async (crossing: string) => {
   }
   return f as { id: string; version: number };
 };
+const seizureAt = async (crossing: string) =>
+  (await api.get(`/api/crossings/${crossing}`)).body.seizures[0] as { id: string; version: number };
 const attachmentAt = async (crossing: string, as: TestUser) => {
   const id = await eventAt(crossing);
   const up = await api.call('POST', `/api/events/${id}/attachments`, {
@@ -329,6 +331,26 @@ const FIXTURES: Record<string, Fixture> = {
       body: { counterpartGate: 'x' },
       headers: { 'if-match': '"1"' },
     }),
+  },
+  'POST /api/crossings/:id/seizures': {
+    own: async () => ({
+      path: '/api/crossings/crossing-01/seizures',
+      body: { seizedOn: '2024-10-02', kind: 'heroin', quantity: 350, unit: 'g' },
+    }),
+    other: async () => ({
+      path: '/api/crossings/crossing-07/seizures',
+      body: { seizedOn: '2024-10-02', kind: 'heroin', quantity: 350, unit: 'g' },
+    }),
+  },
+  'PATCH /api/seizures/:id': {
+    own: async () => {
+      const s = await seizureAt('crossing-01');
+      return { path: `/api/seizures/${s.id}`, body: { quantity: ++n, version: s.version } };
+    },
+    other: async () => {
+      const s = await seizureAt('crossing-07');
+      return { path: `/api/seizures/${s.id}`, body: { quantity: 1, version: s.version } };
+    },
   },
   'POST /api/events': {
     own: async () => ({

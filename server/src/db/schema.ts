@@ -19,7 +19,12 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
-import type { CoordinationTarget, PhaseObjective } from '@pcmt/shared/domain';
+import type {
+  CoordinationTarget,
+  PhaseObjective,
+  SeizureKind,
+  SeizureUnit,
+} from '@pcmt/shared/domain';
 import type { Geometry } from '@pcmt/shared/geo';
 
 const audit = {
@@ -251,12 +256,44 @@ export const borderCrossings = pgTable(
     counterpartProvince: text('counterpart_province').notNull(),
     counterpartCountry: text('counterpart_country').notNull(),
     responsibleAgencyId: text('responsible_agency_id').references(() => agencies.id),
+    /** Our other units responsible at the crossing (customs, border police …). */
+    partnerAgencyIds: jsonb('partner_agency_ids').$type<string[]>().notNull().default([]),
+    /** Opening hours in Vietnam's time, `HH:MM`; both null when the crossing keeps no hours (an opening, a trail). */
+    opensAt: text('opens_at'),
+    closesAt: text('closes_at'),
+    hoursNote: text('hours_note').notNull().default(''),
+    /** The hours and the names in the counterpart's script come from no published source (giả định). */
+    profileAssumed: boolean('profile_assumed').notNull().default(false),
+    /** The counterpart's names in its own script: Chinese (Hán) across VN–CN, Lao across VN–LA. */
+    counterpartGateLocal: text('counterpart_gate_local'),
+    counterpartProvinceLocal: text('counterpart_province_local'),
     communeIds: jsonb('commune_ids').$type<string[]>().notNull().default([]),
     approximate: boolean('approximate').notNull().default(true),
     synthetic: boolean('synthetic').notNull().default(false),
     ...audit,
   },
   (t) => [index('crossings_province').on(t.provinceSlug)],
+);
+
+/** What was seized at a crossing, per day: kind, quantity and its unit; no person. */
+export const crossingSeizures = pgTable(
+  'crossing_seizures',
+  {
+    id: text('id').primaryKey(),
+    crossingId: text('crossing_id')
+      .notNull()
+      .references(() => borderCrossings.id),
+    seizedOn: day('seized_on').notNull(),
+    kind: text('kind').$type<SeizureKind>().notNull(),
+    quantity: doublePrecision('quantity').notNull(),
+    unit: text('unit').$type<SeizureUnit>().notNull(),
+    note: text('note').notNull().default(''),
+    /** The unit that recorded it. */
+    agencyId: text('agency_id').references(() => agencies.id),
+    synthetic: boolean('synthetic').notNull().default(false),
+    ...audit,
+  },
+  (t) => [index('seizures_crossing').on(t.crossingId, t.seizedOn)],
 );
 
 export const campaigns = pgTable('campaigns', {

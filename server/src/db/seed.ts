@@ -64,6 +64,7 @@ export async function seedDemo(db: Db, demo: DemoData = readDemo()): Promise<voi
       demo.borderSectors.map((b) => ({ ...b, ...box(b.geometry) })),
     );
     await insertChunked(tx, t.borderCrossings, demo.crossings);
+    await insertChunked(tx, t.crossingSeizures, demo.seizures);
     await insertChunked(tx, t.tierAssessments, demo.assessments);
     await insertChunked(tx, t.hotspots, demo.hotspots);
     for (const c of demo.campaigns) {

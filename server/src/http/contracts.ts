@@ -38,6 +38,8 @@ import {
   AlertPatchSchema,
   BorderQuerySchema,
   BorderRulePutSchema,
+  SeizureInputSchema,
+  SeizurePatchSchema,
 } from '@pcmt/shared/border-contracts';
 import {
   CampaignCopySchema,
@@ -97,6 +99,8 @@ export const CONTRACTS: Record<string, ZodType> = {
   'POST /api/hotspots/:id/re-emerge': ReEmergeInputSchema,
   'POST /api/crossings': CrossingInputSchema,
   'PATCH /api/crossings/:id': CrossingPatchSchema,
+  'POST /api/crossings/:id/seizures': SeizureInputSchema,
+  'PATCH /api/seizures/:id': SeizurePatchSchema,
   'POST /api/events': EventInputSchema,
   'PATCH /api/events/:id': EventPatchSchema,
   'GET /api/coordination': RegistryQuerySchema,

@@ -113,7 +113,21 @@ export const EXAMPLES: Record<string, Example> = {
   },
   'PATCH /api/crossings/:id': {
     params: { id: 'crossing-01' },
-    body: { counterpartGate: 'Hà Khẩu', version: 1 },
+    body: { opensAt: '07:00', closesAt: '22:00', counterpartGateLocal: '河口', version: 1 },
+  },
+  'POST /api/crossings/:id/seizures': {
+    params: { id: 'crossing-01' },
+    body: {
+      seizedOn: '2024-10-02',
+      kind: 'methamphetamine',
+      quantity: 1200,
+      unit: 'g',
+      note: 'Phát hiện trong khoang hàng xe tải nhập cảnh',
+    },
+  },
+  'PATCH /api/seizures/:id': {
+    params: { id: 'sz-crossing-01-202301-1' },
+    body: { quantity: 190, version: 1 },
   },
   'POST /api/events': {
     body: {

@@ -12,6 +12,7 @@ import {
   IdSchema,
   RegistryQuerySchema,
 } from '@pcmt/shared/contracts';
+import { SeizureInputSchema, SeizurePatchSchema } from '@pcmt/shared/border-contracts';
 import type { AppDeps } from '../deps.ts';
 import type { AppEnv } from '../http/env.ts';
 import { allow, requestContext } from '../http/guards.ts';
@@ -25,6 +26,7 @@ import {
   updateFollowUp,
 } from '../services/border-writes.ts';
 import { registryPage } from '../services/coordination.ts';
+import { createSeizure, updateSeizure } from '../services/seizures.ts';
 import { addAttachment, readAttachment } from '../services/event-files.ts';
 import { denyOutOfScope, inScope, provinceForRead, provinceScope } from '../services/scope.ts';
 import { expectedVersion } from '../services/versioned.ts';
@@ -77,6 +79,31 @@ export const borderRoutes = (deps: AppDeps) =>
         const v = expectedVersion(c.req.header('if-match'), version);
         return c.json(
           await updateCrossing(deps.db, now, scope, c.req.valid('param').id, v, patch, ip),
+        );
+      },
+    )
+    .post(
+      '/crossings/:id/seizures',
+      allow(deps, 'POST /api/crossings/:id/seizures'),
+      params(Id),
+      json(SeizureInputSchema),
+      async (c) => {
+        const { scope, now, ip } = await requestContext(deps, c);
+        const id = c.req.valid('param').id;
+        return c.json(await createSeizure(deps.db, now, scope, id, c.req.valid('json'), ip), 201);
+      },
+    )
+    .patch(
+      '/seizures/:id',
+      allow(deps, 'PATCH /api/seizures/:id'),
+      params(Id),
+      json(SeizurePatchSchema),
+      async (c) => {
+        const { scope, now, ip } = await requestContext(deps, c);
+        const { version, ...patch } = c.req.valid('json');
+        const v = expectedVersion(c.req.header('if-match'), version);
+        return c.json(
+          await updateSeizure(deps.db, now, scope, c.req.valid('param').id, v, patch, ip),
         );
       },
     )

@@ -21,20 +21,27 @@ import { borderIndexes } from './border-belt.ts';
 import { withParts } from './coordination.ts';
 import { checkRefs } from './references.ts';
 
+export const invalid = (field: string, message: string) =>
+  new ApiError(422, 'validation_failed', `${field}: ${message}`, field);
+
 function requireUnit(scope: Scope): string {
   if (!scope.user.agencyId || !scope.user.provinceSlug)
     throw new ApiError(403, 'forbidden', 'Your account is not attached to a border unit');
   return scope.user.agencyId;
 }
 
-/** The crossing, if it is on the stretch of border of the user's own unit; otherwise a denial. */
-async function ownCrossing(
+/**
+ * The crossing, if it is on the stretch of border of the user's own unit (with `partners`, also when the unit is one
+ * of the crossing's other responsible units, as customs is for a seizure); otherwise a denial.
+ */
+export async function ownCrossing(
   db: Db,
   now: Date,
   scope: Scope,
   id: string,
   action: string,
   ip: string | null,
+  opts: { partners?: boolean } = {},
 ) {
   const [c] = await db.select().from(borderCrossings).where(eq(borderCrossings.id, id));
   if (!c || !inScope(scope, c.provinceSlug))
@@ -44,7 +51,10 @@ async function ownCrossing(
       objectId: id,
       clientIp: ip,
     });
-  if (c.responsibleAgencyId !== scope.user.agencyId) {
+  const own =
+    c.responsibleAgencyId === scope.user.agencyId ||
+    (!!opts.partners && !!scope.user.agencyId && c.partnerAgencyIds.includes(scope.user.agencyId));
+  if (!own) {
     await audit(db, now, {
       actor: scope.user,
       action,
@@ -72,6 +82,7 @@ export async function createCrossing(
   ip: string | null,
 ) {
   const agencyId = requireUnit(scope);
+  await checkProfile(db, now, scope, input, scope.user.provinceSlug!, 'crossing.create', ip);
   return auditedInsert(
     db,
     now,
@@ -102,7 +113,8 @@ export async function updateCrossing(
   patch: Omit<z.infer<typeof CrossingPatchSchema>, 'version'>,
   ip: string | null,
 ) {
-  await ownCrossing(db, now, scope, id, 'crossing.update', ip);
+  const c = await ownCrossing(db, now, scope, id, 'crossing.update', ip);
+  await checkProfile(db, now, scope, { ...c, ...patch }, c.provinceSlug, 'crossing.update', ip);
   return auditedUpdate(db, now, scope.user, borderCrossings, id, version, patch, {
     action: 'crossing.update',
     objectType: 'crossing',
@@ -110,9 +122,36 @@ export async function updateCrossing(
   });
 }
 
+/** A crossing's profile as it will be stored: hours both or neither, partner units of its province. */
+async function checkProfile(
+  db: Db,
+  now: Date,
+  scope: Scope,
+  p: { opensAt?: string | null; closesAt?: string | null; partnerAgencyIds?: string[] },
+  province: string,
+  action: string,
+  ip: string | null,
+) {
+  if (!p.opensAt !== !p.closesAt)
+    throw invalid(
+      p.opensAt ? 'closesAt' : 'opensAt',
+      'give both opening and closing time, or neither',
+    );
+  await checkRefs(
+    db,
+    now,
+    scope,
+    (p.partnerAgencyIds ?? []).map((id, i) => ({
+      field: `partnerAgencyIds.${i}`,
+      kind: 'agency' as const,
+      id,
+    })),
+    { action, clientIp: ip },
+    province,
+  );
+}
+
 type EventInput = z.infer<typeof EventInputSchema>;
-const invalid = (field: string, message: string) =>
-  new ApiError(422, 'validation_failed', `${field}: ${message}`, field);
 
 /** The rules across an event's fields, on the event as it will be stored (422 naming the field). */
 function checkEvent(

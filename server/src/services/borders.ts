@@ -1,9 +1,16 @@
 /** Border lines, crossings, key routes and coordination events. */
-import { and, asc, desc, eq, gte, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lte } from 'drizzle-orm';
 import type { Db } from '../db/create-db.ts';
-import { borderCrossings, borderLines, coordinationEvents, keyRoutes } from '../db/schema.ts';
+import {
+  agencies,
+  borderCrossings,
+  borderLines,
+  coordinationEvents,
+  keyRoutes,
+} from '../db/schema.ts';
 import { notFound } from '../errors.ts';
 import { withParts } from './coordination.ts';
+import { seizuresAt } from './seizures.ts';
 
 export async function borderCollection(db: Db) {
   const rows = await db.select().from(borderLines).orderBy(asc(borderLines.id));
@@ -69,7 +76,22 @@ export async function crossingDetail(db: Db, id: string) {
     .from(coordinationEvents)
     .where(eq(coordinationEvents.crossingId, id))
     .orderBy(desc(coordinationEvents.occurredOn));
-  return { ...row, events: await withParts(db, events) };
+  const unitIds = [row.responsibleAgencyId, ...row.partnerAgencyIds].filter(
+    (x): x is string => !!x,
+  );
+  const names = unitIds.length
+    ? await db
+        .select({ id: agencies.id, name: agencies.name, kind: agencies.kind })
+        .from(agencies)
+        .where(inArray(agencies.id, unitIds))
+    : [];
+  return {
+    ...row,
+    /** The station first, then the partners, with their names. */
+    units: unitIds.flatMap((id) => names.filter((n) => n.id === id)),
+    events: await withParts(db, events),
+    seizures: await seizuresAt(db, id),
+  };
 }
 
 export async function listEvents(

@@ -40,6 +40,7 @@ interface Schema extends DBSchema {
 /** Writes that may wait for the link: a border post logs its events, hotspots and progress offline. */
 const QUEUEABLE: [string, RegExp][] = [
   ['POST', /^\/api\/events$/],
+  ['POST', /^\/api\/crossings\/[\w-]+\/seizures$/],
   ['POST', /^\/api\/hotspots$/],
   ['PATCH', /^\/api\/hotspots\/[\w-]+$/],
   ['POST', /^\/api\/hotspots\/[\w-]+\/(eliminate|re-emerge)$/],

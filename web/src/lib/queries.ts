@@ -160,6 +160,8 @@ export const provinceEventsQuery = (province: string) =>
 /** One page of the coordination history. */
 export const registryQuery = (q: {
   province: string;
+  /** One gate's timeline; the province's when absent. */
+  crossing?: string;
   kind?: string;
   level?: string;
   from?: string;
@@ -173,6 +175,7 @@ export const registryQuery = (q: {
         api.coordination.$get({
           query: {
             province: q.province,
+            ...(q.crossing ? { crossing: q.crossing } : {}),
             ...(q.kind ? { kind: q.kind as 'meeting' } : {}),
             ...(q.level ? { level: q.level as 'gate' } : {}),
             ...(q.from ? { from: q.from } : {}),

@@ -1,15 +1,19 @@
 import { useQuery } from '@tanstack/react-query';
 import { formatViDate } from '@pcmt/shared/dates';
-import type { CrossingKind } from '@pcmt/shared/domain';
-import { CROSSING_LABELS } from '@pcmt/shared/labels';
 import { recordedBy } from '@pcmt/shared/state/window';
 import { ApiErrorNote } from '../../components/api-error-note.tsx';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { crossingQuery } from '../../lib/queries.ts';
+import { CrossingProfile } from './crossing-profile.tsx';
 import { EventForm } from './event-form.tsx';
 import { EventItem } from './event-item.tsx';
+import { SeizureChart } from './seizure-chart.tsx';
+import { SeizureForm } from './seizure-form.tsx';
 
-/** A crossing with its coordination log; its own border unit may log a new event. */
+/**
+ * A crossing: its profile, the seizures at it per month and its coordination log; its own border unit edits the
+ * profile and logs events, it and the crossing's partner units record seizures.
+ */
 export function CrossingPanel({
   id,
   asOf,
@@ -22,12 +26,13 @@ export function CrossingPanel({
   canLog: (agencyId: string | null) => boolean;
   onClose(): void;
 }) {
-  const { lang, t } = useI18n();
+  const { t } = useI18n();
   const q = useQuery(crossingQuery(id));
   if (q.isPending) return <section className="unit-panel">{t('loading')}</section>;
   if (q.isError) return <ApiErrorNote error={q.error} />;
   const c = q.data;
   const events = c.events.filter((e) => recordedBy(e.occurredOn, asOf));
+  const own = canLog(c.responsibleAgencyId);
   return (
     <section className="unit-panel" data-testid="crossing-panel">
       <header>
@@ -36,18 +41,16 @@ export function CrossingPanel({
           ×
         </button>
       </header>
-      <p className="muted">
-        {CROSSING_LABELS[lang][c.kind as CrossingKind]} · {c.border} · {t('counterpart')}:{' '}
-        {c.counterpartGate ?? c.counterpartProvince}
-        {c.approximate ? ` · ${t('approximate')}` : ''}
-      </p>
+      <CrossingProfile c={c} canEdit={own} />
+      <SeizureChart seizures={c.seizures} asOf={asOf} />
+      {(own || c.partnerAgencyIds.some(canLog)) && <SeizureForm crossingId={c.id} asOf={asOf} />}
       <h4>
         {t('eventsUntil')} {formatViDate(asOf)}
       </h4>
       {events.length === 0 && <p className="muted">{t('noEvents')}</p>}
       <ul className="events" data-testid="crossing-events">
         {events.slice(0, 20).map((e) => (
-          <EventItem key={e.id} event={e} asOf={asOf} canAct={canLog(c.responsibleAgencyId)} />
+          <EventItem key={e.id} event={e} asOf={asOf} canAct={own} />
         ))}
       </ul>
       {events.length > 20 && <p className="muted">+ {events.length - 20}</p>}
@@ -56,7 +59,7 @@ export function CrossingPanel({
           {c.events.length - events.length} {t('laterHidden')}
         </p>
       )}
-      {canLog(c.responsibleAgencyId) && (
+      {own && (
         <EventForm
           crossingId={c.id}
           counterpart={c.counterpartGate ?? c.counterpartProvince}

@@ -17,6 +17,7 @@ import { useEventText } from '../../i18n/event-messages.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { api, unwrap } from '../../lib/api.ts';
 import { useDashboard } from '../../lib/dashboard-context.ts';
+import { MinuteUpload } from './minute-upload.tsx';
 
 export interface EventView {
   id: string;
@@ -91,6 +92,7 @@ export function EventItem({
           ))}
         </div>
       )}
+      {canAct && <MinuteUpload eventId={e.id} />}
     </li>
   );
 }

@@ -89,6 +89,7 @@ function History() {
   const { view, data, asOf, me, can } = useDashboard();
   const t = useEventText();
   const { lang } = useI18n();
+  const [gate, setGate] = useState('');
   const [kind, setKind] = useState('');
   const [level, setLevel] = useState('');
   const [from, setFrom] = useState<string | null>(data.campaign?.startsOn ?? null);
@@ -97,6 +98,7 @@ function History() {
   const q = useQuery(
     registryQuery({
       province: view.province,
+      crossing: gate || undefined,
       kind,
       level,
       from: from ?? undefined,
@@ -105,6 +107,9 @@ function History() {
     }),
   );
   const crossings = useQuery(crossingsQuery());
+  const gates = (crossings.data?.features ?? []).filter(
+    (c) => c.properties.provinceSlug === view.province,
+  );
   const ownGates = new Set(
     (crossings.data?.features ?? [])
       .filter((c) => !!me.agencyId && c.properties.responsibleAgencyId === me.agencyId)
@@ -120,6 +125,19 @@ function History() {
     <div className="history" data-testid="history">
       <h3>{t.history}</h3>
       <div className="filters">
+        <select
+          value={gate}
+          onChange={(e) => change(() => setGate(e.target.value))}
+          aria-label={t.gate}
+          data-testid="history-gate"
+        >
+          <option value="">{t.allGates}</option>
+          {gates.map((c) => (
+            <option key={c.id} value={String(c.id)}>
+              {c.properties.name}
+            </option>
+          ))}
+        </select>
         <select
           value={kind}
           onChange={(e) => change(() => setKind(e.target.value))}

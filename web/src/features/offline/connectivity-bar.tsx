@@ -6,8 +6,8 @@
 import { useEffect, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { formatViDate, vietnamDay } from '@pcmt/shared/dates';
-import { EVENT_LABELS } from '@pcmt/shared/labels';
-import type { EventKind } from '@pcmt/shared/domain';
+import { EVENT_LABELS, SEIZURE_KIND_LABELS, SEIZURE_UNIT_LABELS } from '@pcmt/shared/labels';
+import type { EventKind, SeizureKind, SeizureUnit } from '@pcmt/shared/domain';
 import { api, currentCsrfToken, setCsrfToken } from '../../lib/api.ts';
 import { meQuery } from '../../lib/queries.ts';
 import { newKey, outbox, sendOutbox, useConnectivity } from '../../lib/connectivity.ts';
@@ -143,6 +143,8 @@ function describe(e: OutboxEntry, lang: 'vi' | 'en'): string {
   const vi = lang === 'vi';
   if (e.path === '/api/events')
     return `${EVENT_LABELS[lang][body.kind as EventKind] ?? body.kind}: ${String(body.summary ?? '')}`;
+  if (e.path.endsWith('/seizures'))
+    return `${vi ? 'Thu giữ' : 'Seizure'}: ${SEIZURE_KIND_LABELS[lang][body.kind as SeizureKind] ?? body.kind} ${String(body.quantity)} ${SEIZURE_UNIT_LABELS[lang][body.unit as SeizureUnit] ?? body.unit}`;
   if (e.path === '/api/hotspots') return vi ? 'Điểm, tụ điểm mới' : 'New hotspot';
   if (e.path.endsWith('/eliminate')) return vi ? 'Triệt xóa điểm, tụ điểm' : 'Hotspot eliminated';
   if (e.path.endsWith('/re-emerge'))
