@@ -10,6 +10,7 @@ import {
   yearsByPace,
   type CandidateFacts,
 } from '@pcmt/shared/state/candidates';
+import { unitsInArea } from '@pcmt/shared/area-select';
 
 const facts = (id: string, over: Partial<CandidateFacts> = {}): CandidateFacts => ({
   id,
@@ -174,5 +175,43 @@ describe('what-if projection', () => {
       ['d', 2028],
       ['e', 2029],
     ]);
+  });
+});
+
+describe('choosing with an area drawn on the map', () => {
+  const square = (x: number, y: number, d = 1) => ({
+    type: 'Polygon' as const,
+    coordinates: [
+      [
+        [x, y],
+        [x + d, y],
+        [x + d, y + d],
+        [x, y + d],
+        [x, y],
+      ],
+    ],
+  });
+  const units = [
+    { id: 'inside', geometry: square(0.5, 0.5) },
+    { id: 'half-in', geometry: square(2.5, 0.5) },
+    { id: 'outside', geometry: square(10, 10) },
+  ];
+  it('takes the units whose surface point lies in the area, whether the ring is closed or not', () => {
+    const open: [number, number][] = [
+      [0, 0],
+      [3.2, 0],
+      [3.2, 3],
+      [0, 3],
+    ];
+    expect(unitsInArea(units, open)).toEqual(['inside', 'half-in']);
+    expect(unitsInArea(units, [...open, [0, 0]])).toEqual(['inside', 'half-in']);
+  });
+  it('takes nothing for a ring of fewer than three corners', () => {
+    expect(
+      unitsInArea(units, [
+        [0, 0],
+        [5, 5],
+      ]),
+    ).toEqual([]);
   });
 });

@@ -13,6 +13,8 @@ describe('view state in the URL', () => {
       focus: null,
       show: null,
       belt: false,
+      cand: [],
+      pin: [],
       camera: null,
     });
   });
@@ -27,6 +29,8 @@ describe('view state in the URL', () => {
       focus: 'dist-14-02',
       show: 'overdue' as const,
       belt: true,
+      cand: ['com-12-0034', 'com-12-0035'],
+      pin: ['com-12-0035'],
       camera: { zoom: 9.5, lat: 21.3, lng: 104.1 },
     };
     expect(readViewState(writeViewState(s))).toEqual(s);
@@ -36,5 +40,7 @@ describe('view state in the URL', () => {
     expect(readViewState('?belt=1').belt).toBe(true);
     expect(readViewState('?belt=yes').belt).toBe(false);
   });
+  it('keeps the chosen candidates once each, in order, and only ids', () =>
+    expect(readViewState('?cand=com-1,com-2,com-1,<x>,').cand).toEqual(['com-1', 'com-2']));
   it('ignores a malformed camera', () => expect(readViewState('?map=abc').camera).toBeNull());
 });

@@ -85,10 +85,10 @@ export function distanceFromDrugFree(c: CandidateFacts): { distance: number; rea
  * Candidates ranked easy first: the pinned ones on top in the planner's order, then the rest by distance (then
  * population, larger first, then id). Drug-free communes are not candidates.
  */
-export function rankCandidates(
-  list: readonly CandidateFacts[],
+export function rankCandidates<T extends CandidateFacts>(
+  list: readonly T[],
   pins: readonly string[],
-): Candidate[] {
+): (T & Candidate)[] {
   const ranked = list
     .filter((c) => c.tier !== 'drug_free')
     .map((c) => ({ ...c, ...distanceFromDrugFree(c), pinned: pins.includes(c.id) }));

@@ -38,6 +38,7 @@ export function Dashboard({ me }: { me: Me }) {
     pickPoint: (cb) => setPicker(cb ? { cb } : null),
     picking: !!picker,
     drawLine: (onStarted) => controller?.drawLine(onStarted) ?? Promise.resolve(null),
+    drawArea: (onStarted) => controller?.drawArea(onStarted) ?? Promise.resolve(null),
     cancelDrawing: () => controller?.cancelDrawing(),
     unitName: (id) => names.get(id) ?? '',
   };

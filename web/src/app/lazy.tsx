@@ -57,3 +57,7 @@ export const RegistryPanel = named(
   () => import('../features/crossings/registry-panel.tsx'),
   'RegistryPanel',
 );
+export const CandidatePanel = named(
+  () => import('../features/candidates/candidate-panel.tsx'),
+  'CandidatePanel',
+);

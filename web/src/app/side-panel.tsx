@@ -21,6 +21,7 @@ import {
   BorderPanel,
   RegistryPanel,
   CampaignActions,
+  CandidatePanel,
   FiguresImport,
   HotspotImport,
   HotspotRegisterForm,
@@ -197,6 +198,12 @@ export function SidePanel({
           )}
         </>,
       )}
+      {me.role === 'planner' &&
+        guard(
+          <Later>
+            <CandidatePanel />
+          </Later>,
+        )}
       <div ref={selection} className="selection-anchor" />
       {guard(
         <Later>

@@ -12,6 +12,7 @@ export function useMapFeatures() {
     if (!data.communes.data || !derived) return null;
     const byId = new Map(derived.snapshot.units.map((u) => [u.id, u]));
     const focus = derived.focus;
+    const chosen = new Set(view.cand);
     return {
       ...data.communes.data,
       features: data.communes.data.features.map((f) => {
@@ -26,12 +27,13 @@ export function useMapFeatures() {
             assessedOn: u?.assessedOn ?? null,
             regressed: u?.regressed ?? false,
             belt,
+            candidate: chosen.has(f.id),
             dim: focus ? !focus.has(f.id) : false,
           },
         };
       }),
     };
-  }, [data.communes.data, derived, data.beltIds]);
+  }, [data.communes.data, derived, data.beltIds, view.cand]);
   const hotspots = useMemo(() => {
     if (!data.hotspots.data || !derived) return null;
     const geometry = new Map(data.hotspots.data.features.map((f) => [f.id, f.geometry]));

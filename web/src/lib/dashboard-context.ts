@@ -32,6 +32,8 @@ export interface DashboardModel {
   picking: boolean;
   /** Lets the user draw a line on the map (a patrol's track); null when cancelled or there is no map. */
   drawLine(onStarted?: () => void): Promise<[number, number][] | null>;
+  /** Lets the user draw an area on the map (the planner's lasso): its closed ring, or null when cancelled. */
+  drawArea(onStarted?: () => void): Promise<[number, number][] | null>;
   cancelDrawing(): void;
   unitName(id: string): string;
 }

@@ -1,5 +1,5 @@
 /** View state lives in the URL so that a shared link reopens the same view. */
-import { useCallback, useSyncExternalStore } from 'react';
+import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import type { Lang } from '../i18n/messages.ts';
 
 export interface ViewState {
@@ -16,6 +16,10 @@ export interface ViewState {
   show: 'active' | 're_emerged' | 'eliminated' | 'overdue' | null;
   /** Only the border communes (xã biên giới) in full colour, the hotspot list narrowed to them. */
   belt: boolean;
+  /** The planner's chosen candidate communes (lasso, ticks), in the order chosen. */
+  cand: string[];
+  /** Candidates the planner pinned on top of the ranking, in the planner's order. */
+  pin: string[];
   camera: { zoom: number; lat: number; lng: number } | null;
 }
 
@@ -30,6 +34,11 @@ function parseCamera(s: string | null): ViewState['camera'] {
     ? { zoom: z, lat, lng }
     : null;
 }
+
+/** A list of ids in the URL: comma separated, only what looks like an id, each once. */
+const ids = (s: string | null) => [
+  ...new Set((s ?? '').split(',').filter((x) => /^[A-Za-z0-9_-]{1,80}$/.test(x))),
+];
 
 export function readViewState(search: string): ViewState {
   const p = new URLSearchParams(search);
@@ -46,6 +55,8 @@ export function readViewState(search: string): ViewState {
         (x) => x === p.get('show'),
       ) ?? null,
     belt: p.get('belt') === '1',
+    cand: ids(p.get('cand')),
+    pin: ids(p.get('pin')),
     camera: parseCamera(p.get('map')),
   };
 }
@@ -61,6 +72,8 @@ export function writeViewState(s: ViewState): string {
   if (s.focus) p.set('focus', s.focus);
   if (s.show) p.set('show', s.show);
   if (s.belt) p.set('belt', '1');
+  if (s.cand.length) p.set('cand', s.cand.join(','));
+  if (s.pin.length) p.set('pin', s.pin.join(','));
   if (s.camera)
     p.set(
       'map',
@@ -83,7 +96,8 @@ export function useViewState(): [
   (patch: Partial<ViewState>, mode?: 'push' | 'replace') => void,
 ] {
   const search = useSyncExternalStore(subscribe, () => window.location.search);
-  const state = readViewState(search);
+  // Parsed once per URL: the lists in it keep their identity between renders (memo dependencies).
+  const state = useMemo(() => readViewState(search), [search]);
   const update = useCallback((patch: Partial<ViewState>, mode: 'push' | 'replace' = 'push') => {
     const next = writeViewState({ ...readViewState(window.location.search), ...patch });
     if (next === window.location.search) return;

@@ -34,6 +34,7 @@ export const LAYERS = {
   sectorLabels: 'border-sectors-label',
   tracks: 'patrol-tracks-line',
   communeBelt: 'communes-belt',
+  communeCandidate: 'communes-candidate',
   hotspots: 'hotspots-circle',
   hotspotClusters: 'hotspots-cluster',
   hotspotClusterCount: 'hotspots-cluster-count',

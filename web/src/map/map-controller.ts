@@ -118,7 +118,22 @@ export class MapController {
    * Lets the user draw a line on the map with terra-draw (loaded on first use): a click per vertex, a click on the
    * last vertex ends it. Resolves with the vertices, or null when cancelled (`cancelDrawing`).
    */
-  async drawLine(onStarted?: () => void): Promise<[number, number][] | null> {
+  drawLine(onStarted?: () => void): Promise<[number, number][] | null> {
+    return this.draw('linestring', onStarted);
+  }
+
+  /**
+   * Lets the user draw an area (a lasso of straight sides, terra-draw's polygon mode): a click per corner, a click on
+   * the first corner closes it. Resolves with the closed ring, or null when cancelled.
+   */
+  drawArea(onStarted?: () => void): Promise<[number, number][] | null> {
+    return this.draw('polygon', onStarted);
+  }
+
+  private async draw(
+    mode: 'linestring' | 'polygon',
+    onStarted?: () => void,
+  ): Promise<[number, number][] | null> {
     this.cancelDrawing();
     // From now on clicks draw, not select, even while terra-draw's code is still loading.
     let cancelled = false;
@@ -127,19 +142,35 @@ export class MapController {
       this.endDrawing = null;
     };
     await this.ready;
-    const [{ TerraDraw, TerraDrawLineStringMode }, { TerraDrawMapLibreGLAdapter }] =
-      await Promise.all([import('terra-draw'), import('terra-draw-maplibre-gl-adapter')]);
+    const [
+      { TerraDraw, TerraDrawLineStringMode, TerraDrawPolygonMode },
+      { TerraDrawMapLibreGLAdapter },
+    ] = await Promise.all([import('terra-draw'), import('terra-draw-maplibre-gl-adapter')]);
     if (cancelled) return null;
     const draw = new TerraDraw({
       adapter: new TerraDrawMapLibreGLAdapter({ map: this.map as never }),
       modes: [
-        new TerraDrawLineStringMode({
-          styles: { lineStringColor: '#f0a000', lineStringWidth: 4, closingPointColor: '#0b3d91' },
-        }),
+        mode === 'linestring'
+          ? new TerraDrawLineStringMode({
+              styles: {
+                lineStringColor: '#f0a000',
+                lineStringWidth: 4,
+                closingPointColor: '#0b3d91',
+              },
+            })
+          : new TerraDrawPolygonMode({
+              styles: {
+                fillColor: '#00897b',
+                fillOpacity: 0.15,
+                outlineColor: '#00897b',
+                outlineWidth: 3,
+                closingPointColor: '#0b3d91',
+              },
+            }),
       ],
     });
     draw.start();
-    draw.setMode('linestring');
+    draw.setMode(mode);
     onStarted?.();
     return new Promise((resolve) => {
       this.endDrawing = (coords) => {
@@ -149,8 +180,13 @@ export class MapController {
         resolve(coords);
       };
       draw.on('finish', (id) => {
-        const f = draw.getSnapshotFeature(id);
-        const coords = f?.geometry.type === 'LineString' ? f.geometry.coordinates : null;
+        const g = draw.getSnapshotFeature(id)?.geometry;
+        const coords =
+          g?.type === 'LineString'
+            ? g.coordinates
+            : g?.type === 'Polygon'
+              ? g.coordinates[0]
+              : null;
         this.endDrawing?.(coords ? (coords as [number, number][]) : null);
       });
     });
@@ -261,7 +297,12 @@ export class MapController {
       for (const [key, ids] of byStatus) out[key] = ids.size;
     }
     // The border belt on screen: the stations' stretches and the border communes outlined.
-    for (const layer of [LAYERS.sectors, LAYERS.communeBelt, LAYERS.tracks])
+    for (const layer of [
+      LAYERS.sectors,
+      LAYERS.communeBelt,
+      LAYERS.tracks,
+      LAYERS.communeCandidate,
+    ])
       if (this.map.getLayer(layer))
         out[layer] = new Set(
           this.map.queryRenderedFeatures({ layers: [layer] }).map((f) => f.id),

@@ -176,6 +176,14 @@ export function buildUnitLayers(): LayerSpecification[] {
       paint: { 'line-color': BELT_COLOR, 'line-width': 2.2, 'line-offset': 1 },
     },
     {
+      // The planner's chosen candidates: a thick teal inner outline.
+      id: LAYERS.communeCandidate,
+      type: 'line',
+      source: SOURCES.communes,
+      filter: ['==', ['get', 'candidate'], true],
+      paint: { 'line-color': CANDIDATE_COLOR, 'line-width': 3, 'line-offset': 1.5 },
+    },
+    {
       id: LAYERS.communeSelected,
       type: 'line',
       source: SOURCES.communes,
@@ -189,6 +197,7 @@ export function buildUnitLayers(): LayerSpecification[] {
 }
 
 export const BELT_COLOR = '#6a2c91';
+export const CANDIDATE_COLOR = '#00897b';
 /** A station's stretch of the border: the user's own in amber, the others in steel blue. */
 export const SECTOR_COLORS = { own: '#f0a000', other: '#5b7fb5' } as const;
 

@@ -2,7 +2,7 @@
  * Seizures at a crossing per month over the 12 months to the dashboard's date: one bar chart per measure (kg, tablets,
  * litres) stacked by kind, drawn with Observable Plot (loaded on first use), and the window's totals beneath.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo } from 'react';
 import { formatViDate } from '@pcmt/shared/dates';
 import type { SeizureKind } from '@pcmt/shared/domain';
 import { SEIZURE_KIND_LABELS } from '@pcmt/shared/labels';
@@ -15,6 +15,7 @@ import {
   type SeizureMonth,
   type SeizureRecord,
 } from '@pcmt/shared/state/seizures';
+import { PlotFigure } from '../../components/plot-figure.tsx';
 import { useCrossingText } from '../../i18n/crossing-messages.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 
@@ -100,26 +101,17 @@ function MeasureChart({
 }) {
   const x = useCrossingText();
   const { lang } = useI18n();
-  const box = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(0);
-  const [failed, setFailed] = useState<string | null>(null);
-  useEffect(() => {
-    const el = box.current;
-    if (!el) return;
-    const seen = new ResizeObserver(([e]) => setWidth(Math.floor(e!.contentRect.width)));
-    seen.observe(el);
-    return () => seen.disconnect();
-  }, []);
-  useEffect(() => {
-    const el = box.current;
-    if (!el || width === 0) return;
-    let live = true;
-    void import('@observablehq/plot')
-      .then((Plot) => {
-        if (!live) return;
+  const unit = x.measureUnit[measure];
+  return (
+    <PlotFigure
+      caption={x.measure[measure]}
+      loading={x.loadingChart}
+      testId={`seizure-chart-${measure}`}
+      deps={[rows, months, lang, unit]}
+      draw={(Plot, width) => {
         const kinds = [...new Set(rows.map((r) => r.kind))] as SeizureKind[];
         const narrow = width < 480;
-        const chart = Plot.plot({
+        return Plot.plot({
           width,
           height: 170,
           marginLeft: 44,
@@ -132,7 +124,7 @@ function MeasureChart({
             tickFormat: (m: string) => `${m.slice(5, 7)}/${m.slice(2, 4)}`,
             tickRotate: narrow ? -45 : 0,
           },
-          y: { grid: true, label: x.measureUnit[measure], nice: true },
+          y: { grid: true, label: unit, nice: true },
           color: {
             domain: kinds,
             range: kinds.map((k) => KIND_COLOURS[k]),
@@ -145,25 +137,12 @@ function MeasureChart({
               y: 'amount',
               fill: 'kind',
               title: (r: SeizureMonth) =>
-                `${r.month}: ${SEIZURE_KIND_LABELS[lang][r.kind as SeizureKind] ?? r.kind} ${r.amount} ${x.measureUnit[measure]}`,
+                `${r.month}: ${SEIZURE_KIND_LABELS[lang][r.kind as SeizureKind] ?? r.kind} ${r.amount} ${unit}`,
             }),
             Plot.ruleY([0]),
           ],
         });
-        el.replaceChildren(chart);
-      })
-      .catch((err: unknown) => live && setFailed(String(err)));
-    return () => {
-      live = false;
-    };
-  }, [rows, months, width, measure, lang, x]);
-  return (
-    <figure className="seizure-chart" data-testid={`seizure-chart-${measure}`}>
-      <figcaption>{x.measure[measure]}</figcaption>
-      <div ref={box} className="plot" aria-label={x.measure[measure]}>
-        <p className="muted">{x.loadingChart}</p>
-      </div>
-      {failed && <p className="warn-text">{failed}</p>}
-    </figure>
+      }}
+    />
   );
 }

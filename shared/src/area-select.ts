@@ -1,0 +1,25 @@
+/** Choosing units with an area drawn on the map (the planner's lasso). */
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
+import { feature, polygon } from '@turf/helpers';
+import pointOnFeature from '@turf/point-on-feature';
+import type { Geometry } from './geo.ts';
+
+/**
+ * The ids of the units inside a drawn area: a point on the unit's own surface (never outside it, unlike a centroid
+ * of a crescent) lies within the ring. `ring` is `[lng, lat]` vertices, closed or not; a unit merely touching the
+ * area's edge is not taken.
+ */
+export function unitsInArea(
+  units: readonly { id: string; geometry: Geometry }[],
+  ring: readonly [number, number][],
+): string[] {
+  if (ring.length < 3) return [];
+  const closed = [...ring];
+  const [first, last] = [closed[0]!, closed[closed.length - 1]!];
+  if (first[0] !== last[0] || first[1] !== last[1]) closed.push(first);
+  if (closed.length < 4) return [];
+  const area = polygon([closed]);
+  return units
+    .filter((u) => booleanPointInPolygon(pointOnFeature(feature(u.geometry as never)), area))
+    .map((u) => u.id);
+}

@@ -1,0 +1,112 @@
+/**
+ * The planner's workspace beside the map: filter the communes on the date, choose them by ticks or by an area drawn
+ * on the map (terra-draw), read the easy-first ranking with each one's reasons, pin and reorder, see the selection's
+ * statistics and the what-if chart against the targets, and make the transformation plans for the choice. The
+ * choice and the pins live in the URL (`cand`, `pin`), so a shared link reopens them.
+ */
+import { useMemo, useState } from 'react';
+import { unitsInArea } from '@pcmt/shared/area-select';
+import {
+  filterCandidates,
+  rankCandidates,
+  selectionStats,
+  type CandidateFilter,
+} from '@pcmt/shared/state/candidates';
+import { useCandidateText } from '../../i18n/candidate-messages.ts';
+import { useI18n } from '../../i18n/use-i18n.ts';
+import { useDashboard } from '../../lib/dashboard-context.ts';
+import { CandidateFilters } from './candidate-filters.tsx';
+import { CandidateTable } from './candidate-table.tsx';
+import { MakePlans } from './make-plans.tsx';
+import { useCandidateFacts } from './use-candidate-facts.ts';
+import { WhatIf, type Pace } from './what-if.tsx';
+import { TIER_LABELS } from '@pcmt/shared/labels';
+import type { Tier } from '@pcmt/shared/domain';
+
+export function CandidatePanel() {
+  const x = useCandidateText();
+  const { lang, num } = useI18n();
+  const { view, setView, drawArea, cancelDrawing, me } = useDashboard();
+  const facts = useCandidateFacts();
+  const [filter, setFilter] = useState<CandidateFilter>({});
+  const [drawing, setDrawing] = useState<'no' | 'loading' | 'on'>('no');
+  const [pace, setPace] = useState<Pace>(() => ({
+    perYear: 2,
+    firstYear: Number(me.today.slice(0, 4)) + 1,
+  }));
+  const ranked = useMemo(() => (facts ? rankCandidates(facts, view.pin) : []), [facts, view.pin]);
+  const shown = useMemo(() => filterCandidates(ranked, filter), [ranked, filter]);
+  const chosen = useMemo(() => {
+    const set = new Set(view.cand);
+    return ranked.filter((c) => set.has(c.id));
+  }, [ranked, view.cand]);
+  if (!facts) return <section className="candidates muted">…</section>;
+  const stats = selectionStats(chosen);
+  const choose = (ids: string[]) => setView({ cand: [...new Set(ids)] }, 'replace');
+  const lasso = async () => {
+    setDrawing('loading');
+    try {
+      const ring = await drawArea(() => setDrawing('on'));
+      if (ring) {
+        // Only communes the filters keep, among those the area holds.
+        const keep = new Set(shown.map((c) => c.id));
+        choose([...view.cand, ...unitsInArea(facts, ring).filter((id) => keep.has(id))]);
+      }
+    } finally {
+      setDrawing('no');
+    }
+  };
+  return (
+    <section className="candidates" data-testid="candidates" aria-label={x.title}>
+      <h3>{x.title}</h3>
+      <p className="muted">{x.hint}</p>
+      <CandidateFilters value={filter} onChange={setFilter} />
+      <div className="row actions">
+        {drawing === 'no' ? (
+          <button type="button" onClick={() => void lasso()} data-testid="lasso">
+            {x.lasso}
+          </button>
+        ) : (
+          <>
+            <span className="muted" data-testid={drawing === 'on' ? 'lasso-hint' : undefined}>
+              {drawing === 'on' ? x.lassoHint : x.lassoLoading}
+            </span>
+            <button type="button" onClick={cancelDrawing}>
+              {x.cancel}
+            </button>
+          </>
+        )}
+        <button
+          type="button"
+          onClick={() => choose([...view.cand, ...shown.map((c) => c.id)])}
+          data-testid="choose-shown"
+        >
+          {x.chooseShown} ({num(shown.length)})
+        </button>
+        {view.cand.length > 0 && (
+          <button type="button" onClick={() => choose([])} data-testid="clear-chosen">
+            {x.clear}
+          </button>
+        )}
+      </div>
+      <p className="selection-stats" data-testid="selection-stats">
+        <b>
+          {x.chosen}: <span data-testid="chosen-count">{num(stats.count)}</span> {x.communes}
+        </b>
+        {stats.count > 0 && (
+          <>
+            {' '}
+            · {num(stats.population)} {x.people} ·{' '}
+            {Object.entries(stats.tiers)
+              .map(([t, n]) => `${TIER_LABELS[lang][t as Tier]}: ${num(n)}`)
+              .join(', ')}{' '}
+            · <span data-testid="chosen-gaps">{num(stats.criteriaGaps)}</span> {x.gaps}
+          </>
+        )}
+      </p>
+      <CandidateTable rows={shown} total={shown.length} />
+      <WhatIf chosen={chosen} all={facts} pace={pace} onPace={setPace} />
+      <MakePlans chosen={chosen} pace={pace} />
+    </section>
+  );
+}
