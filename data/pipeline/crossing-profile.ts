@@ -66,7 +66,7 @@ const SEIZED: Record<string, [SeizureKind, SeizureUnit, number, number][]> = {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** Synthetic seizures at every gate (not the openings) from January 2023 to November 2026, a few a month. */
+/** Synthetic seizures at every gate (not the openings) from January 2023 to October 2026, a few a month (none later than the day the demo was built for). */
 export function buildSeizures(crossings: CrossingRow[]): SeizureRow[] {
   const rows: SeizureRow[] = [];
   for (const c of crossings.filter((x) => x.kind !== 'opening')) {
@@ -74,7 +74,7 @@ export function buildSeizures(crossings: CrossingRow[]): SeizureRow[] {
     const busy = c.kind === 'international' ? 3 : c.kind === 'main' ? 2 : 1;
     for (let y = 2023; y <= 2026; y++)
       for (let m = 1; m <= 12; m++) {
-        if (y === 2026 && m > 11) break;
+        if (y === 2026 && m > 10) break;
         const n = rng.int(0, busy);
         for (let i = 0; i < n; i++) {
           const [kind, unit, lo, hi] = rng.pick(SEIZED[c.border]!);

@@ -121,6 +121,13 @@ describe(`crossing profile and seizures (${process.env.DB_ENGINE})`, () => {
   });
 
   it('records a seizure at the own gate, audited, and it counts in its month', async () => {
+    const heroinIn = async (month: string) =>
+      seizuresByMonth(
+        (await api.call('GET', `/api/crossings/${GATE}`, { as: 'borderSonLa' })).body.seizures,
+        `${month}-01`,
+        `${month}-28`,
+      ).find((m) => m.kind === 'heroin')?.amount ?? 0;
+    const before = await heroinIn('2026-11');
     const n = await seizureCount();
     const r = await postSeizure(seizure());
     expect(r.status, JSON.stringify(r.body)).toBe(201);
@@ -128,10 +135,8 @@ describe(`crossing profile and seizures (${process.env.DB_ENGINE})`, () => {
     expect(await seizureCount()).toBe(n + 1);
     const audited = await t.db.select().from(auditLog).where(eq(auditLog.objectId, r.body.id));
     expect(audited.map((a) => a.action)).toEqual(['seizure.create']);
-    const all = (await api.call('GET', `/api/crossings/${GATE}`, { as: 'borderSonLa' })).body
-      .seizures;
-    const month = seizuresByMonth(all, '2026-11-01', '2026-11-30').find((m) => m.kind === 'heroin');
-    expect(month!.amount).toBeGreaterThanOrEqual(0.35);
+    // 350 g more heroin in November, in kg.
+    expect(await heroinIn('2026-11')).toBeCloseTo(before + 0.35, 6);
   });
 
   it('corrects a seizure under its version; a stale one gets 412 with the current record', async () => {

@@ -24,7 +24,7 @@ import { checkRefs } from './references.ts';
 export const invalid = (field: string, message: string) =>
   new ApiError(422, 'validation_failed', `${field}: ${message}`, field);
 
-function requireUnit(scope: Scope): string {
+export function requireUnit(scope: Scope): string {
   if (!scope.user.agencyId || !scope.user.provinceSlug)
     throw new ApiError(403, 'forbidden', 'Your account is not attached to a border unit');
   return scope.user.agencyId;

@@ -7,7 +7,7 @@ import { vietnamDay } from '@pcmt/shared/dates';
 import type { Db } from '../db/create-db.ts';
 import { borderCrossings, crossingSeizures } from '../db/schema.ts';
 import { notFound } from '../errors.ts';
-import { invalid, ownCrossing } from './border-writes.ts';
+import { invalid, ownCrossing, requireUnit } from './border-writes.ts';
 import { denyOutOfScope, inScope, type Scope } from './scope.ts';
 import { auditedInsert, auditedUpdate } from './versioned.ts';
 
@@ -31,6 +31,7 @@ export async function createSeizure(
   input: z.infer<typeof SeizureInputSchema>,
   ip: string | null,
 ) {
+  requireUnit(scope);
   await ownCrossing(db, now, scope, crossingId, 'seizure.create', ip, { partners: true });
   checkDay(now, input.seizedOn);
   return auditedInsert(
@@ -72,6 +73,7 @@ export async function updateSeizure(
       objectId: id,
       clientIp: ip,
     });
+  requireUnit(scope);
   await ownCrossing(db, now, scope, row.crossingId, 'seizure.update', ip, { partners: true });
   checkDay(now, patch.seizedOn);
   return auditedUpdate(db, now, scope.user, crossingSeizures, id, version, patch, {

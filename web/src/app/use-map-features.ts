@@ -8,11 +8,13 @@ import { useDashboard } from '../lib/dashboard-context.ts';
 export function useMapFeatures() {
   const { view, data } = useDashboard();
   const derived = data.derived;
+  // The choice as text: a camera move writes the URL again, and must not rebuild the communes.
+  const cand = view.cand.join(',');
   const communes = useMemo(() => {
     if (!data.communes.data || !derived) return null;
     const byId = new Map(derived.snapshot.units.map((u) => [u.id, u]));
     const focus = derived.focus;
-    const chosen = new Set(view.cand);
+    const chosen = new Set(cand ? cand.split(',') : []);
     return {
       ...data.communes.data,
       features: data.communes.data.features.map((f) => {
@@ -33,7 +35,7 @@ export function useMapFeatures() {
         };
       }),
     };
-  }, [data.communes.data, derived, data.beltIds, view.cand]);
+  }, [data.communes.data, derived, data.beltIds, cand]);
   const hotspots = useMemo(() => {
     if (!data.hotspots.data || !derived) return null;
     const geometry = new Map(data.hotspots.data.features.map((f) => [f.id, f.geometry]));

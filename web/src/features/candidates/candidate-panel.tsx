@@ -4,7 +4,7 @@
  * statistics and the what-if chart against the targets, and make the transformation plans for the choice. The
  * choice and the pins live in the URL (`cand`, `pin`), so a shared link reopens them.
  */
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { unitsInArea } from '@pcmt/shared/area-select';
 import {
   filterCandidates,
@@ -15,6 +15,7 @@ import {
 import { useCandidateText } from '../../i18n/candidate-messages.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { useDashboard } from '../../lib/dashboard-context.ts';
+import { readViewState } from '../../lib/url-state.ts';
 import { CandidateFilters } from './candidate-filters.tsx';
 import { CandidateTable } from './candidate-table.tsx';
 import { MakePlans } from './make-plans.tsx';
@@ -26,10 +27,11 @@ import type { Tier } from '@pcmt/shared/domain';
 export function CandidatePanel() {
   const x = useCandidateText();
   const { lang, num } = useI18n();
-  const { view, setView, drawArea, cancelDrawing, me } = useDashboard();
+  const { view, setView, drawArea, cancelDrawing, me, data } = useDashboard();
   const facts = useCandidateFacts();
   const [filter, setFilter] = useState<CandidateFilter>({});
   const [drawing, setDrawing] = useState<'no' | 'loading' | 'on'>('no');
+  const latest = useRef<{ shown: typeof shown }>({ shown: [] });
   const [pace, setPace] = useState<Pace>(() => ({
     perYear: 2,
     firstYear: Number(me.today.slice(0, 4)) + 1,
@@ -40,6 +42,7 @@ export function CandidatePanel() {
     const set = new Set(view.cand);
     return ranked.filter((c) => set.has(c.id));
   }, [ranked, view.cand]);
+  latest.current = { shown };
   if (!facts) return <section className="candidates muted">…</section>;
   const stats = selectionStats(chosen);
   const choose = (ids: string[]) => setView({ cand: [...new Set(ids)] }, 'replace');
@@ -48,9 +51,11 @@ export function CandidatePanel() {
     try {
       const ring = await drawArea(() => setDrawing('on'));
       if (ring) {
-        // Only communes the filters keep, among those the area holds.
-        const keep = new Set(shown.map((c) => c.id));
-        choose([...view.cand, ...unitsInArea(facts, ring).filter((id) => keep.has(id))]);
+        // Only communes the filters keep now, among those the area holds, added to the choice as it is now
+        // (ticks made while drawing are kept).
+        const keep = new Set(latest.current.shown.map((c) => c.id));
+        const now = readViewState(window.location.search).cand;
+        choose([...now, ...unitsInArea(facts, ring).filter((id) => keep.has(id))]);
       }
     } finally {
       setDrawing('no');
@@ -105,7 +110,13 @@ export function CandidatePanel() {
         )}
       </p>
       <CandidateTable rows={shown} total={shown.length} />
-      <WhatIf chosen={chosen} all={facts} pace={pace} onPace={setPace} />
+      <WhatIf
+        key={`${data.campaign?.id ?? ''}-${lang}`}
+        chosen={chosen}
+        all={facts}
+        pace={pace}
+        onPace={setPace}
+      />
       <MakePlans chosen={chosen} pace={pace} />
     </section>
   );

@@ -64,9 +64,11 @@ export function useCandidateFacts(): CandidateRow[] | null {
         population: f.properties.population ?? null,
         tier: u?.tier ?? 'unassessed',
         startTier: u?.startTier ?? 'unassessed',
-        criteriaMet: plan
-          ? plan.criteria.filter((c) => criterionMetOn(c, asOf)).map((c) => c.criterion)
-          : null,
+        // A plan made after the date had no check yet on it.
+        criteriaMet:
+          plan && vietnamDay(new Date(plan.createdAt)) <= asOf
+            ? plan.criteria.filter((c) => criterionMetOn(c, asOf)).map((c) => c.criterion)
+            : null,
         activeHotspots: active.get(f.id) ?? 0,
         borderDistanceM: f.properties.borderDistanceM ?? null,
         borderCommune: data.beltIds.has(f.id),

@@ -40,7 +40,7 @@ export function MinuteUpload({ eventId }: { eventId: string }) {
           key={key}
           type="file"
           accept={PDF_MIME}
-          hidden
+          className="visually-hidden"
           disabled={upload.isPending}
           onChange={(x) => pick(x.target.files?.[0] ?? null)}
           data-testid="minute-attach"

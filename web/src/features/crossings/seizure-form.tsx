@@ -99,7 +99,7 @@ export function SeizureForm({ crossingId, asOf }: { crossingId: string; asOf: st
           {x.quantity}
           <input
             type="number"
-            min={0}
+            min={0.001}
             step="any"
             required
             value={quantity}
