@@ -13,6 +13,7 @@ import {
   UNIT_LEVELS,
 } from './domain.ts';
 import { ROLES } from './policy.ts';
+import { RECOGNITION_STEPS } from './state/recognition.ts';
 import { isIsoDate } from './dates.ts';
 
 export const IsoDateSchema = z.string().refine(isIsoDate, 'must be a calendar date YYYY-MM-DD');
@@ -255,6 +256,20 @@ export const CriterionInputSchema = z
     met: z.boolean(),
     checkedOn: IsoDateSchema,
     note: z.string().max(2000).default(''),
+    version: z.number().int().min(1).optional(),
+  })
+  .strict();
+
+/** A step toward recognition as drug-free (shared/src/state/recognition.ts), under the plan's version. */
+export const RecognitionStepInputSchema = z
+  .object({
+    step: z.enum(RECOGNITION_STEPS),
+    /** The day it took effect (the decision's date); not after today. */
+    on: IsoDateSchema,
+    /** The decision's number and symbol, e.g. "12/QĐ-UBND" (appraisal and recognition). */
+    decisionNumber: z.string().trim().min(1).max(80).nullable().default(null),
+    /** What was found or decided: places and facts, never a person's name. */
+    note: z.string().trim().max(2000).default(''),
     version: z.number().int().min(1).optional(),
   })
   .strict();

@@ -20,6 +20,8 @@ export const PERMISSIONS = [
   'figures.write',
   'alert.write',
   'border.configure',
+  /** Steps toward recognition as drug-free; which step by which role: shared/src/state/recognition.ts. */
+  'plan.step',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -31,9 +33,10 @@ export const POLICY: Record<Role, readonly Permission[]> = {
     'hotspot.write',
     'campaign.write',
     'border.configure',
+    'plan.step',
   ],
   border_unit: ['read', 'crossing.write', 'event.write', 'alert.write'],
-  planner: ['read', 'plan.write', 'figures.write'],
+  planner: ['read', 'plan.write', 'figures.write', 'plan.step'],
   admin: ['read', 'user.manage', 'audit.read', 'unit.manage'],
 };
 
@@ -88,6 +91,10 @@ export const ROUTE_POLICY: { method: Method; path: string; permission: Permissio
   { method: 'GET', path: '/api/plans', permission: 'read' },
   { method: 'POST', path: '/api/plans', permission: 'plan.write' },
   { method: 'PATCH', path: '/api/plans/:id', permission: 'plan.write' },
+  { method: 'GET', path: '/api/plans/:id/history', permission: 'read' },
+  { method: 'POST', path: '/api/plans/:id/steps', permission: 'plan.step' },
+  { method: 'POST', path: '/api/checks/:id/evidence', permission: 'plan.write' },
+  { method: 'GET', path: '/api/checks/:id/evidence/:file', permission: 'read' },
   { method: 'POST', path: '/api/plans/:id/tasks', permission: 'plan.write' },
   { method: 'PATCH', path: '/api/tasks/:id', permission: 'plan.write' },
   { method: 'POST', path: '/api/campaigns', permission: 'campaign.write' },

@@ -13,3 +13,10 @@ export const PDF_MIME = 'application/pdf';
 export const ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024;
 /** Minutes one event may carry. */
 export const ATTACHMENTS_PER_EVENT = 10;
+
+/** Evidence of a criterion's check: a PDF or a photo (PNG, JPEG), 5 MiB at most, known by its first bytes. */
+export const EVIDENCE_MIMES = ['application/pdf', 'image/png', 'image/jpeg'] as const;
+export type EvidenceMime = (typeof EVIDENCE_MIMES)[number];
+export const EVIDENCE_MAX_BYTES = 5 * 1024 * 1024;
+/** Files one check may carry. */
+export const EVIDENCE_PER_CHECK = 5;

@@ -4,7 +4,7 @@
  */
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, borderAlerts, eventFollowUps } from '@pcmt/server/db/schema';
+import { auditLog, borderAlerts, eventFollowUps, recognitionSteps } from '@pcmt/server/db/schema';
 import { pointNearBorder } from '../support/border.ts';
 import ExcelJS from 'exceljs';
 import { FIGURE_FIELDS } from '@pcmt/shared/figures';
@@ -51,6 +51,39 @@ const eliminatedHotspot = async (province: string) =>
   ).body.features[0].id as string;
 const plan = async (province: string) =>
   (await api.get('/api/plans')).body.find((p: any) => p.provinceSlug === province);
+/** A plan of the province already recognised drug-free (its steps written here), as the list reads it now. */
+const recognisedPlan = async (province: string) => {
+  const p = await plan(province);
+  const steps = (await api.get(`/api/plans/${p.id}/history`)).body.steps;
+  if (steps.length === 0)
+    await t.db.insert(recognitionSteps).values(
+      (['proposed', 'appraised', 'recognised'] as const).map((step, i) => ({
+        id: `step-x-${p.id}-${i}`,
+        planId: p.id,
+        step,
+        on: '2026-01-1' + i,
+        seq: i + 1,
+        decisionNumber: step === 'proposed' ? null : `${i}/QĐ-UBND`,
+        recordedRole: 'commander',
+      })),
+    );
+  return (await plan(province)) as { id: string; version: number };
+};
+/** A PNG's first bytes: enough for the type check. */
+const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
+const checkOf = async (province: string) => {
+  const p = await plan(province);
+  return (await api.get(`/api/plans/${p.id}/history`)).body.checks[0].id as number;
+};
+const evidenceOf = async (province: string, as: TestUser) => {
+  const check = await checkOf(province);
+  const up = await api.call('POST', `/api/checks/${check}/evidence`, {
+    as,
+    body: PNG,
+    headers: { 'content-type': 'image/png', 'x-file-name': 'anh.png' },
+  });
+  return { path: `/api/checks/${check}/evidence/${up.body.id}` };
+};
 const communeWithoutPlan = async (province: string) => {
   const planned = new Set((await api.get('/api/plans')).body.map((p: any) => p.unitId));
   const units = (await api.get(`/api/units?province=${province}`)).body.features;
@@ -379,6 +412,47 @@ const FIXTURES: Record<string, Fixture> = {
   'GET /api/coordination': {
     own: async () => ({ path: '/api/coordination?province=lao-cai' }),
     other: async () => ({ path: '/api/coordination?province=son-la' }),
+  },
+  'GET /api/plans/:id/history': {
+    own: async () => ({ path: `/api/plans/${(await plan('lao-cai')).id}/history` }),
+    other: async () => ({ path: `/api/plans/${(await plan('lai-chau')).id}/history` }),
+  },
+  'POST /api/plans/:id/steps': {
+    own: async () => {
+      const p = await recognisedPlan('lao-cai');
+      return {
+        path: `/api/plans/${p.id}/steps`,
+        body: {
+          step: 'reverified',
+          on: '2026-11-22',
+          note: 'Kiểm tra định kỳ',
+          version: p.version,
+        },
+      };
+    },
+    other: async () => {
+      const p = await recognisedPlan('lai-chau');
+      return {
+        path: `/api/plans/${p.id}/steps`,
+        body: { step: 'reverified', on: '2026-11-22', version: p.version },
+      };
+    },
+  },
+  'POST /api/checks/:id/evidence': {
+    own: async () => ({
+      path: `/api/checks/${await checkOf('lao-cai')}/evidence`,
+      body: PNG,
+      headers: { 'content-type': 'image/png', 'x-file-name': 'anh.png' },
+    }),
+    other: async () => ({
+      path: `/api/checks/${await checkOf('lai-chau')}/evidence`,
+      body: PNG,
+      headers: { 'content-type': 'image/png' },
+    }),
+  },
+  'GET /api/checks/:id/evidence/:file': {
+    own: async () => evidenceOf('lao-cai', 'plannerLaoCai'),
+    other: async () => evidenceOf('lai-chau', 'planner'),
   },
   'PATCH /api/follow-ups/:id': {
     own: async () => {

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { expression } from '@maplibre/maplibre-gl-style-spec';
 import { TIERS } from '@pcmt/shared/domain';
 import { SOURCES } from '@pcmt/web/map/ids.ts';
 import {
   buildBaseStyle,
   buildOverlayLayers,
+  PROGRESS_COLORS,
   SECTOR_COLORS,
   TIER_COLORS,
 } from '@pcmt/web/map/styles.ts';
@@ -63,5 +65,43 @@ describe('map layers', () => {
     expect(text).not.toMatch(/https?:\/\//);
     expect(style.glyphs).toBeUndefined();
     expect(style.sprite).toBeUndefined();
+  });
+});
+
+describe('communes coloured by transformation progress', () => {
+  const fill = buildOverlayLayers({ colorBy: 'progress' }).find(
+    (l) => l.id === 'communes-fill',
+  ) as {
+    paint: Record<string, unknown>;
+  };
+  // MapLibre's own expression engine evaluates the colour of a commune with these properties.
+  const colour = (properties: Record<string, unknown>) => {
+    const e = expression.createExpression(fill.paint['fill-color'], {
+      type: 'color',
+      'property-type': 'data-driven',
+      expression: { interpolated: true, parameters: ['zoom', 'feature'] },
+    } as never);
+    if (e.result !== 'success') throw new Error(JSON.stringify(e.value));
+    return (
+      e.value.evaluate({ zoom: 8 }, { properties } as never) as { toString(): string }
+    ).toString();
+  };
+  const css = (hex: string) => {
+    const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+    return `rgba(${r},${g},${b},1)`;
+  };
+  it.each([
+    [{ recognition: 'recognised', progress: 3 }, PROGRESS_COLORS.recognised],
+    [{ recognition: 'in_progress', progress: 8 }, PROGRESS_COLORS.ramp[2]],
+    [{ recognition: 'proposed', progress: 0 }, PROGRESS_COLORS.ramp[0]],
+    [{ recognition: null, progress: null }, PROGRESS_COLORS.none],
+  ])('%j is drawn %s', (props, hex) => {
+    expect(colour(props).replace(/\s/g, '')).toBe(css(hex));
+  });
+  it('keeps the tier colours when coloured by tier', () => {
+    const byTier = buildOverlayLayers({}).find((l) => l.id === 'communes-fill') as {
+      paint: Record<string, unknown>;
+    };
+    expect(JSON.stringify(byTier.paint['fill-color'])).not.toContain('progress');
   });
 });

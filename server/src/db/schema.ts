@@ -26,6 +26,7 @@ import type {
   SeizureUnit,
 } from '@pcmt/shared/domain';
 import type { Geometry } from '@pcmt/shared/geo';
+import type { RecognitionStep } from '@pcmt/shared/state/recognition';
 
 const audit = {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -491,6 +492,66 @@ export const criteriaChecks = pgTable(
     ...audit,
   },
   (t) => [uniqueIndex('criteria_plan_criterion').on(t.planId, t.criterion)],
+);
+
+/**
+ * Every check of a plan's criterion, kept (criteria_checks holds the latest one): the day, met or not, the note, the
+ * role and unit that recorded it; evidence files hang on it.
+ */
+export const criteriaCheckHistory = pgTable(
+  'criteria_check_history',
+  {
+    id: serial('id').primaryKey(),
+    planId: text('plan_id')
+      .notNull()
+      .references(() => transformationPlans.id, { onDelete: 'cascade' }),
+    criterion: integer('criterion').notNull(),
+    met: boolean('met').notNull(),
+    checkedOn: day('checked_on').notNull(),
+    note: text('note').notNull().default(''),
+    recordedRole: text('recorded_role'),
+    recordedAgencyId: text('recorded_agency_id').references(() => agencies.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('check_history_plan').on(t.planId, t.criterion)],
+);
+
+/** Evidence of a check: a PDF or an image (PNG, JPEG), 5 MB at most, with its SHA-256. */
+export const checkEvidence = pgTable(
+  'check_evidence',
+  {
+    id: text('id').primaryKey(),
+    checkId: integer('check_id')
+      .notNull()
+      .references(() => criteriaCheckHistory.id, { onDelete: 'cascade' }),
+    fileName: text('file_name').notNull(),
+    mime: text('mime').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    content: bytea('content').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('evidence_check').on(t.checkId)],
+);
+
+/** The steps of a plan's unit toward recognition as drug-free (shared/src/state/recognition.ts). */
+export const recognitionSteps = pgTable(
+  'recognition_steps',
+  {
+    id: text('id').primaryKey(),
+    planId: text('plan_id')
+      .notNull()
+      .references(() => transformationPlans.id, { onDelete: 'cascade' }),
+    step: text('step').$type<RecognitionStep>().notNull(),
+    /** The day it took effect (the decision's date). */
+    on: day('on').notNull(),
+    seq: integer('seq').notNull(),
+    decisionNumber: text('decision_number'),
+    note: text('note').notNull().default(''),
+    recordedRole: text('recorded_role').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('steps_plan_seq').on(t.planId, t.seq)],
 );
 
 export const users = pgTable('users', {

@@ -116,6 +116,11 @@ export async function seedDemo(db: Db, demo: DemoData = readDemo()): Promise<voi
       t.criteriaChecks,
       demo.plans.flatMap((p) => p.criteria.map((c) => ({ ...c, planId: p.id }))),
     );
+    await insertChunked(
+      tx,
+      t.criteriaCheckHistory,
+      demo.plans.flatMap((p) => p.criteria.map((c) => ({ ...c, planId: p.id }))),
+    );
     await measureBorderDistances(tx);
     await seedBorderAlerts(tx);
   });

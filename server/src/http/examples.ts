@@ -169,6 +169,13 @@ export const EXAMPLES: Record<string, Example> = {
     params: { id: 'plan-com-15n-001' },
     body: { status: 'in_progress', version: 1 },
   },
+  'GET /api/plans/:id/history': { params: { id: 'plan-com-15n-001' } },
+  'POST /api/plans/:id/steps': {
+    params: { id: 'plan-com-15n-001' },
+    body: { step: 'regressed', on: '2026-11-20', note: 'Phát hiện điểm tái phức tạp', version: 1 },
+  },
+  'POST /api/checks/:id/evidence': { params: { id: '1' } },
+  'GET /api/checks/:id/evidence/:file': { params: { id: '1', file: 'ev-x' } },
   'POST /api/plans/:id/tasks': {
     params: { id: 'plan-com-15n-001' },
     body: { title: 'Rà soát hộ gia đình có người nghiện', dueOn: '2027-03-31' },

@@ -2,7 +2,14 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { bodyLimit } from 'hono/body-limit';
-import { ATTACHMENT_MAX_BYTES, PDF_MIME, UPLOAD_MAX_BYTES, XLSX_MIME } from '@pcmt/shared/uploads';
+import {
+  ATTACHMENT_MAX_BYTES,
+  EVIDENCE_MAX_BYTES,
+  EVIDENCE_MIMES,
+  PDF_MIME,
+  UPLOAD_MAX_BYTES,
+  XLSX_MIME,
+} from '@pcmt/shared/uploads';
 import { can, ROUTE_POLICY, type Method, type Permission } from '@pcmt/shared/policy';
 import type { AppDeps } from '../deps.ts';
 import { sessionUser, SESSION_COOKIE } from '../auth/sessions.ts';
@@ -54,6 +61,7 @@ export const FILE_ROUTES: Readonly<Record<string, string>> = {
   '/api/figures/import': XLSX_MIME,
   '/api/hotspots/import': XLSX_MIME,
   '/api/events/:id/attachments': PDF_MIME,
+  '/api/checks/:id/evidence': EVIDENCE_MIMES.join(', '),
 };
 
 /** The routes that take a PDF minute as the whole body. */
@@ -65,8 +73,27 @@ const pdfLimit = bodyLimit({
   },
 });
 
+/** The routes that take a check's evidence (a PDF or a photo) as the whole body. */
+export const EVIDENCE_UPLOAD = /^\/api\/checks\/[^/]+\/evidence$/;
+const evidenceLimit = bodyLimit({
+  maxSize: EVIDENCE_MAX_BYTES,
+  onError: () => {
+    throw new ApiError(413, 'payload_too_large', 'file: the evidence is larger than 5 MB', 'file');
+  },
+});
+
 export const requestBodies: MiddlewareHandler = async (c, next) => {
   const type = (c.req.header('content-type') ?? '').toLowerCase();
+  if (c.req.method === 'POST' && EVIDENCE_UPLOAD.test(c.req.path)) {
+    if (!EVIDENCE_MIMES.some((m) => type.startsWith(m)))
+      throw new ApiError(
+        415,
+        'unsupported_media_type',
+        `file: send the evidence as ${EVIDENCE_MIMES.join(', ')}`,
+        'file',
+      );
+    return evidenceLimit(c, next);
+  }
   if (c.req.method === 'POST' && PDF_UPLOAD.test(c.req.path)) {
     if (!type.startsWith(PDF_MIME))
       throw new ApiError(

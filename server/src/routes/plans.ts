@@ -7,6 +7,7 @@ import {
   IdSchema,
   PlanInputSchema,
   PlanPatchSchema,
+  RecognitionStepInputSchema,
   TaskInputSchema,
   TaskPatchSchema,
 } from '@pcmt/shared/contracts';
@@ -16,9 +17,13 @@ import { allow, requestContext } from '../http/guards.ts';
 import { json, params, query } from '../http/validate.ts';
 import { listPlans, setCriterion, updatePlan } from '../services/plans.ts';
 import { addTask, createPlan, updateTask } from '../services/plan-writes.ts';
+import { addEvidence, addStep, planHistory, readEvidence } from '../services/recognition.ts';
+import { provinceScope } from '../services/scope.ts';
 import { expectedVersion } from '../services/versioned.ts';
 
 const Id = z.object({ id: IdSchema });
+/** A check of the criteria history: its serial number. */
+const CheckId = z.object({ id: z.coerce.number().int().min(1).max(2_147_483_647) });
 
 export const planRoutes = (deps: AppDeps) =>
   new Hono<AppEnv>()
@@ -48,6 +53,53 @@ export const planRoutes = (deps: AppDeps) =>
         const { version, ...patch } = c.req.valid('json');
         const v = expectedVersion(c.req.header('if-match'), version);
         return c.json(await updatePlan(deps.db, now, scope, c.req.valid('param').id, v, patch, ip));
+      },
+    )
+    .get('/plans/:id/history', allow(deps, 'GET /api/plans/:id/history'), params(Id), async (c) => {
+      const scope = await provinceScope(deps.db, c.get('user'));
+      return c.json(await planHistory(deps.db, deps.clock(), scope, c.req.valid('param').id));
+    })
+    .post(
+      '/plans/:id/steps',
+      allow(deps, 'POST /api/plans/:id/steps'),
+      params(Id),
+      json(RecognitionStepInputSchema),
+      async (c) => {
+        const { scope, now, ip } = await requestContext(deps, c);
+        const body = c.req.valid('json');
+        const version = expectedVersion(c.req.header('if-match'), body.version);
+        const id = c.req.valid('param').id;
+        return c.json(await addStep(deps.db, now, scope, id, { ...body, version }, ip), 201);
+      },
+    )
+    .post(
+      '/checks/:id/evidence',
+      allow(deps, 'POST /api/checks/:id/evidence'),
+      params(CheckId),
+      async (c) => {
+        const { scope, now, ip } = await requestContext(deps, c);
+        const bytes = new Uint8Array(await c.req.arrayBuffer());
+        const name = c.req.header('x-file-name');
+        const id = c.req.valid('param').id;
+        return c.json(await addEvidence(deps.db, now, scope, id, bytes, name, ip), 201);
+      },
+    )
+    .get(
+      '/checks/:id/evidence/:file',
+      allow(deps, 'GET /api/checks/:id/evidence/:file'),
+      params(CheckId.extend({ file: IdSchema })),
+      async (c) => {
+        const scope = await provinceScope(deps.db, c.get('user'));
+        const { id, file } = c.req.valid('param');
+        const f = await readEvidence(deps.db, deps.clock(), scope, id, file);
+        c.header('Content-Type', f.mime);
+        c.header(
+          'Content-Disposition',
+          `attachment; filename="minh-chung"; filename*=UTF-8''${encodeURIComponent(f.fileName)}`,
+        );
+        c.header('X-Content-Type-Options', 'nosniff');
+        c.header('Cache-Control', 'private, no-store');
+        return c.body(new Uint8Array(f.content));
       },
     )
     .put(

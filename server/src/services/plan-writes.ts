@@ -7,6 +7,7 @@ import { vietnamDay } from '@pcmt/shared/dates';
 import type { Db } from '../db/create-db.ts';
 import {
   adminUnits,
+  criteriaCheckHistory,
   criteriaChecks,
   phases,
   planTasks,
@@ -100,12 +101,18 @@ export async function createPlan(
         status: 'planned',
       })
       .returning();
-    await tx.insert(criteriaChecks).values(
-      [1, 2, 3, 4, 5, 6, 7, 8].map((criterion) => ({
-        planId: plan!.id,
-        criterion,
-        met: false,
-        checkedOn: today,
+    const first = [1, 2, 3, 4, 5, 6, 7, 8].map((criterion) => ({
+      planId: plan!.id,
+      criterion,
+      met: false,
+      checkedOn: today,
+    }));
+    await tx.insert(criteriaChecks).values(first);
+    await tx.insert(criteriaCheckHistory).values(
+      first.map((c) => ({
+        ...c,
+        recordedRole: scope.user.role,
+        recordedAgencyId: scope.user.agencyId,
       })),
     );
     await audit(tx, now, {

@@ -3,14 +3,21 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { CriterionInputSchema, PlanPatchSchema } from '@pcmt/shared/contracts';
 import type { Db } from '../db/create-db.ts';
-import { adminUnits, criteriaChecks, planTasks, transformationPlans } from '../db/schema.ts';
+import {
+  adminUnits,
+  criteriaCheckHistory,
+  criteriaChecks,
+  planTasks,
+  recognitionSteps,
+  transformationPlans,
+} from '../db/schema.ts';
 import { audit, diff } from './audit.ts';
 import { denyOutOfScope, inScope, type Scope } from './scope.ts';
 import { StaleVersionError } from '../errors.ts';
 import { auditedUpdate } from './versioned.ts';
 import { ApiError } from '../errors.ts';
 
-async function planSlug(db: Db, planId: string) {
+export async function planSlug(db: Db, planId: string) {
   const [row] = await db
     .select({ plan: transformationPlans, unit: adminUnits })
     .from(transformationPlans)
@@ -69,6 +76,18 @@ export async function listPlans(db: Db, scope: Scope, campaignId?: string) {
         )
         .orderBy(asc(criteriaChecks.criterion))
     : [];
+  const steps = plans.length
+    ? await db
+        .select()
+        .from(recognitionSteps)
+        .where(
+          inArray(
+            recognitionSteps.planId,
+            plans.map((p) => p.id),
+          ),
+        )
+        .orderBy(asc(recognitionSteps.seq))
+    : [];
   return plans
     .map((p) => {
       const unit = units.find((u) => u.id === p.unitId);
@@ -79,6 +98,7 @@ export async function listPlans(db: Db, scope: Scope, campaignId?: string) {
         provinceSlug: slug,
         criteria: checks.filter((c) => c.planId === p.id),
         tasks: tasks.filter((x) => x.planId === p.id),
+        steps: steps.filter((x) => x.planId === p.id),
       };
     })
     .filter((p) => inScope(scope, p.provinceSlug));
@@ -154,6 +174,16 @@ export async function setCriterion(
         .values({ planId, criterion, ...values })
         .returning();
     }
+    // The history keeps every check (criteria_checks holds the latest): who recorded it, in which role and unit.
+    await tx.insert(criteriaCheckHistory).values({
+      planId,
+      criterion,
+      met: after!.met,
+      checkedOn: after!.checkedOn,
+      note: after!.note,
+      recordedRole: scope.user.role,
+      recordedAgencyId: scope.user.agencyId,
+    });
     await audit(tx, now, {
       actor: scope.user,
       action: 'criterion.set',

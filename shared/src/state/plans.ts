@@ -1,7 +1,7 @@
 /**
  * A transformation plan on a date: which of its 8 criteria were met by then and which tasks existed and
- * were done. Only the latest check of a criterion is kept, so a check made after the date reads as not yet
- * made (a criterion met, then unticked later, reads unmet before the untick: a known limit).
+ * were done. `criterionMetOn` reads a criterion's latest check only (a check made after the date reads as not yet
+ * made); where the history is at hand, `criteriaMetOn` of `state/recognition.ts` reads it exactly.
  */
 
 import { recordedBy } from './window.ts';

@@ -142,6 +142,7 @@ export function MapArea({
             }}
             selectedId={view.selected}
             lang={view.lang}
+            colorBy={view.color}
             asOf={asOf}
             fitTo={view.camera ? null : bbox}
             initialCamera={view.camera}

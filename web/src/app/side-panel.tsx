@@ -177,7 +177,7 @@ export function SidePanel({
               attribution={ATTRIBUTION}
               note={m.demoNote}
               legendTitle={m.legend}
-              legend={legendItems(view.lang, m)}
+              legend={legendItems(view.lang, m, view.color)}
               fileBase={`ban-do-${view.province}-${asOf}`}
             />
           </Later>
@@ -244,6 +244,8 @@ export function SidePanel({
         <Legend
           tierCounts={d.derived?.snapshot.counts.tiers ?? null}
           showDistricts={(d.districts.data?.features.length ?? 0) > 0}
+          colorBy={view.color}
+          onColorBy={(color) => setView({ color }, 'replace')}
         />,
       )}
       <p className="demo-note">{m.demoNote}</p>

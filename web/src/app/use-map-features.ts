@@ -3,10 +3,29 @@
  * status from the snapshot. Recomputed per date step without refetching anything.
  */
 import { useMemo } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { criterionMetOn } from '@pcmt/shared/state/plans';
+import { recognitionOn } from '@pcmt/shared/state/recognition';
 import { useDashboard } from '../lib/dashboard-context.ts';
+import { plansQuery } from '../lib/queries.ts';
 
 export function useMapFeatures() {
-  const { view, data } = useDashboard();
+  const { view, data, asOf } = useDashboard();
+  // Transformation progress on the date (criteria met, recognition), read only when the map is coloured by it.
+  const plans = useQuery({ ...plansQuery(), enabled: view.color === 'progress' });
+  const progress = useMemo(() => {
+    if (view.color !== 'progress' || !plans.data) return null;
+    const m = new Map<string, { progress: number; recognition: string }>();
+    for (const p of plans.data) {
+      const rec = recognitionOn(p.steps, asOf);
+      const met = p.criteria.filter((c) => criterionMetOn(c, asOf)).length;
+      // A unit with several plans shows its most advanced one.
+      const prev = m.get(p.unitId);
+      if (!prev || rec.state === 'recognised' || met > prev.progress)
+        m.set(p.unitId, { progress: met, recognition: rec.state });
+    }
+    return m;
+  }, [view.color, plans.data, asOf]);
   const derived = data.derived;
   // The choice as text: a camera move writes the URL again, and must not rebuild the communes.
   const cand = view.cand.join(',');
@@ -30,12 +49,14 @@ export function useMapFeatures() {
             regressed: u?.regressed ?? false,
             belt,
             candidate: chosen.has(f.id),
+            progress: progress?.get(f.id)?.progress ?? null,
+            recognition: progress?.get(f.id)?.recognition ?? null,
             dim: focus ? !focus.has(f.id) : false,
           },
         };
       }),
     };
-  }, [data.communes.data, derived, data.beltIds, cand]);
+  }, [data.communes.data, derived, data.beltIds, cand, progress]);
   const hotspots = useMemo(() => {
     if (!data.hotspots.data || !derived) return null;
     const geometry = new Map(data.hotspots.data.features.map((f) => [f.id, f.geometry]));

@@ -45,6 +45,7 @@ const QUEUEABLE: [string, RegExp][] = [
   ['PATCH', /^\/api\/hotspots\/[\w-]+$/],
   ['POST', /^\/api\/hotspots\/[\w-]+\/(eliminate|re-emerge)$/],
   ['POST', /^\/api\/quotas\/[\w-]+\/progress$/],
+  ['PUT', /^\/api\/plans\/[\w-]+\/criteria\/[1-8]$/],
   ['PATCH', /^\/api\/border\/alerts\/[\w-]+$/],
 ];
 export const queueable = (method: string, path: string) =>

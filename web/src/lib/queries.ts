@@ -88,6 +88,12 @@ export const crossingQuery = (id: string) =>
     queryKey: ['crossings', 'detail', id],
     queryFn: () => unwrap(api.crossings[':id'].$get({ param: { id } })),
   });
+/** A plan's criteria history (with evidence files) and its steps toward recognition. */
+export const planHistoryQuery = (id: string) =>
+  queryOptions({
+    queryKey: ['plans', 'history', id],
+    queryFn: () => unwrap(api.plans[':id'].history.$get({ param: { id } })),
+  });
 export const plansQuery = () =>
   queryOptions({ queryKey: ['plans'], queryFn: () => unwrap(api.plans.$get({ query: {} })) });
 export const auditQuery = (page: number, outcome = '', action = '') =>

@@ -16,6 +16,8 @@ export interface ViewState {
   show: 'active' | 're_emerged' | 'eliminated' | 'overdue' | null;
   /** Only the border communes (xã biên giới) in full colour, the hotspot list narrowed to them. */
   belt: boolean;
+  /** The communes coloured by tier (default) or by transformation progress. */
+  color: 'tier' | 'progress';
   /** The planner's chosen candidate communes (lasso, ticks), in the order chosen. */
   cand: string[];
   /** Candidates the planner pinned on top of the ranking, in the planner's order. */
@@ -55,6 +57,7 @@ export function readViewState(search: string): ViewState {
         (x) => x === p.get('show'),
       ) ?? null,
     belt: p.get('belt') === '1',
+    color: p.get('color') === 'progress' ? 'progress' : 'tier',
     cand: ids(p.get('cand')),
     pin: ids(p.get('pin')),
     camera: parseCamera(p.get('map')),
@@ -72,6 +75,7 @@ export function writeViewState(s: ViewState): string {
   if (s.focus) p.set('focus', s.focus);
   if (s.show) p.set('show', s.show);
   if (s.belt) p.set('belt', '1');
+  if (s.color === 'progress') p.set('color', 'progress');
   if (s.cand.length) p.set('cand', s.cand.join(','));
   if (s.pin.length) p.set('pin', s.pin.join(','));
   if (s.camera)

@@ -5,7 +5,7 @@ import type { MapGeoJSONFeature } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { MapController, type RenderedSummary } from './map-controller.ts';
 import { LAYERS, SOURCES } from './ids.ts';
-import { buildOverlayLayers } from './styles.ts';
+import { buildOverlayLayers, type ColorBy } from './styles.ts';
 
 type FC = FeatureCollection;
 export interface MapData {
@@ -41,6 +41,8 @@ interface Props {
   renderTooltip(feature: MapGeoJSONFeature): ReactNode;
   /** Lite mode: no animation, fewer layers, no basemap (set once: the map is made again when it changes). */
   lite?: boolean;
+  /** The communes' colour: tier, or transformation progress. */
+  colorBy?: ColorBy;
   /** The map is usable: the first time it drew communes. */
   onUsable?(): void;
   /** Receives the controller once the map exists (for export). */
@@ -94,9 +96,9 @@ export function MapView(props: Props) {
   useEffect(() => {
     if (ready)
       void controller.current!.setLayers(
-        buildOverlayLayers({ lang: props.lang, lite: props.lite }),
+        buildOverlayLayers({ lang: props.lang, lite: props.lite, colorBy: props.colorBy }),
       );
-  }, [ready, props.lang, props.lite]);
+  }, [ready, props.lang, props.lite, props.colorBy]);
   useEffect(() => {
     if (ready) void controller.current!.setDate(props.asOf);
   }, [ready, props.asOf]);

@@ -121,14 +121,47 @@ export function buildBaseStyle(
 }
 
 /** Communes coloured by tier, with district and province outlines; the selected one (feature-state) is outlined. */
-export function buildUnitLayers(): LayerSpecification[] {
+/** What the communes are coloured by: their tier, or their transformation progress (criteria met, recognition). */
+export type ColorBy = 'tier' | 'progress';
+
+/** Progress toward drug-free: a recognised unit, then 0–8 criteria met on a ramp; no plan in grey. */
+export const PROGRESS_COLORS = {
+  recognised: '#1b7837',
+  none: '#d9d9d9',
+  ramp: ['#fde0dd', '#c7e9c0', '#41ab5d'] as const,
+};
+
+const progressColor: ExpressionSpecification = [
+  'case',
+  ['==', ['get', 'recognition'], 'recognised'],
+  // A colour, not a string: the ramp after it interpolates colours.
+  ['to-color', PROGRESS_COLORS.recognised],
+  ['==', ['typeof', ['get', 'progress']], 'number'],
+  [
+    'interpolate',
+    ['linear'],
+    ['to-number', ['get', 'progress'], 0],
+    0,
+    PROGRESS_COLORS.ramp[0],
+    4,
+    PROGRESS_COLORS.ramp[1],
+    8,
+    PROGRESS_COLORS.ramp[2],
+  ],
+  PROGRESS_COLORS.none,
+];
+
+export function buildUnitLayers(colorBy: ColorBy = 'tier'): LayerSpecification[] {
   return [
     {
       id: LAYERS.communeFill,
       type: 'fill',
       source: SOURCES.communes,
       paint: {
-        'fill-color': match('tier', TIER_COLORS, TIER_COLORS.unassessed),
+        'fill-color':
+          colorBy === 'progress'
+            ? progressColor
+            : match('tier', TIER_COLORS, TIER_COLORS.unassessed),
         'fill-opacity': [
           'case',
           ['boolean', ['get', 'dim'], false],
@@ -449,9 +482,10 @@ export const LITE_OMITS: readonly string[] = [
 export function buildOverlayLayers(state: {
   lang?: 'vi' | 'en';
   lite?: boolean;
+  colorBy?: ColorBy;
 }): LayerSpecification[] {
   const layers = [
-    ...buildUnitLayers(),
+    ...buildUnitLayers(state.colorBy),
     ...buildRouteLayers(),
     ...buildBorderLayers(),
     ...buildHotspotLayers(),

@@ -1,29 +1,80 @@
 import { CROSSING_KINDS, HOTSPOT_STATUSES, TIERS, type Tier } from '@pcmt/shared/domain';
 import { CROSSING_LABELS, STATUS_LABELS, TIER_LABELS } from '@pcmt/shared/labels';
 import { useI18n } from '../../i18n/use-i18n.ts';
-import { CROSSING_COLORS, STATUS_COLORS, TIER_COLORS } from '../../map/styles.ts';
+import {
+  CROSSING_COLORS,
+  PROGRESS_COLORS,
+  STATUS_COLORS,
+  TIER_COLORS,
+  type ColorBy,
+} from '../../map/styles.ts';
 
 /** The map legend, with the number of communes in each tier. */
 export function Legend({
   tierCounts,
   showDistricts,
+  colorBy,
+  onColorBy,
 }: {
   tierCounts: Record<Tier, number> | null;
   showDistricts: boolean;
+  colorBy: ColorBy;
+  onColorBy(next: ColorBy): void;
 }) {
   const { t, lang, num } = useI18n();
   return (
     <section className="legend" data-testid="legend" aria-label={t('legend')}>
-      <h3>{t('tiers')}</h3>
-      <ul>
-        {TIERS.map((tier) => (
-          <li key={tier} data-testid={`legend-tier-${tier}`}>
-            <span className="swatch" style={{ background: TIER_COLORS[tier] }} />
-            <span className="label">{TIER_LABELS[lang][tier]}</span>
-            <span className="count">{tierCounts ? num(tierCounts[tier]) : '…'}</span>
-          </li>
+      <div className="color-by" role="radiogroup" aria-label={t('colorBy')}>
+        <span>{t('colorBy')}:</span>
+        {(['tier', 'progress'] as const).map((c) => (
+          <label key={c}>
+            <input
+              type="radio"
+              name="color-by"
+              checked={colorBy === c}
+              onChange={() => onColorBy(c)}
+              data-testid={`color-by-${c}`}
+            />
+            {c === 'tier' ? t('byTier') : t('byProgress')}
+          </label>
         ))}
-      </ul>
+      </div>
+      {colorBy === 'progress' ? (
+        <>
+          <h3>{t('progressTitle')}</h3>
+          <ul data-testid="legend-progress">
+            <li>
+              <span className="swatch" style={{ background: PROGRESS_COLORS.recognised }} />
+              <span className="label">{t('recognisedDrugFree')}</span>
+            </li>
+            {[8, 4, 0].map((n, i) => (
+              <li key={n}>
+                <span className="swatch" style={{ background: PROGRESS_COLORS.ramp[2 - i] }} />
+                <span className="label">
+                  {n}/8 {t('criteriaMetOf')}
+                </span>
+              </li>
+            ))}
+            <li>
+              <span className="swatch" style={{ background: PROGRESS_COLORS.none }} />
+              <span className="label">{t('noPlan')}</span>
+            </li>
+          </ul>
+        </>
+      ) : (
+        <>
+          <h3>{t('tiers')}</h3>
+          <ul>
+            {TIERS.map((tier) => (
+              <li key={tier} data-testid={`legend-tier-${tier}`}>
+                <span className="swatch" style={{ background: TIER_COLORS[tier] }} />
+                <span className="label">{TIER_LABELS[lang][tier]}</span>
+                <span className="count">{tierCounts ? num(tierCounts[tier]) : '…'}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       <h3>{t('hotspots')}</h3>
       <ul>
         {HOTSPOT_STATUSES.map((s) => (

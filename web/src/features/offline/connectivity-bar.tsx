@@ -150,6 +150,8 @@ function describe(e: OutboxEntry, lang: 'vi' | 'en'): string {
   if (e.path.endsWith('/re-emerge'))
     return vi ? 'Điểm, tụ điểm tái hoạt động' : 'Hotspot re-emerged';
   if (e.path.endsWith('/progress')) return vi ? 'Kết quả chỉ tiêu' : 'Quota result';
+  if (/\/criteria\/\d$/.test(e.path))
+    return `${vi ? 'Tiêu chí' : 'Criterion'} ${e.path.slice(-1)}: ${body.met ? (vi ? 'đạt' : 'met') : vi ? 'chưa đạt' : 'not met'}`;
   if (e.path.startsWith('/api/border/alerts/'))
     return body.state === 'resolved'
       ? vi

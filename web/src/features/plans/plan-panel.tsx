@@ -6,7 +6,11 @@ import { criterionMetOn, tasksOn } from '@pcmt/shared/state/plans';
 import { useDashboard } from '../../lib/dashboard-context.ts';
 import type { Tier } from '@pcmt/shared/domain';
 import { api, unwrap } from '../../lib/api.ts';
-import { plansQuery } from '../../lib/queries.ts';
+import { planHistoryQuery, plansQuery } from '../../lib/queries.ts';
+import { criteriaMetOn } from '@pcmt/shared/state/recognition';
+import { useRecognitionText } from '../../i18n/recognition-messages.ts';
+import { EvidenceUpload } from './evidence-upload.tsx';
+import { RecognitionPanel } from './recognition-panel.tsx';
 import { CRITERIA_LABELS } from '../../i18n/form-messages.ts';
 import { TIER_LABELS } from '@pcmt/shared/labels';
 import { useI18n } from '../../i18n/use-i18n.ts';
@@ -25,16 +29,21 @@ export function PlanPanel({
   asOf: string;
 }) {
   const { lang, t } = useI18n();
-  const today = useDashboard().me.today;
+  const { me, can } = useDashboard();
+  const today = me.today;
+  // The commander records the council's and the chairman's decisions: the panel's steps are theirs too.
+  const mayStep = can('plan.step');
   // A past view shows the plan as it stood then; the planner switches the panel to today to edit it.
   const [current, setCurrent] = useState(false);
   const asOfShown = current ? today : asOf;
   const past = asOfShown < today;
   const editable = mayEdit && !past;
   const f = useFormText();
+  const r = useRecognitionText();
   const client = useQueryClient();
   const plans = useQuery(plansQuery());
   const plan = plans.data?.find((p) => p.unitId === unitId);
+  const history = useQuery({ ...planHistoryQuery(plan?.id ?? ''), enabled: !!plan });
   const toggle = useMutation({
     mutationFn: (c: { criterion: number; met: boolean; version: number }) =>
       unwrap(
@@ -51,9 +60,14 @@ export function PlanPanel({
     onSettled: () => client.invalidateQueries({ queryKey: ['plans'] }),
   });
   if (!plan) return editable && plans.data ? <NewPlanForm unitId={unitId} /> : null;
-  const metOn = (c: { met: boolean; checkedOn: string } | undefined) =>
-    criterionMetOn(c, asOfShown);
-  const met = plan.criteria.filter(metOn).length;
+  // From the checks' history when it is here (an untick after the date does not rewrite it), else the latest.
+  const checks = history.data?.checks ?? null;
+  const metNow = checks
+    ? new Set(criteriaMetOn(checks, asOfShown))
+    : new Set(plan.criteria.filter((c) => criterionMetOn(c, asOfShown)).map((c) => c.criterion));
+  const met = metNow.size;
+  const lastCheck = (n: number) =>
+    checks?.filter((c) => c.criterion === n && c.checkedOn <= asOfShown).at(-1) ?? null;
   return (
     <section className="plan-panel" data-testid="plan-panel">
       <h4>
@@ -66,12 +80,13 @@ export function PlanPanel({
       <ol className="criteria">
         {CRITERIA_LABELS[lang].map((label, i) => {
           const check = plan.criteria.find((c) => c.criterion === i + 1);
+          const last = lastCheck(i + 1);
           return (
-            <li key={label}>
+            <li key={label} data-testid={`criterion-${i + 1}`}>
               <label>
                 <input
                   type="checkbox"
-                  checked={metOn(check)}
+                  checked={metNow.has(i + 1)}
                   disabled={!editable || toggle.isPending}
                   onChange={(e) =>
                     toggle.mutate({
@@ -83,6 +98,24 @@ export function PlanPanel({
                 />
                 {label}
               </label>
+              {last && (
+                <div className="check-meta muted">
+                  {r.checked} {formatViDate(last.checkedOn)}
+                  {last.recordedRole ? ` · ${r.by[last.recordedRole] ?? last.recordedRole}` : ''}
+                  {last.evidence.map((e) => (
+                    <a
+                      key={e.id}
+                      href={`/api/checks/${last.id}/evidence/${e.id}`}
+                      download={e.fileName}
+                      data-testid="evidence-link"
+                    >
+                      {' '}
+                      · {e.fileName}
+                    </a>
+                  ))}
+                  {editable && <EvidenceUpload checkId={last.id} criterion={i + 1} />}
+                </div>
+              )}
             </li>
           );
         })}
@@ -90,7 +123,7 @@ export function PlanPanel({
       {past && (
         <p className="muted" data-testid="plan-past-note">
           {t('asOf')} {formatViDate(asOfShown)}: {t('laterHidden')}.{' '}
-          {mayEdit && (
+          {(mayEdit || mayStep) && (
             <button
               type="button"
               className="link"
@@ -101,6 +134,15 @@ export function PlanPanel({
             </button>
           )}
         </p>
+      )}
+      {history.data && (
+        <RecognitionPanel
+          planId={plan.id}
+          version={plan.version}
+          steps={history.data.steps}
+          asOf={asOfShown}
+          editable={mayStep && !past}
+        />
       )}
       <Tasks
         planId={plan.id}
