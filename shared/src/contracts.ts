@@ -326,6 +326,10 @@ export const PlanInputSchema = z
 
 const taskFields = {
   title: z.string().trim().min(1).max(500),
+  /** Its target or time ("100% hộ gia đình ký cam kết", "Quý II/2025"). */
+  target: z.string().trim().max(500),
+  /** The position answerable for it, never a person's name. */
+  responsiblePosition: z.string().trim().max(200),
   leadAgencyId: IdSchema.nullable(),
   coAgencyIds: z.array(IdSchema).max(20),
   dueOn: IsoDateSchema,
@@ -333,6 +337,8 @@ const taskFields = {
 export const TaskInputSchema = z
   .object({
     ...taskFields,
+    target: taskFields.target.default(''),
+    responsiblePosition: taskFields.responsiblePosition.default(''),
     leadAgencyId: taskFields.leadAgencyId.default(null),
     coAgencyIds: taskFields.coAgencyIds.default([]),
   })

@@ -70,6 +70,29 @@ describe.each([
     expect(
       await planner.page.textContent('[data-testid="criterion-1"] [data-testid="evidence-link"]'),
     ).toContain('icon-192.png');
+    if (name === 'desktop') {
+      // A "4 rõ" task due yesterday: lead agency, responsible position, overdue until done.
+      await planner.page.fill('[data-testid="task-title"]', 'Rà soát hộ gia đình ký cam kết');
+      await planner.page.selectOption('[data-testid="task-lead"]', { index: 1 });
+      await planner.page.fill('[data-testid="task-position"]', 'Trưởng Công an xã');
+      await planner.page.fill('[data-testid="task-due"]', '01/12/2026');
+      await planner.page.click('[data-testid="task-save"]');
+      const row = planner.page.locator('[data-testid="task-row"]', {
+        hasText: 'Rà soát hộ gia đình ký cam kết',
+      });
+      await row.waitFor();
+      expect(await row.getAttribute('data-overdue')).toBe('true');
+      expect(await row.textContent()).toContain('Trưởng Công an xã');
+      await planner.page.selectOption('[data-testid="task-filter-state"]', 'done');
+      await row.waitFor({ state: 'detached' });
+      await planner.page.selectOption('[data-testid="task-filter-state"]', 'overdue');
+      await row.waitFor();
+      await row.scrollIntoViewIfNeeded();
+      await planner.screenshot('94-plan-tasks-4ro-desktop');
+      await row.locator('input[type="checkbox"]').click();
+      await row.waitFor({ state: 'detached' });
+      await planner.page.selectOption('[data-testid="task-filter-state"]', '');
+    }
     await takeStep(planner, 'proposed');
     await expect.poll(() => state(planner)).toBe('proposed');
     await planner.page.locator('[data-testid="recognition"]').scrollIntoViewIfNeeded();

@@ -20,13 +20,29 @@ describe('a plan on a date', () => {
 
   it('shows the tasks created by the date, done only when done by then', () => {
     const tasks = [
-      { id: 'a', createdOn: '2024-01-10', status: 'done', doneOn: '2024-02-01' },
-      { id: 'b', createdOn: '2024-01-10', status: 'done', doneOn: '2024-04-01' },
-      { id: 'c', createdOn: '2024-03-10', status: 'open', doneOn: null },
+      {
+        id: 'a',
+        createdOn: '2024-01-10',
+        status: 'done',
+        doneOn: '2024-02-01',
+        dueOn: '2024-02-15',
+      },
+      {
+        id: 'b',
+        createdOn: '2024-01-10',
+        status: 'done',
+        doneOn: '2024-04-01',
+        dueOn: '2024-02-15',
+      },
+      { id: 'd', createdOn: '2024-01-10', status: 'open', doneOn: null, dueOn: '2024-03-01' },
+      { id: 'c', createdOn: '2024-03-10', status: 'open', doneOn: null, dueOn: '2024-06-30' },
     ];
-    expect(tasksOn(tasks, '2024-03-01').map((t) => [t.id, t.doneOnDate])).toEqual([
-      ['a', true],
-      ['b', false],
+    // b is done only after the date: on it, it is late (overdue); d is due that very day (not yet overdue).
+    expect(tasksOn(tasks, '2024-03-01').map((t) => [t.id, t.doneOnDate, t.overdue])).toEqual([
+      ['a', true, false],
+      ['b', false, true],
+      ['d', false, false],
     ]);
+    expect(tasksOn(tasks, '2024-03-02').find((t) => t.id === 'd')!.overdue).toBe(true);
   });
 });

@@ -674,6 +674,10 @@ export const planTasks = pgTable(
       .notNull()
       .references(() => transformationPlans.id, { onDelete: 'cascade' }),
     title: text('title').notNull(),
+    /** "Chỉ tiêu / thời gian" of the 4 rõ table: the task's own target or time, in the plan's words. */
+    target: text('target').notNull().default(''),
+    /** The position answerable for it ("Trưởng Công an xã"): a position, never a person's name. */
+    responsiblePosition: text('responsible_position').notNull().default(''),
     leadAgencyId: text('lead_agency_id').references(() => agencies.id),
     coAgencyIds: jsonb('co_agency_ids').$type<string[]>().notNull().default([]),
     dueOn: day('due_on').notNull(),

@@ -12,12 +12,17 @@ export const criterionMetOn = (
   asOf: string,
 ): boolean => !!check?.met && recordedBy(check.checkedOn, asOf);
 
-/** The tasks of a plan on `asOf`: those created by then, done only if marked done by then. */
-export function tasksOn<T extends { createdOn: string; status: string; doneOn: string | null }>(
-  tasks: readonly T[],
-  asOf: string,
-): (T & { doneOnDate: boolean })[] {
+/**
+ * The tasks of a plan on `asOf`: those created by then, done only if marked done by then, overdue when not done by
+ * then and their deadline (the last allowed day) has passed.
+ */
+export function tasksOn<
+  T extends { createdOn: string; status: string; doneOn: string | null; dueOn: string },
+>(tasks: readonly T[], asOf: string): (T & { doneOnDate: boolean; overdue: boolean })[] {
   return tasks
     .filter((t) => recordedBy(t.createdOn, asOf))
-    .map((t) => ({ ...t, doneOnDate: t.status === 'done' && recordedBy(t.doneOn, asOf) }));
+    .map((t) => {
+      const doneOnDate = t.status === 'done' && recordedBy(t.doneOn, asOf);
+      return { ...t, doneOnDate, overdue: !doneOnDate && t.dueOn < asOf };
+    });
 }

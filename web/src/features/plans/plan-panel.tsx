@@ -11,6 +11,7 @@ import { criteriaMetOn } from '@pcmt/shared/state/recognition';
 import { useRecognitionText } from '../../i18n/recognition-messages.ts';
 import { EvidenceUpload } from './evidence-upload.tsx';
 import { RecognitionPanel } from './recognition-panel.tsx';
+import { TaskTable } from './task-table.tsx';
 import { CRITERIA_LABELS } from '../../i18n/form-messages.ts';
 import { TIER_LABELS } from '@pcmt/shared/labels';
 import { useI18n } from '../../i18n/use-i18n.ts';
@@ -144,12 +145,13 @@ export function PlanPanel({
           editable={mayStep && !past}
         />
       )}
-      <Tasks
+      <TaskTable
         planId={plan.id}
+        province={plan.provinceSlug}
         tasks={tasksOn(
           plan.tasks.map((x) => ({ ...x, createdOn: vietnamDay(new Date(x.createdAt)) })),
           asOfShown,
-        ).map((x) => ({ ...x, status: x.doneOnDate ? 'done' : 'open' }))}
+        )}
         editable={editable}
       />
       <ApiErrorNote
@@ -201,80 +203,5 @@ function NewPlanForm({ unitId }: { unitId: string }) {
         {f.save}
       </button>
     </form>
-  );
-}
-
-interface Task {
-  id: string;
-  title: string;
-  dueOn: string;
-  status: string;
-  version: number;
-}
-
-function Tasks({ planId, tasks, editable }: { planId: string; tasks: Task[]; editable: boolean }) {
-  const f = useFormText();
-  const client = useQueryClient();
-  const [title, setTitle] = useState('');
-  const [dueOn, setDue] = useState('');
-  const refresh = () => client.invalidateQueries({ queryKey: ['plans'] });
-  const add = useMutation({
-    mutationFn: () =>
-      unwrap(
-        api.plans[':id'].tasks.$post({
-          param: { id: planId },
-          json: { title, dueOn, leadAgencyId: null, coAgencyIds: [] },
-        }),
-      ),
-    onSuccess: () => {
-      setTitle('');
-      void refresh();
-    },
-  });
-  const done = useMutation({
-    mutationFn: (t: Task) =>
-      unwrap(
-        api.tasks[':id'].$patch({
-          param: { id: t.id },
-          json: { status: t.status === 'done' ? 'open' : 'done', version: t.version },
-        }),
-      ),
-    onSettled: refresh,
-  });
-  return (
-    <div className="tasks" data-testid="plan-tasks">
-      <h4>{f.tasks}</h4>
-      <ul>
-        {tasks.map((t) => (
-          <li key={t.id}>
-            <label>
-              <input
-                type="checkbox"
-                checked={t.status === 'done'}
-                disabled={!editable || done.isPending}
-                onChange={() => done.mutate(t)}
-              />
-              {t.title} — {formatViDate(t.dueOn)}
-            </label>
-          </li>
-        ))}
-      </ul>
-      {editable && (
-        <form className="row" onSubmit={(e) => (e.preventDefault(), add.mutate())}>
-          <input
-            placeholder={f.task}
-            value={title}
-            onChange={(e) => setTitle(e.target.value)}
-            required
-            maxLength={500}
-          />
-          <DateField label={f.date} value={dueOn || null} onChange={(v) => setDue(v ?? '')} />
-          <button type="submit" className="primary" disabled={add.isPending}>
-            +
-          </button>
-        </form>
-      )}
-      <ApiErrorNote error={add.error ?? done.error} onReload={() => void refresh()} />
-    </div>
   );
 }
