@@ -260,6 +260,9 @@ export const CriterionInputSchema = z
   })
   .strict();
 
+/** A plan as a file: Word (the "Kế hoạch") or Excel. */
+export const PlanExportQuerySchema = z.object({ format: z.enum(['docx', 'xlsx']).default('docx') });
+
 /** A step toward recognition as drug-free (shared/src/state/recognition.ts), under the plan's version. */
 export const RecognitionStepInputSchema = z
   .object({

@@ -231,3 +231,27 @@ export const TASK_STATUS_LABELS: Record<Lang, Record<'open' | 'done', string>> =
   vi: { open: 'Đang làm', done: 'Đã xong' },
   en: { open: 'Open', done: 'Done' },
 };
+
+/** The 8 criteria of a drug-free village or commune, with their legal qualifiers (seed 002, Kế hoạch 1246/KH-UBND). */
+export const CRITERIA_LABELS: Record<Lang, readonly string[]> = {
+  vi: [
+    'Không có tụ điểm, điểm phức tạp về ma túy, đối tượng bán lẻ, điểm tổ chức và sử dụng trái phép chất ma túy',
+    'Không có đối tượng (thường trú hoặc tạm trú từ 03 tháng trở lên), ổ nhóm, đường dây phạm tội về ma túy',
+    '100% người nghiện có hồ sơ quản lý; người nghiện có mặt được áp dụng hình thức cai nghiện; người sau cai được quản lý',
+    '100% người điều trị bằng thuốc thay thế trên 12 tháng không sử dụng các chất ma túy khác, chấp hành tốt nội quy',
+    '100% người sử dụng trái phép chất ma túy có mặt tại nơi cư trú được lập hồ sơ, theo dõi, giám sát',
+    '100% hộ gia đình ký cam kết; 100% thôn, bản, tổ dân phố niêm yết số điện thoại đường dây nóng',
+    'Xây dựng và duy trì hiệu quả ít nhất 01 mô hình phòng, chống ma túy',
+    'Không để xảy ra tình trạng trồng cây có chứa chất ma túy',
+  ],
+  en: [
+    'No drug cluster or complex point, retail seller, or place organising and using drugs',
+    'No offender (resident or staying 3 months or more), group or line',
+    'Every addict has a management file; addicts present are in a rehab measure; those after rehab are managed',
+    'Every substitution patient over 12 months uses no other drug and keeps the clinic’s rules',
+    'Every drug user present at their residence has a file and is supervised',
+    'Every household signed the pledge; every village displays the hotline',
+    'At least one prevention model built and kept working',
+    'No plants containing narcotics grown',
+  ],
+};

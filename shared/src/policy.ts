@@ -92,6 +92,7 @@ export const ROUTE_POLICY: { method: Method; path: string; permission: Permissio
   { method: 'POST', path: '/api/plans', permission: 'plan.write' },
   { method: 'PATCH', path: '/api/plans/:id', permission: 'plan.write' },
   { method: 'GET', path: '/api/plans/:id/history', permission: 'read' },
+  { method: 'GET', path: '/api/plans/:id/export', permission: 'read' },
   { method: 'POST', path: '/api/plans/:id/steps', permission: 'plan.step' },
   { method: 'POST', path: '/api/checks/:id/evidence', permission: 'plan.write' },
   { method: 'GET', path: '/api/checks/:id/evidence/:file', permission: 'read' },

@@ -3,7 +3,8 @@
  * photo as evidence to one and proposes it; the commander records the council's appraisal and the recognition with
  * their decision numbers; a later regression reopens it and the panel shows it. Desktop and phone width.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import JSZip from 'jszip';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -92,6 +93,19 @@ describe.each([
       await row.locator('input[type="checkbox"]').click();
       await row.waitFor({ state: 'detached' });
       await planner.page.selectOption('[data-testid="task-filter-state"]', '');
+    }
+    if (name === 'desktop') {
+      // The plan as a Word file, downloaded from the panel, parses.
+      const [download] = await Promise.all([
+        planner.page.waitForEvent('download'),
+        planner.page.click('[data-testid="plan-docx"]'),
+      ]);
+      const xml = await (
+        await JSZip.loadAsync(readFileSync((await download.path())!))
+      )
+        .file('word/document.xml')!
+        .async('string');
+      expect(xml.replace(/<[^>]+>/g, ' ')).toContain('KẾ HOẠCH');
     }
     await takeStep(planner, 'proposed');
     await expect.poll(() => state(planner)).toBe('proposed');

@@ -417,6 +417,10 @@ const FIXTURES: Record<string, Fixture> = {
     own: async () => ({ path: `/api/plans/${(await plan('lao-cai')).id}/history` }),
     other: async () => ({ path: `/api/plans/${(await plan('lai-chau')).id}/history` }),
   },
+  'GET /api/plans/:id/export': {
+    own: async () => ({ path: `/api/plans/${(await plan('lao-cai')).id}/export?format=xlsx` }),
+    other: async () => ({ path: `/api/plans/${(await plan('lai-chau')).id}/export` }),
+  },
   'POST /api/plans/:id/steps': {
     own: async () => {
       const p = await recognisedPlan('lao-cai');

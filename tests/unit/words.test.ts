@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { CRITERIA_LABELS } from '@pcmt/web/i18n/form-messages.ts';
+import { CRITERIA_LABELS } from '@pcmt/shared/labels';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 function files(dir: string): string[] {

@@ -170,6 +170,7 @@ export const EXAMPLES: Record<string, Example> = {
     body: { status: 'in_progress', version: 1 },
   },
   'GET /api/plans/:id/history': { params: { id: 'plan-com-15n-001' } },
+  'GET /api/plans/:id/export': { params: { id: 'plan-com-15n-001' }, query: { format: 'docx' } },
   'POST /api/plans/:id/steps': {
     params: { id: 'plan-com-15n-001' },
     body: { step: 'regressed', on: '2026-11-20', note: 'Phát hiện điểm tái phức tạp', version: 1 },

@@ -6,6 +6,7 @@ import {
   CriterionInputSchema,
   IdSchema,
   PlanInputSchema,
+  PlanExportQuerySchema,
   PlanPatchSchema,
   RecognitionStepInputSchema,
   TaskInputSchema,
@@ -19,6 +20,8 @@ import { listPlans, setCriterion, updatePlan } from '../services/plans.ts';
 import { addTask, createPlan, updateTask } from '../services/plan-writes.ts';
 import { addEvidence, addStep, planHistory, readEvidence } from '../services/recognition.ts';
 import { provinceScope } from '../services/scope.ts';
+import { planFile } from '../services/plan-export.ts';
+import { auditedRateLimit } from '../http/rate-limit.ts';
 import { expectedVersion } from '../services/versioned.ts';
 
 const Id = z.object({ id: IdSchema });
@@ -53,6 +56,22 @@ export const planRoutes = (deps: AppDeps) =>
         const { version, ...patch } = c.req.valid('json');
         const v = expectedVersion(c.req.header('if-match'), version);
         return c.json(await updatePlan(deps.db, now, scope, c.req.valid('param').id, v, patch, ip));
+      },
+    )
+    .get(
+      '/plans/:id/export',
+      allow(deps, 'GET /api/plans/:id/export'),
+      auditedRateLimit(deps, 30, (c) => `plan-export:${(c.get('user') as { id: string }).id}`),
+      params(Id),
+      query(PlanExportQuerySchema),
+      async (c) => {
+        const { scope, now, ip } = await requestContext(deps, c);
+        const id = c.req.valid('param').id;
+        const file = await planFile(deps.db, now, scope, id, c.req.valid('query').format, ip);
+        return c.body(new Uint8Array(file.bytes), 200, {
+          'Content-Type': file.type,
+          'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+        });
       },
     )
     .get('/plans/:id/history', allow(deps, 'GET /api/plans/:id/history'), params(Id), async (c) => {

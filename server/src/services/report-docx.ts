@@ -18,9 +18,9 @@ import { formatMeasure, targetText } from '@pcmt/shared/state/campaign';
 import type { ReportFigures } from './report-figures.ts';
 
 const FONT = 'Times New Roman';
-const t = (text: string, opts: { bold?: boolean; italics?: boolean; size?: number } = {}) =>
+export const t = (text: string, opts: { bold?: boolean; italics?: boolean; size?: number } = {}) =>
   new TextRun({ text, font: FONT, size: opts.size ?? 26, bold: opts.bold, italics: opts.italics });
-const p = (
+export const p = (
   runs: TextRun[] | string,
   opts: { align?: (typeof AlignmentType)[keyof typeof AlignmentType]; after?: number } = {},
 ) =>
@@ -31,7 +31,7 @@ const p = (
   });
 const cell = (text: string, bold = false) =>
   new TableCell({ children: [new Paragraph({ children: [t(text, { bold, size: 22 })] })] });
-const table = (header: string[], rows: string[][]) =>
+export const table = (header: string[], rows: string[][]) =>
   new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [
@@ -136,15 +136,23 @@ const twoColumns = (leftPct: number, left: Paragraph[], right: Paragraph[]) =>
     ],
   });
 
-function header(f: ReportFigures, place: string) {
-  const [y, m, d] = f.asOf.split('-');
-  const who = issuer(f.campaign.issuingBody, f.campaign.documentNumber);
+/** Who issues a document: the body, its document number (for the symbol) and whom its reports go to. */
+export interface Issuer {
+  issuingBody: string;
+  documentNumber: string;
+  reportTo: string;
+}
+
+/** The header of an administrative document: the issuer and "Số: …/<kind>-<symbol>" left, the motto and date right. */
+export function header(c: Issuer, date: string, place: string, kind: 'BC' | 'KH' = 'BC') {
+  const [y, m, d] = date.split('-');
+  const who = issuer(c.issuingBody, c.documentNumber);
   const center = { align: AlignmentType.CENTER, after: 0 };
   const left = [
     ...(who.superior ? [p([t(who.superior, { size: 24 })], center)] : []),
     ...who.name.map((line) => p([t(line, { bold: true, size: 24 })], center)),
     p([t('───────', { size: 20 })], center),
-    p([t(`Số: ……/BC-${who.symbol}`, { size: 24 })], center),
+    p([t(`Số: ……/${kind}-${who.symbol}`, { size: 24 })], center),
   ];
   const right = [
     // The national motto on one line, the slogan under it (Nghị định 30/2020, 12–13 pt).
@@ -157,15 +165,15 @@ function header(f: ReportFigures, place: string) {
 }
 
 /** "Nơi nhận" on the left; the signature block on the right: the position only, never a name. */
-function closing(f: ReportFigures) {
-  const who = issuer(f.campaign.issuingBody, f.campaign.documentNumber);
+export function closing(c: Issuer) {
+  const who = issuer(c.issuingBody, c.documentNumber);
   const left = [
     p([t('Nơi nhận:', { bold: true, italics: true, size: 24 })], {
       align: AlignmentType.LEFT,
       after: 0,
     }),
-    ...[f.campaign.reportTo ? `- ${f.campaign.reportTo};` : '- Như trên;', '- Lưu: VT.'].map(
-      (line) => p([t(line, { size: 22 })], { align: AlignmentType.LEFT, after: 0 }),
+    ...[c.reportTo ? `- ${c.reportTo};` : '- Như trên;', '- Lưu: VT.'].map((line) =>
+      p([t(line, { size: 22 })], { align: AlignmentType.LEFT, after: 0 }),
     ),
   ];
   const right = [
@@ -189,7 +197,7 @@ export async function reportDocx(f: ReportFigures, place: string): Promise<Buffe
       {
         properties: { page: { margin: { top: 1134, bottom: 1134, left: 1701, right: 1134 } } },
         children: [
-          header(f, place),
+          header(f.campaign, f.asOf, place),
           p([t('BÁO CÁO', { bold: true, size: 28 })], { align: AlignmentType.CENTER, after: 0 }),
           p([t(title, { bold: true })], { align: AlignmentType.CENTER, after: 0 }),
           p([t(f.campaign.name, { bold: true })], { align: AlignmentType.CENTER, after: 160 }),
@@ -277,7 +285,7 @@ export async function reportDocx(f: ReportFigures, place: string): Promise<Buffe
               ]
             : []),
           p('', { after: 120 }),
-          closing(f),
+          closing(f.campaign),
           p(
             [
               t('Dữ liệu minh họa (demo) – không phải số liệu chính thức.', {

@@ -22,6 +22,7 @@ type Words = {
   tooBig: string;
   checked: string;
   by: Record<string, string>;
+  download: string;
 };
 
 export const RECOGNITION_MESSAGES: Record<'vi' | 'en', Words> = {
@@ -56,6 +57,7 @@ export const RECOGNITION_MESSAGES: Record<'vi' | 'en', Words> = {
     tooBig: 'Tệp lớn hơn 5 MB.',
     checked: 'kiểm tra',
     by: { planner: 'cán bộ kế hoạch', commander: 'chỉ huy' },
+    download: 'Tải kế hoạch',
   },
   en: {
     title: 'Recognition as drug-free',
@@ -88,6 +90,7 @@ export const RECOGNITION_MESSAGES: Record<'vi' | 'en', Words> = {
     tooBig: 'The file is larger than 5 MB.',
     checked: 'checked',
     by: { planner: 'planner', commander: 'commander' },
+    download: 'Download the plan',
   },
 };
 

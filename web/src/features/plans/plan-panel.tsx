@@ -12,7 +12,7 @@ import { useRecognitionText } from '../../i18n/recognition-messages.ts';
 import { EvidenceUpload } from './evidence-upload.tsx';
 import { RecognitionPanel } from './recognition-panel.tsx';
 import { TaskTable } from './task-table.tsx';
-import { CRITERIA_LABELS } from '../../i18n/form-messages.ts';
+import { CRITERIA_LABELS } from '@pcmt/shared/labels';
 import { TIER_LABELS } from '@pcmt/shared/labels';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { useFormText } from '../../i18n/use-form-text.ts';
@@ -76,7 +76,14 @@ export function PlanPanel({
         {TIER_LABELS[lang][plan.targetTier as Tier]} · {f.target} {formatViDate(plan.targetDate)}
       </h4>
       <p className="muted">
-        {f.criteria}: <b data-testid="criteria-met">{met}/8</b>
+        {f.criteria}: <b data-testid="criteria-met">{met}/8</b> · {r.download}:{' '}
+        <a href={`/api/plans/${plan.id}/export?format=docx`} download data-testid="plan-docx">
+          Word
+        </a>{' '}
+        ·{' '}
+        <a href={`/api/plans/${plan.id}/export?format=xlsx`} download data-testid="plan-xlsx">
+          Excel
+        </a>
       </p>
       <ol className="criteria">
         {CRITERIA_LABELS[lang].map((label, i) => {
