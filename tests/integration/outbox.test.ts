@@ -20,8 +20,11 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 /** Sends an entry as the browser would: the session cookie, the CSRF token, the entry's Idempotency-Key. */
+const signedIn = new Map<string, ReturnType<TestApi['login']>>();
 async function sender(user: string) {
-  const s = await api.login(user);
+  // One sign-in per user for the file: sign-ins from one client are slowed down after a few.
+  if (!signedIn.has(user)) signedIn.set(user, api.login(user));
+  const s = await signedIn.get(user)!;
   return (e: OutboxEntry) =>
     api.app.request(e.path, {
       method: e.method,
@@ -61,6 +64,64 @@ describe(`outbox replay (${process.env.DB_ENGINE})`, () => {
     expect(queueable('GET', '/api/events')).toBe(false);
     expect(queueable('PATCH', '/api/border/alerts/alert-hs-1')).toBe(true);
     expect(queueable('PUT', '/api/border/rule')).toBe(false);
+    expect(queueable('POST', '/api/crossings/crossing-01/seizures')).toBe(true);
+    expect(queueable('PUT', '/api/plans/plan-1/criteria/3')).toBe(true);
+    expect(queueable('PUT', '/api/plans/plan-1/criteria/9')).toBe(false);
+    expect(queueable('POST', '/api/checks/1/evidence')).toBe(false);
+    expect(queueable('POST', '/api/plans/plan-1/steps')).toBe(false);
+  });
+
+  it('sends a seizure recorded offline once, even when its answer was lost', async () => {
+    const box = new Outbox(`outbox-${randomUUID()}`);
+    const body = JSON.stringify({
+      seizedOn: '2026-11-20',
+      kind: 'ketamine',
+      quantity: 123.4,
+      unit: 'g',
+      note: 'Ghi khi mất mạng',
+    });
+    await box.add({
+      key: randomUUID(),
+      username: 't.border',
+      method: 'POST',
+      path: '/api/crossings/crossing-01/seizures',
+      body,
+    });
+    const send = await sender('t.border');
+    // The answer is lost on the way back: the replay sends it again, the server writes it once.
+    const lost = await box.replay('t.border', async (e) => {
+      await send(e);
+      throw new TypeError('connection reset');
+    });
+    expect(lost).toMatchObject({ sent: 0, stopped: 'offline' });
+    expect(await box.replay('t.border', send)).toMatchObject({ sent: 1 });
+    const seized = (await api.get('/api/crossings/crossing-01', 'border')).body.seizures.filter(
+      (x: any) => x.note === 'Ghi khi mất mạng',
+    );
+    expect(seized).toHaveLength(1);
+  });
+
+  it('turns a criterion ticked offline against a newer check into a conflict', async () => {
+    const plans = (await api.get('/api/plans', 'plannerLaoCai')).body;
+    const plan = plans.find((p: any) => p.provinceSlug === 'lao-cai');
+    const check = plan.criteria.find((c: any) => c.criterion === 5);
+    const box = new Outbox(`outbox-${randomUUID()}`);
+    await box.add({
+      key: randomUUID(),
+      username: 't.plannerlaocai',
+      method: 'PUT',
+      path: `/api/plans/${plan.id}/criteria/5`,
+      body: JSON.stringify({ met: true, checkedOn: '2026-11-20', version: check.version }),
+    });
+    // Meanwhile someone else checks the same criterion.
+    const other = await api.call('PUT', `/api/plans/${plan.id}/criteria/5`, {
+      as: 'plannerLaoCai',
+      body: { met: false, checkedOn: '2026-11-21', version: check.version },
+    });
+    expect(other.status).toBe(200);
+    const result = await box.replay('t.plannerlaocai', await sender('t.plannerlaocai'));
+    expect(result.conflicts).toBe(1);
+    expect((await box.list('t.plannerlaocai'))[0]!.state).toBe('conflict');
   });
 
   it('waits while there is no link, then sends in order, once each, even when an answer is lost', async () => {

@@ -8,7 +8,7 @@
  *   `OfflineError`: the dashboard is read-only there.
  */
 import { OFFLINE_HEADER } from '../sw/constants.ts';
-import { Outbox, queueable } from './outbox.ts';
+import { Outbox, queueable, type OutboxEntry } from './outbox.ts';
 import { createStore } from './store.ts';
 
 export interface Connectivity {
@@ -108,7 +108,7 @@ async function enqueue(method: string, path: string, body: string, key: string):
   const entry = await outbox().add({
     key,
     username,
-    method: method as 'POST' | 'PATCH',
+    method: method as OutboxEntry['method'],
     path,
     body,
   });

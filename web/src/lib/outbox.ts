@@ -17,7 +17,7 @@ export interface OutboxEntry {
   key: string;
   /** Whose write it is: it is sent only in that user's session. */
   username: string;
-  method: 'POST' | 'PATCH';
+  method: 'POST' | 'PATCH' | 'PUT';
   path: string;
   /** The JSON body as it was sent. */
   body: string;
