@@ -437,6 +437,16 @@ const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
 });
 
 /** A minute (biên bản) of an event: a PDF kept in the database, with its size and SHA-256. */
+/** A file kept in the database: its name, type, size, SHA-256 and bytes. */
+const storedFile = {
+  fileName: text('file_name').notNull(),
+  mime: text('mime').notNull(),
+  sizeBytes: integer('size_bytes').notNull(),
+  sha256: text('sha256').notNull(),
+  content: bytea('content').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+};
+
 export const eventAttachments = pgTable(
   'event_attachments',
   {
@@ -444,12 +454,7 @@ export const eventAttachments = pgTable(
     eventId: text('event_id')
       .notNull()
       .references(() => coordinationEvents.id, { onDelete: 'cascade' }),
-    fileName: text('file_name').notNull(),
-    mime: text('mime').notNull(),
-    sizeBytes: integer('size_bytes').notNull(),
-    sha256: text('sha256').notNull(),
-    content: bytea('content').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    ...storedFile,
   },
   (t) => [index('attachments_event').on(t.eventId)],
 );
@@ -524,12 +529,7 @@ export const checkEvidence = pgTable(
     checkId: integer('check_id')
       .notNull()
       .references(() => criteriaCheckHistory.id, { onDelete: 'cascade' }),
-    fileName: text('file_name').notNull(),
-    mime: text('mime').notNull(),
-    sizeBytes: integer('size_bytes').notNull(),
-    sha256: text('sha256').notNull(),
-    content: bytea('content').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    ...storedFile,
   },
   (t) => [index('evidence_check').on(t.checkId)],
 );

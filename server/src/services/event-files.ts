@@ -14,21 +14,24 @@ import { denyOutOfScope, inScope, type Scope } from './scope.ts';
 
 const PDF_MAGIC = '%PDF-';
 
-/** A file name fit for a header and a listing: no path, no control characters, at most 120 characters. */
-export function cleanFileName(raw: string | undefined): string {
-  let name = 'bien-ban.pdf';
+/**
+ * A file name fit for a header and a listing: no path, no control characters, NFC, at most 120 characters, ending
+ * with `ext` (`fallback` when nothing is left).
+ */
+export function cleanFileName(
+  raw: string | undefined,
+  ext = '.pdf',
+  fallback = 'bien-ban',
+): string {
+  let name = '';
   try {
-    name = decodeURIComponent(raw ?? '') || name;
+    name = decodeURIComponent(raw ?? '');
   } catch {
     // a malformed escape: keep the default
   }
-  const base = name
-    .split(/[\\/]/)
-    .pop()!
-    .replace(/[\u0000-\u001f\u007f"]/g, '')
-    .trim();
-  const safe = (base || 'bien-ban.pdf').normalize('NFC').slice(0, 120);
-  return /\.pdf$/i.test(safe) ? safe : `${safe}.pdf`;
+  const base = (name.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f"]/g, '').trim();
+  const safe = (base || `${fallback}${ext}`).normalize('NFC').slice(0, 120);
+  return safe.toLowerCase().endsWith(ext) ? safe : `${safe}${ext}`;
 }
 
 export async function addAttachment(

@@ -19,6 +19,7 @@ import {
 } from '../db/schema.ts';
 import { ApiError, StaleVersionError } from '../errors.ts';
 import { audit, diff } from './audit.ts';
+import { cleanFileName } from './event-files.ts';
 import { planSlug } from './plans.ts';
 import { denyOutOfScope, inScope, type Scope } from './scope.ts';
 
@@ -202,19 +203,6 @@ const EXT: Record<EvidenceMime, string> = {
   'image/jpeg': '.jpg',
 };
 
-/** A file name fit for a listing and a header, with the extension of its kind. */
-function cleanName(raw: string | undefined, mime: EvidenceMime): string {
-  let name = '';
-  try {
-    name = decodeURIComponent(raw ?? '');
-  } catch {
-    // a malformed escape: a default name
-  }
-  const base = (name.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f"]/g, '').trim();
-  const safe = (base || `minh-chung${EXT[mime]}`).normalize('NFC').slice(0, 120);
-  return safe.toLowerCase().endsWith(EXT[mime]) ? safe : `${safe}${EXT[mime]}`;
-}
-
 /** The check, if its plan is in the user's province; otherwise an audited 404. */
 async function checkInScope(
   db: Db,
@@ -279,7 +267,7 @@ export async function addEvidence(
       .values({
         id: `ev-${randomUUID()}`,
         checkId: check.id,
-        fileName: cleanName(fileName, mime),
+        fileName: cleanFileName(fileName, EXT[mime], 'minh-chung'),
         mime,
         sizeBytes: bytes.length,
         sha256: createHash('sha256').update(bytes).digest('hex'),
