@@ -49,7 +49,7 @@ export function PlotFigure({
   return (
     <figure className="plot-figure" data-testid={testId}>
       <figcaption>{caption}</figcaption>
-      <div ref={box} className="plot" aria-label={caption}>
+      <div ref={box} className="plot" role="img" aria-label={caption}>
         <p className="muted">{loading}</p>
       </div>
       {failed && <p className="warn-text">{failed}</p>}
