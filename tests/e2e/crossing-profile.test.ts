@@ -92,7 +92,8 @@ describe.each([
     await d.page.click('[data-testid="seizure-open"]');
     await d.page.fill('[data-testid="seizure-date"]', '10/06/2023');
     await d.page.selectOption('[data-testid="seizure-kind"]', 'heroin');
-    await d.page.fill('[data-testid="seizure-quantity"]', '2.5');
+    // Typed the Vietnamese way: the comma is the decimal mark.
+    await d.page.fill('[data-testid="seizure-quantity"]', '2,5');
     await d.page.selectOption('[data-testid="seizure-unit"]', 'kg');
     await d.page.click('[data-testid="seizure-save"]');
     await d.page.waitForSelector('[data-testid="seizure-saved"]');

@@ -50,7 +50,8 @@ async function takeStep(d: Dashboard, step: string, decision?: string) {
 }
 
 describe.each([
-  ['desktop', { width: 1366, height: 800 }, 'com-15n-001'],
+  // Communes with no hotspot alive: a unit with one is not put forward (criterion 1).
+  ['desktop', { width: 1366, height: 800 }, 'com-15n-009'],
   ['phone', { width: 390, height: 844 }, 'com-15n-007'],
 ] as const)('recognition as drug-free on %s', (name, viewport, unit) => {
   it('ticks the 8 criteria with evidence, proposes, is appraised and recognised, then reopens on a regression', async () => {

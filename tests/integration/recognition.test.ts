@@ -15,8 +15,8 @@ let planId: string;
 beforeAll(async () => {
   t = await openTestDb();
   api = await testApp(t.db, t.engine);
-  const plans = (await api.call('GET', '/api/plans', { as: 'plannerLaoCai' })).body;
-  planId = plans.find((p: any) => p.provinceSlug === 'lao-cai' && p.status !== 'achieved').id;
+  // A Lào Cai commune with no hotspot alive (criterion 1 can truly be met).
+  planId = 'plan-com-15n-009';
 });
 afterAll(() => t.close());
 
@@ -141,6 +141,28 @@ describe(`recognition as drug-free (${process.env.DB_ENGINE})`, () => {
     const future = await step('plannerLaoCai', { step: 'reverified', on: '2026-12-31' });
     expect(future.status).toBe(422);
     expect(future.body.error.field).toBe('on');
+  });
+
+  it('refuses to put forward a unit whose hotspots are still active, whatever its ticks say', async () => {
+    const busy = 'plan-com-15n-001'; // three hotspots alive in the demo
+    const plan = async () =>
+      (await api.call('GET', '/api/plans', { as: 'plannerLaoCai' })).body.find(
+        (p: any) => p.id === busy,
+      );
+    for (const n of [1, 2, 3, 4, 5, 6, 7, 8]) {
+      const check = (await plan()).criteria.find((c: any) => c.criterion === n);
+      await api.call('PUT', `/api/plans/${busy}/criteria/${n}`, {
+        as: 'plannerLaoCai',
+        body: { met: true, checkedOn: TODAY, version: check.version },
+      });
+    }
+    const r = await api.call('POST', `/api/plans/${busy}/steps`, {
+      as: 'plannerLaoCai',
+      body: { step: 'proposed', on: TODAY, version: (await plan()).version },
+    });
+    expect(r.status).toBe(422);
+    expect(r.body.error.field).toBe('step');
+    expect(r.body.error.message).toMatch(/3 hotspot\(s\) of the unit are active/);
   });
 
   it('reopens a recognised unit on a regression', async () => {

@@ -4,7 +4,7 @@
  * check of a criterion with the role and unit that recorded it; the evidence files of a check (PDF, PNG, JPEG).
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { and, asc, count, eq, inArray, max } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, isNull, lte, max, or } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { RecognitionStepInputSchema } from '@pcmt/shared/contracts';
 import { vietnamDay } from '@pcmt/shared/dates';
@@ -14,6 +14,7 @@ import type { Db } from '../db/create-db.ts';
 import {
   checkEvidence,
   criteriaCheckHistory,
+  hotspots,
   recognitionSteps,
   transformationPlans,
 } from '../db/schema.ts';
@@ -143,6 +144,16 @@ export async function addStep(
       }
       throw invalid(refusal.field, refusal.message);
     }
+    // Criterion 1 is "no hotspot": a unit with a hotspot alive on the day is not put forward nor recognised,
+    // whatever its ticks say.
+    if (input.step === 'proposed' || input.step === 'appraised' || input.step === 'recognised') {
+      const alive = await activeHotspotsOn(tx, plan.unitId, input.on);
+      if (alive > 0)
+        throw invalid(
+          'step',
+          `${alive} hotspot(s) of the unit are active on ${input.on}: criterion 1 is not met`,
+        );
+    }
     const [{ seq } = { seq: 0 }] = await tx
       .select({ seq: max(recognitionSteps.seq) })
       .from(recognitionSteps)
@@ -185,6 +196,21 @@ export async function addStep(
     });
     return { plan: after, step: step! };
   });
+}
+
+/** Hotspots of the unit identified by `day` and not eliminated by then. */
+async function activeHotspotsOn(db: Db, unitId: string, day: string) {
+  const [row] = await db
+    .select({ n: count() })
+    .from(hotspots)
+    .where(
+      and(
+        eq(hotspots.unitId, unitId),
+        lte(hotspots.identifiedOn, day),
+        or(isNull(hotspots.eliminatedOn), gt(hotspots.eliminatedOn, day)),
+      ),
+    );
+  return row?.n ?? 0;
 }
 
 /** The kind of a file by its first bytes: a PDF, a PNG or a JPEG; null for anything else. */

@@ -4,9 +4,14 @@ import { TIER_LABELS } from '@pcmt/shared/labels';
 import type { CandidateFilter } from '@pcmt/shared/state/candidates';
 import { useCandidateText } from '../../i18n/candidate-messages.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
+import { parseLocaleNumber } from '../../lib/numbers.ts';
 
 const TIER_CHOICES: Tier[] = ['type_1', 'type_2', 'type_3', 'has_activity', 'unassessed'];
-const num = (v: string) => (v.trim() === '' ? undefined : Number(v));
+/** A typed number ("10.000", "2,5"); nothing typed, or not a number, is no filter. */
+const num = (v: string) => {
+  const n = parseLocaleNumber(v);
+  return v.trim() === '' || Number.isNaN(n) ? undefined : n;
+};
 
 export function CandidateFilters({
   value: f,
@@ -87,10 +92,8 @@ export function CandidateFilters({
         <label>
           {x.routeWithin}
           <input
-            type="number"
-            min={0}
-            step="any"
-            value={f.routeWithinM === undefined ? '' : f.routeWithinM / 1000}
+            inputMode="decimal"
+            defaultValue={f.routeWithinM === undefined ? '' : f.routeWithinM / 1000}
             onChange={(e) => {
               const km = num(e.target.value);
               set({ routeWithinM: km === undefined ? undefined : km * 1000 });
@@ -103,9 +106,8 @@ export function CandidateFilters({
         <label>
           {x.population} {x.from}
           <input
-            type="number"
-            min={0}
-            value={f.minPopulation ?? ''}
+            inputMode="numeric"
+            defaultValue={f.minPopulation ?? ''}
             onChange={(e) => set({ minPopulation: num(e.target.value) })}
             data-testid="filter-pop-min"
           />
@@ -113,9 +115,8 @@ export function CandidateFilters({
         <label>
           {x.to}
           <input
-            type="number"
-            min={0}
-            value={f.maxPopulation ?? ''}
+            inputMode="numeric"
+            defaultValue={f.maxPopulation ?? ''}
             onChange={(e) => set({ maxPopulation: num(e.target.value) })}
             data-testid="filter-pop-max"
           />

@@ -124,7 +124,12 @@ function MeasureChart({
             tickFormat: (m: string) => `${m.slice(5, 7)}/${m.slice(2, 4)}`,
             tickRotate: narrow ? -45 : 0,
           },
-          y: { grid: true, label: unit, nice: true },
+          y: {
+            grid: true,
+            label: unit,
+            nice: true,
+            tickFormat: (v: number) => v.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB'),
+          },
           color: {
             domain: kinds,
             range: kinds.map((k) => KIND_COLOURS[k]),

@@ -19,6 +19,7 @@ import { useI18n } from '../../i18n/use-i18n.ts';
 import { api, unwrap } from '../../lib/api.ts';
 import { QueuedOffline } from '../../lib/connectivity.ts';
 import { useDashboard } from '../../lib/dashboard-context.ts';
+import { parseLocaleNumber } from '../../lib/numbers.ts';
 
 export function SeizureForm({ crossingId, asOf }: { crossingId: string; asOf: string }) {
   const x = useCrossingText();
@@ -41,7 +42,13 @@ export function SeizureForm({ crossingId, asOf }: { crossingId: string; asOf: st
       unwrap(
         api.crossings[':id'].seizures.$post({
           param: { id: crossingId },
-          json: { seizedOn: seizedOn ?? '', kind, quantity: Number(quantity), unit, note },
+          json: {
+            seizedOn: seizedOn ?? '',
+            kind,
+            quantity: parseLocaleNumber(quantity),
+            unit,
+            note,
+          },
         }),
       ),
     onError: (err) => {
@@ -53,9 +60,11 @@ export function SeizureForm({ crossingId, asOf }: { crossingId: string; asOf: st
       void client.invalidateQueries({ queryKey: ['crossings', 'detail', crossingId] });
     },
   });
+  const amount = parseLocaleNumber(quantity);
+  const badAmount = quantity.trim() !== '' && !(amount > 0);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    save.mutate();
+    if (!badAmount) save.mutate();
   };
   if (!open)
     return (
@@ -98,10 +107,10 @@ export function SeizureForm({ crossingId, asOf }: { crossingId: string; asOf: st
         <label>
           {x.quantity}
           <input
-            type="number"
-            min={0.001}
-            step="any"
+            inputMode="decimal"
+            placeholder="2,5"
             required
+            aria-invalid={badAmount}
             value={quantity}
             onChange={(e) => setQuantity(e.target.value)}
             data-testid="seizure-quantity"
@@ -122,6 +131,11 @@ export function SeizureForm({ crossingId, asOf }: { crossingId: string; asOf: st
           </select>
         </label>
       </div>
+      {badAmount && (
+        <p className="warn-text" data-testid="seizure-quantity-problem">
+          {x.badQuantity}
+        </p>
+      )}
       <label>
         {x.note}
         <input value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} />
