@@ -54,6 +54,8 @@ describe(`recognition as drug-free (${process.env.DB_ENGINE})`, () => {
     expect(r.status).toBe(422);
     expect(r.body.error.field).toBe('step');
     expect(r.body.error.message).toMatch(/of the 8 criteria/);
+    // A code the dashboard words in Vietnamese.
+    expect(r.body.error.code).toBe('criteria_unmet');
   });
 
   it('keeps every check with the role that recorded it, and evidence files on a check', async () => {
@@ -163,6 +165,7 @@ describe(`recognition as drug-free (${process.env.DB_ENGINE})`, () => {
     expect(r.status).toBe(422);
     expect(r.body.error.field).toBe('step');
     expect(r.body.error.message).toMatch(/3 hotspot\(s\) of the unit are active/);
+    expect(r.body.error.code).toBe('hotspots_active');
   });
 
   it('reopens a recognised unit on a regression', async () => {

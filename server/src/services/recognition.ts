@@ -130,7 +130,7 @@ export async function addStep(
       on: input.on,
     });
     if (refusal) {
-      if (refusal.message.startsWith(`a ${scope.user.role} may not`)) {
+      if (refusal.code === 'wrong_role') {
         await audit(tx, now, {
           actor: scope.user,
           action: 'plan.step',
@@ -142,16 +142,18 @@ export async function addStep(
         });
         throw forbidden(refusal.message);
       }
-      throw invalid(refusal.field, refusal.message);
+      throw new ApiError(422, refusal.code, `${refusal.field}: ${refusal.message}`, refusal.field);
     }
     // Criterion 1 is "no hotspot": a unit with a hotspot alive on the day is not put forward nor recognised,
     // whatever its ticks say.
     if (input.step === 'proposed' || input.step === 'appraised' || input.step === 'recognised') {
       const alive = await activeHotspotsOn(tx, plan.unitId, input.on);
       if (alive > 0)
-        throw invalid(
+        throw new ApiError(
+          422,
+          'hotspots_active',
+          `step: ${alive} hotspot(s) of the unit are active on ${input.on}: criterion 1 is not met`,
           'step',
-          `${alive} hotspot(s) of the unit are active on ${input.on}: criterion 1 is not met`,
         );
     }
     const [{ seq } = { seq: 0 }] = await tx

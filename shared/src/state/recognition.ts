@@ -101,19 +101,48 @@ export function stepRefusal(
     lastOn: string | null;
     on: string;
   },
-): { field: string; message: string } | null {
+): StepRefusal | null {
   const rule = STEP_RULES[step];
   if (!rule.roles.includes(x.role))
-    return { field: 'step', message: `a ${x.role} may not record "${step}"` };
+    return { code: 'wrong_role', field: 'step', message: `a ${x.role} may not record "${step}"` };
   if (!rule.from.includes(x.state))
-    return { field: 'step', message: `"${step}" cannot follow the state "${x.state}"` };
+    return {
+      code: 'wrong_state',
+      field: 'step',
+      message: `"${step}" cannot follow the state "${x.state}"`,
+    };
   if (rule.decision && !x.decisionNumber?.trim())
-    return { field: 'decisionNumber', message: `"${step}" names its decision (number)` };
+    return {
+      code: 'decision_missing',
+      field: 'decisionNumber',
+      message: `"${step}" names its decision (number)`,
+    };
   if (step === 'proposed' && x.criteriaMet < 8)
-    return { field: 'step', message: `only ${x.criteriaMet} of the 8 criteria are met` };
+    return {
+      code: 'criteria_unmet',
+      field: 'step',
+      message: `only ${x.criteriaMet} of the 8 criteria are met`,
+    };
   if (x.lastOn && x.on < x.lastOn)
-    return { field: 'on', message: `must not be before the last step (${x.lastOn})` };
+    return {
+      code: 'before_last_step',
+      field: 'on',
+      message: `must not be before the last step (${x.lastOn})`,
+    };
   return null;
+}
+
+/** Why a step is refused, as a code the dashboard words in its language (the message is the API's English). */
+export interface StepRefusal {
+  code:
+    | 'wrong_role'
+    | 'wrong_state'
+    | 'decision_missing'
+    | 'criteria_unmet'
+    | 'before_last_step'
+    | 'hotspots_active';
+  field: string;
+  message: string;
 }
 
 export interface CheckRecord {

@@ -6,7 +6,16 @@ import { useFormText } from '../i18n/use-form-text.ts';
 import { LangContext } from '../i18n/use-i18n.ts';
 
 /** A failed request as the user should read it: 401, 403 and 412 get their own message; 412 offers a reload. */
-export function ApiErrorNote({ error, onReload }: { error: unknown; onReload?: () => void }) {
+export function ApiErrorNote({
+  error,
+  onReload,
+  words = {},
+}: {
+  error: unknown;
+  onReload?: () => void;
+  /** The panel's own words for error codes of its routes (the API's messages are English). */
+  words?: Record<string, string>;
+}) {
   const f = useFormText();
   const o = OFFLINE_MESSAGES[useContext(LangContext)];
   if (!error) return null;
@@ -29,6 +38,7 @@ export function ApiErrorNote({ error, onReload }: { error: unknown; onReload?: (
     account_locked: f.lockedAccount,
     rate_limited: f.tooMany,
     sign_in_throttled: f.throttled.replace('{s}', String(e?.retryAfterS ?? 60)),
+    ...words,
   };
   const byStatus: Record<number, string> = { 401: f.expired, 403: f.forbidden, 412: f.stale };
   const text = (e && (byCode[e.code] ?? byStatus[e.status])) ?? e?.message ?? String(error);

@@ -23,6 +23,7 @@ type Words = {
   checked: string;
   by: Record<string, string>;
   download: string;
+  refusals: Record<string, string>;
 };
 
 export const RECOGNITION_MESSAGES: Record<'vi' | 'en', Words> = {
@@ -58,6 +59,15 @@ export const RECOGNITION_MESSAGES: Record<'vi' | 'en', Words> = {
     checked: 'kiểm tra',
     by: { planner: 'cán bộ kế hoạch', commander: 'chỉ huy' },
     download: 'Tải kế hoạch',
+    refusals: {
+      wrong_role: 'Vai trò của bạn không ghi nhận được bước này.',
+      wrong_state: 'Bước này không đi sau trạng thái hiện tại.',
+      decision_missing: 'Ghi số quyết định.',
+      criteria_unmet: 'Chưa đạt đủ 8/8 tiêu chí vào ngày này: chưa thể đề nghị thẩm định.',
+      before_last_step: 'Ngày không được trước bước đã ghi trước đó.',
+      hotspots_active:
+        'Địa bàn còn điểm, tụ điểm ma túy đang hoạt động vào ngày này: tiêu chí 1 chưa đạt.',
+    },
   },
   en: {
     title: 'Recognition as drug-free',
@@ -91,6 +101,14 @@ export const RECOGNITION_MESSAGES: Record<'vi' | 'en', Words> = {
     checked: 'checked',
     by: { planner: 'planner', commander: 'commander' },
     download: 'Download the plan',
+    refusals: {
+      wrong_role: 'Your role does not record this step.',
+      wrong_state: 'This step does not follow the present state.',
+      decision_missing: 'Give the decision number.',
+      criteria_unmet: 'Not all 8 criteria are met on this day: it cannot be proposed yet.',
+      before_last_step: 'The day must not be before the last step.',
+      hotspots_active: 'Hotspots of the unit are still active on this day: criterion 1 is not met.',
+    },
   },
 };
 

@@ -167,6 +167,7 @@ function StepForm({
         <input value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} />
       </label>
       <ApiErrorNote
+        words={x.refusals}
         error={take.error}
         onReload={() => void client.invalidateQueries({ queryKey: ['plans'] })}
       />
