@@ -131,15 +131,12 @@ describe('roles in the browser', () => {
       before,
     );
     expect(await d.page.$$('[data-testid="assessment-form"]')).toHaveLength(0);
-    await d.page.fill(
-      '[data-testid="plan-tasks"] input[placeholder]',
-      'Ký cam kết hộ gia đình bản Sin Câu',
-    );
-    await d.page.fill('[data-testid="plan-tasks"] .date-field input', '31/03/2027');
-    await d.page.click('[data-testid="plan-tasks"] button[type="submit"]');
-    await d.page.waitForSelector(
-      '[data-testid="plan-tasks"] li:has-text("Ký cam kết hộ gia đình")',
-    );
+    // A task of the "4 rõ" table: what, by when, the position answerable (never a name).
+    await d.page.fill('[data-testid="task-title"]', 'Ký cam kết hộ gia đình bản Sin Câu');
+    await d.page.fill('[data-testid="task-position"]', 'Trưởng bản');
+    await d.page.fill('[data-testid="task-due"]', '31/03/2027');
+    await d.page.click('[data-testid="task-save"]');
+    await d.page.waitForSelector('[data-testid="task-row"]:has-text("Ký cam kết hộ gia đình")');
     await d.screenshot('13-planner-criteria');
   });
 
