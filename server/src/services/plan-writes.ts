@@ -128,7 +128,8 @@ export async function createPlan(
   });
 }
 
-async function planInScope(
+/** The plan, if the user's province holds it; otherwise an audited 404 naming the field. */
+export async function planInScope(
   db: Db,
   now: Date,
   scope: Scope,

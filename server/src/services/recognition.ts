@@ -4,10 +4,15 @@
  * check of a criterion with the role and unit that recorded it; the evidence files of a check (PDF, PNG, JPEG).
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { and, asc, count, eq, gt, inArray, isNull, lte, max, or } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, max } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { RecognitionStepInputSchema } from '@pcmt/shared/contracts';
 import { vietnamDay } from '@pcmt/shared/dates';
+import {
+  DEFAULT_AGE_LIMIT_MONTHS,
+  hotspotOn,
+  type HotspotRecord,
+} from '@pcmt/shared/state/hotspots';
 import { criteriaMetOn, recognitionOn, stepRefusal } from '@pcmt/shared/state/recognition';
 import { EVIDENCE_MAX_BYTES, EVIDENCE_PER_CHECK, type EvidenceMime } from '@pcmt/shared/uploads';
 import type { Db } from '../db/create-db.ts';
@@ -21,28 +26,9 @@ import {
 import { ApiError, StaleVersionError } from '../errors.ts';
 import { audit, diff } from './audit.ts';
 import { cleanFileName } from './event-files.ts';
+import { planInScope } from './plan-writes.ts';
 import { planSlug } from './plans.ts';
 import { denyOutOfScope, inScope, type Scope } from './scope.ts';
-
-/** The plan, if the user's province holds it; otherwise an audited 404 naming the field. */
-async function planInScope(
-  db: Db,
-  now: Date,
-  scope: Scope,
-  id: string,
-  action: string,
-  ip: string | null,
-) {
-  const found = await planSlug(db, id);
-  if (!found || !inScope(scope, found.slug))
-    return denyOutOfScope(db, now, scope, `Plan ${id}`, 'id', {
-      action,
-      objectType: 'plan',
-      objectId: id,
-      clientIp: ip,
-    });
-  return found.plan;
-}
 
 /** The criteria's history (newest first, each with its evidence files' names) and the steps toward recognition. */
 export async function planHistory(db: Db, now: Date, scope: Scope, id: string) {
@@ -200,19 +186,13 @@ export async function addStep(
   });
 }
 
-/** Hotspots of the unit identified by `day` and not eliminated by then. */
+/** Hotspots of the unit alive on `day` (the shared state on a date: identified by then, not eliminated by then). */
 async function activeHotspotsOn(db: Db, unitId: string, day: string) {
-  const [row] = await db
-    .select({ n: count() })
-    .from(hotspots)
-    .where(
-      and(
-        eq(hotspots.unitId, unitId),
-        lte(hotspots.identifiedOn, day),
-        or(isNull(hotspots.eliminatedOn), gt(hotspots.eliminatedOn, day)),
-      ),
-    );
-  return row?.n ?? 0;
+  const rows = await db.select().from(hotspots).where(eq(hotspots.unitId, unitId));
+  return rows.filter((h) => {
+    const s = hotspotOn(h as HotspotRecord, day, DEFAULT_AGE_LIMIT_MONTHS);
+    return !!s && s.status !== 'eliminated';
+  }).length;
 }
 
 /** The kind of a file by its first bytes: a PDF, a PNG or a JPEG; null for anything else. */
