@@ -12,6 +12,7 @@ import {
 } from './geography.ts';
 import { buildCampaigns } from './campaigns.ts';
 import { buildSeizures, withProfile } from './crossing-profile.ts';
+import { buildVillagePlans, buildVillages } from './villages.ts';
 import {
   buildAgencies,
   buildAssessments,
@@ -58,6 +59,12 @@ export function buildDemo(sources: Sources): DemoData {
   const assessments = buildAssessments(units, hotspots, keyRoutes, agencies);
   const events = buildEvents(crossings, campaigns);
   const plans = buildPlans(units, assessments, agencies);
+  // Seed 002's villages come last, so every other output is the same as before they existed.
+  const villages = buildVillages(units);
+  const villageWork = buildVillagePlans(villages, agencies, units);
+  units.push(...villages);
+  assessments.push(...villageWork.assessments);
+  plans.push(...villageWork.plans);
   const seizures = buildSeizures(crossings);
   return {
     meta: {

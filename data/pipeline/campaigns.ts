@@ -311,6 +311,9 @@ function laoCai2024(units: UnitRow[], agencies: AgencyRow[]): CampaignDraft {
   };
 }
 
+/** Seed 002's village counts at 8/8 by the end of each phase (phases 3 and 4 set San Thàng's tiers instead). */
+const VILLAGES_AT_8: (number | undefined)[] = [17, 62, undefined, undefined, 72];
+
 function laiChau(): CampaignDraft {
   const id = 'lch-2024-2025';
   const phases = [
@@ -356,7 +359,20 @@ function laiChau(): CampaignDraft {
     nameEn: nameEn!,
     startsOn: startsOn!,
     endsOn: endsOn!,
-    objectives: [{ text: objective! }],
+    // The village counts are measured from the villages' criteria: 17 at 8/8 after phase 1, 17 + 45 after phase 2,
+    // all 72 at the end; phases 3 and 4 are San Thàng's, whose plans carry their target tier per phase.
+    objectives: [
+      {
+        text: objective!,
+        ...(VILLAGES_AT_8[i] !== undefined
+          ? {
+              measure: 'villages_full' as const,
+              comparator: 'at_least' as const,
+              target: VILLAGES_AT_8[i],
+            }
+          : {}),
+      },
+    ],
   }));
   return {
     id,

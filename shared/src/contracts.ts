@@ -242,9 +242,12 @@ export const RegistryQuerySchema = z.object({
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
 
+/** The target tier by the end of a phase of the plan's campaign (San Thàng: less complex by phase 3, drug-free by 4). */
+export const PhaseTargetSchema = z.object({ phaseId: IdSchema, tier: z.enum(TIERS) }).strict();
 export const PlanPatchSchema = z
   .object({
     targetTier: z.enum(TIERS).optional(),
+    phaseTargets: z.array(PhaseTargetSchema).max(20).optional(),
     targetDate: IsoDateSchema.optional(),
     status: z.enum(PLAN_STATUSES).optional(),
     version: z.number().int().min(1).optional(),
@@ -324,6 +327,7 @@ export const PlanInputSchema = z
     targetDate: IsoDateSchema,
     campaignId: IdSchema.nullable().default(null),
     targetPhaseId: IdSchema.nullable().default(null),
+    phaseTargets: z.array(PhaseTargetSchema).max(20).default([]),
   })
   .strict();
 

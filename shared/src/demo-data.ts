@@ -17,7 +17,9 @@ import type {
   Tier,
   UnitLevel,
   PhaseObjective,
+  PhaseTarget,
 } from './domain.ts';
+import type { RecognitionStep } from './state/recognition.ts';
 
 export interface UnitRow {
   id: string;
@@ -214,7 +216,11 @@ export interface PlanRow {
   targetDate: string;
   responsibleAgencyId: string;
   status: PlanStatus;
+  /** Every check, in order: the latest of each criterion is its state (criteria_checks), all are its history. */
   criteria: { criterion: number; met: boolean; checkedOn: string }[];
+  /** Steps toward recognition (shared/src/state/recognition.ts). */
+  steps?: { step: RecognitionStep; on: string; seq: number; decisionNumber: string | null }[];
+  phaseTargets?: PhaseTarget[];
 }
 
 export interface DemoData {

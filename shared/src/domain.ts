@@ -162,6 +162,12 @@ export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 export const PLAN_STATUSES = ['planned', 'in_progress', 'achieved', 'at_risk'] as const;
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
 
+/** A plan's target tier by the end of one phase of its campaign (San Thàng's villages: less complex, then drug-free). */
+export interface PhaseTarget {
+  phaseId: string;
+  tier: Tier;
+}
+
 /** The 8 drug-free criteria of the Lai Châu plan (seed 002), numbered 1..8. */
 export const DRUG_FREE_CRITERIA = [1, 2, 3, 4, 5, 6, 7, 8] as const;
 export type CriterionNumber = (typeof DRUG_FREE_CRITERIA)[number];
@@ -177,6 +183,7 @@ export const OBJECTIVE_MEASURES = [
   'new_clusters',
   'regressions',
   'drug_free_share',
+  'villages_full',
 ] as const;
 export type ObjectiveMeasure = (typeof OBJECTIVE_MEASURES)[number];
 

@@ -180,6 +180,7 @@ export const OBJECTIVE_MEASURE_LABELS: Record<Lang, Record<ObjectiveMeasure, str
     new_clusters: 'Số tụ điểm mới phát sinh',
     regressions: 'Số xã phức tạp thêm',
     drug_free_share: 'Tỷ lệ xã không ma túy',
+    villages_full: 'Số thôn, bản, tổ dân phố đạt 8/8 tiêu chí',
   },
   en: {
     hotspots_eliminated_share: 'Share of hotspots eliminated',
@@ -187,6 +188,7 @@ export const OBJECTIVE_MEASURE_LABELS: Record<Lang, Record<ObjectiveMeasure, str
     new_clusters: 'New clusters',
     regressions: 'Communes worse than at the start',
     drug_free_share: 'Share of drug-free communes',
+    villages_full: 'Villages meeting all 8 criteria',
   },
 };
 

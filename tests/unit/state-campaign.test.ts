@@ -54,6 +54,7 @@ describe('objectives against their own targets', () => {
     regressions: 2,
     drugFree: 3,
     communes: 12,
+    villagesFull: 17,
   };
   it.each([
     // Lào Cai 2024 phase 1: 100 %; Thanh Hóa 2023: over 50 %; Lào Cai phase 2: no re-emergence
@@ -63,6 +64,8 @@ describe('objectives against their own targets', () => {
     [{ measure: 'new_clusters', comparator: 'at_most', target: 0 }, 0, true],
     [{ measure: 'regressions', comparator: 'at_most', target: 0 }, 2, false],
     [{ measure: 'drug_free_share', comparator: 'at_least', target: 1 }, 0.25, false],
+    // Lai Châu city phase 1: 17 of 72 villages at 8/8
+    [{ measure: 'villages_full', comparator: 'at_least', target: 17 }, 17, true],
   ] as const)('%o → %s, met %s', (o, value, met) => {
     const [p] = objectivesProgress([{ text: 't', ...o }], x);
     expect(p!.value).toBeCloseTo(value);

@@ -22,6 +22,7 @@ import { sql } from 'drizzle-orm';
 import type {
   CoordinationTarget,
   PhaseObjective,
+  PhaseTarget,
   SeizureKind,
   SeizureUnit,
 } from '@pcmt/shared/domain';
@@ -473,6 +474,8 @@ export const transformationPlans = pgTable(
     targetDate: day('target_date').notNull(),
     responsibleAgencyId: text('responsible_agency_id').references(() => agencies.id),
     status: text('status').notNull(),
+    /** The target tier by the end of each phase named (shared/src/state/phase-targets.ts). */
+    phaseTargets: jsonb('phase_targets').$type<PhaseTarget[]>().notNull().default([]),
     ...audit,
   },
   (t) => [

@@ -109,17 +109,34 @@ export async function seedDemo(db: Db, demo: DemoData = readDemo()): Promise<voi
     await insertChunked(
       tx,
       t.transformationPlans,
-      demo.plans.map(({ criteria: _c, ...p }) => p),
+      demo.plans.map(({ criteria: _c, steps: _s, ...p }) => p),
     );
+    // A plan's checks in order: the last of each criterion is its state, every one is its history.
     await insertChunked(
       tx,
       t.criteriaChecks,
-      demo.plans.flatMap((p) => p.criteria.map((c) => ({ ...c, planId: p.id }))),
+      demo.plans.flatMap((p) => [
+        ...new Map(p.criteria.map((c) => [c.criterion, { ...c, planId: p.id }])).values(),
+      ]),
     );
     await insertChunked(
       tx,
       t.criteriaCheckHistory,
-      demo.plans.flatMap((p) => p.criteria.map((c) => ({ ...c, planId: p.id }))),
+      demo.plans.flatMap((p) =>
+        p.criteria.map((c) => ({ ...c, planId: p.id, recordedRole: 'planner' })),
+      ),
+    );
+    await insertChunked(
+      tx,
+      t.recognitionSteps,
+      demo.plans.flatMap((p) =>
+        (p.steps ?? []).map((s) => ({
+          ...s,
+          id: `${p.id}-s${s.seq + 1}`,
+          planId: p.id,
+          recordedRole: s.step === 'proposed' ? 'planner' : 'commander',
+        })),
+      ),
     );
     await measureBorderDistances(tx);
     await seedBorderAlerts(tx);

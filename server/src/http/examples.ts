@@ -163,11 +163,21 @@ export const EXAMPLES: Record<string, Example> = {
   'GET /api/events/:id/attachments/:file': { params: { id: 'ev-crossing-01-1', file: 'att-x' } },
   'GET /api/plans': { query: { campaign: 'lc-2026-p4' } },
   'POST /api/plans': {
-    body: { unitId: 'com-10-0004', targetTier: 'drug_free', targetDate: '2030-12-31' },
+    body: {
+      unitId: 'com-10-0004',
+      targetTier: 'drug_free',
+      targetDate: '2030-12-31',
+      campaignId: 'lc-2026-p4',
+      phaseTargets: [{ phaseId: 'lc-2026-p4-p1', tier: 'has_activity' }],
+    },
   },
   'PATCH /api/plans/:id': {
     params: { id: 'plan-com-15n-001' },
-    body: { status: 'in_progress', version: 1 },
+    body: {
+      status: 'in_progress',
+      phaseTargets: [{ phaseId: 'lc-2026-p4-p1', tier: 'has_activity' }],
+      version: 1,
+    },
   },
   'GET /api/plans/:id/history': { params: { id: 'plan-com-15n-001' } },
   'GET /api/plans/:id/export': { params: { id: 'plan-com-15n-001' }, query: { format: 'docx' } },

@@ -42,7 +42,8 @@ export const geographyRoutes = (deps: AppDeps) =>
       const fc = await unitsCollection(deps.db, { ...q, province }, today);
       // A past day's units under the province's current version never change: kept a year. Today's
       // (tiers may still be recorded today) and an old or missing version are asked for again.
-      if (q.v && province && q.asOf && q.asOf < today) {
+      // Villages are kept under the era they were recorded in, not under this version: not kept.
+      if (q.v && province && q.asOf && q.asOf < today && q.level !== 'village') {
         const current = await unitsVersions(deps.db);
         const row = await provinceOn(deps.db, province, q.asOf);
         if (current.get(row.id) === q.v) c.header('Cache-Control', IMMUTABLE);

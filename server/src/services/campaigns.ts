@@ -1,9 +1,19 @@
 /** Campaigns with their phases, quotas (with progress) and report deadlines. */
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, lte } from 'drizzle-orm';
 import { deadlineOn, quotaProgress } from '@pcmt/shared/state/campaign';
+import type { CheckRecord } from '@pcmt/shared/state/recognition';
 import { effectiveAgeLimits, usesDefaultAgeLimits } from '@pcmt/shared/state/hotspots';
 import type { Db } from '../db/create-db.ts';
-import { campaigns, phases, progressEntries, quotas, reportDeadlines } from '../db/schema.ts';
+import {
+  adminUnits,
+  campaigns,
+  criteriaCheckHistory,
+  phases,
+  progressEntries,
+  quotas,
+  reportDeadlines,
+  transformationPlans,
+} from '../db/schema.ts';
 import { ApiError, notFound } from '../errors.ts';
 
 export async function listCampaigns(db: Db, province?: string) {
@@ -69,6 +79,7 @@ export async function campaignDetail(db: Db, id: string, today: string, asOf?: s
     .from(reportDeadlines)
     .where(eq(reportDeadlines.campaignId, id))
     .orderBy(asc(reportDeadlines.dueOn));
+  const villages = await villageChecks(db, id, date);
   return {
     ...c,
     asOf: date,
@@ -83,7 +94,42 @@ export async function campaignDetail(db: Db, id: string, today: string, asOf?: s
     }),
     // A submission after the date is not known on it (the state says pending or missed).
     deadlines: deadlines.map((d) => ({ ...d, ...deadlineOn(d, date) })),
+    villages,
   };
+}
+
+/**
+ * The villages the campaign's plans carry, each with every check of its 8 criteria made by `date`: what the
+ * "villages at 8/8" measure counts on any day of the campaign.
+ */
+async function villageChecks(db: Db, campaignId: string, date: string) {
+  const rows = await db
+    .select({
+      unitId: transformationPlans.unitId,
+      id: criteriaCheckHistory.id,
+      criterion: criteriaCheckHistory.criterion,
+      met: criteriaCheckHistory.met,
+      checkedOn: criteriaCheckHistory.checkedOn,
+    })
+    .from(transformationPlans)
+    .innerJoin(adminUnits, eq(adminUnits.id, transformationPlans.unitId))
+    .leftJoin(
+      criteriaCheckHistory,
+      and(
+        eq(criteriaCheckHistory.planId, transformationPlans.id),
+        lte(criteriaCheckHistory.checkedOn, date),
+      ),
+    )
+    .where(and(eq(transformationPlans.campaignId, campaignId), eq(adminUnits.level, 'village')))
+    .orderBy(asc(transformationPlans.unitId), asc(criteriaCheckHistory.id));
+  const out = new Map<string, { unitId: string; checks: CheckRecord[] }>();
+  for (const r of rows) {
+    const v = out.get(r.unitId) ?? { unitId: r.unitId, checks: [] };
+    out.set(r.unitId, v);
+    if (r.id !== null)
+      v.checks.push({ id: r.id, criterion: r.criterion!, met: r.met!, checkedOn: r.checkedOn! });
+  }
+  return [...out.values()];
 }
 
 /** A campaign with its phases (the window's input); 404 when absent, 422 when the phase is not its own. */

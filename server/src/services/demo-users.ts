@@ -39,6 +39,12 @@ const DEMO: {
     title: 'Cơ quan thường trực – Công an TP Lai Châu',
   },
   {
+    username: 'chihuy.laichau',
+    role: 'commander',
+    provinceSlug: 'lai-chau',
+    title: 'Chỉ huy – Công an tỉnh Lai Châu',
+  },
+  {
     username: 'bienphong.sonla',
     role: 'border_unit',
     provinceSlug: 'son-la',

@@ -1,6 +1,8 @@
 /** Planner writes: new transformation plans and their tasks, each audited in its transaction. */
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull, ne } from 'drizzle-orm';
+import type { PhaseTarget } from '@pcmt/shared/domain';
+import { phaseTargetsProblem } from '@pcmt/shared/state/phase-targets';
 import type { z } from 'zod';
 import type { PlanInputSchema, TaskInputSchema, TaskPatchSchema } from '@pcmt/shared/contracts';
 import { vietnamDay } from '@pcmt/shared/dates';
@@ -20,9 +22,10 @@ import { denyOutOfScope, inScope, type Scope } from './scope.ts';
 import { tiersOn } from './units.ts';
 import { auditedUpdate, auditedInsert } from './versioned.ts';
 
+/** The province of a commune or village a plan may be made for; null for any other unit. */
 async function communeSlug(db: Db, unitId: string) {
   const [unit] = await db.select().from(adminUnits).where(eq(adminUnits.id, unitId));
-  if (!unit || unit.level !== 'commune') return null;
+  if (!unit || (unit.level !== 'commune' && unit.level !== 'village')) return null;
   const [province] = await db
     .select({ slug: adminUnits.slug })
     .from(adminUnits)
@@ -53,6 +56,7 @@ export async function createPlan(
     [
       { field: 'campaignId', kind: 'campaign', id: input.campaignId },
       { field: 'targetPhaseId', kind: 'phase', id: input.targetPhaseId },
+      ...phaseTargetRefs(input.phaseTargets),
     ],
     { action: 'plan.create', clientIp: ip },
     slug,
@@ -70,15 +74,25 @@ export async function createPlan(
         'targetPhaseId',
       );
   }
+  await checkPhaseTargets(db, input.campaignId, input.phaseTargets);
+  // One open plan per unit and campaign (the database's index says the same under concurrency).
   const [existing] = await db
     .select({ id: transformationPlans.id })
     .from(transformationPlans)
-    .where(eq(transformationPlans.unitId, input.unitId));
+    .where(
+      and(
+        eq(transformationPlans.unitId, input.unitId),
+        input.campaignId
+          ? eq(transformationPlans.campaignId, input.campaignId)
+          : isNull(transformationPlans.campaignId),
+        ne(transformationPlans.status, 'achieved'),
+      ),
+    );
   if (existing)
     throw new ApiError(
       409,
       'conflict',
-      `unitId: the commune already has plan ${existing.id}`,
+      `unitId: the unit already has open plan ${existing.id} in this campaign`,
       'unitId',
     );
   if (input.targetDate < today)
@@ -126,6 +140,42 @@ export async function createPlan(
     });
     return plan!;
   });
+}
+
+/** The phases a plan's targets name, as references checked like any other (another province's: an audited 404). */
+export const phaseTargetRefs = (targets: readonly PhaseTarget[] = []) =>
+  targets.map((t, i) => ({
+    field: `phaseTargets.${i}.phaseId`,
+    kind: 'phase' as const,
+    id: t.phaseId,
+  }));
+
+/**
+ * Phase targets name phases of the plan's campaign, each once, never aiming worse than an earlier phase: else a
+ * 422 naming `phaseTargets.<i>`.
+ */
+export async function checkPhaseTargets(
+  db: Db,
+  campaignId: string | null,
+  targets: readonly PhaseTarget[],
+) {
+  if (targets.length === 0) return;
+  if (!campaignId)
+    throw new ApiError(
+      422,
+      'validation_failed',
+      'phaseTargets: a plan outside a campaign has no phases',
+      'phaseTargets',
+    );
+  const own = await db.select().from(phases).where(eq(phases.campaignId, campaignId));
+  const problem = phaseTargetsProblem(targets, own);
+  if (problem)
+    throw new ApiError(
+      422,
+      'validation_failed',
+      `phaseTargets.${problem.index}: ${problem.message}`,
+      `phaseTargets.${problem.index}`,
+    );
 }
 
 /** The plan, if the user's province holds it; otherwise an audited 404 naming the field. */

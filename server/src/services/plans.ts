@@ -15,6 +15,8 @@ import { audit, diff } from './audit.ts';
 import { denyOutOfScope, inScope, type Scope } from './scope.ts';
 import { StaleVersionError } from '../errors.ts';
 import { auditedUpdate } from './versioned.ts';
+import { checkPhaseTargets, phaseTargetRefs } from './plan-writes.ts';
+import { checkRefs } from './references.ts';
 import { ApiError } from '../errors.ts';
 
 export async function planSlug(db: Db, planId: string) {
@@ -39,7 +41,13 @@ export async function listPlans(db: Db, scope: Scope, campaignId?: string) {
     .orderBy(asc(transformationPlans.id));
   const units = plans.length
     ? await db
-        .select({ id: adminUnits.id, name: adminUnits.name, provinceId: adminUnits.provinceId })
+        .select({
+          id: adminUnits.id,
+          name: adminUnits.name,
+          level: adminUnits.level,
+          parentId: adminUnits.parentId,
+          provinceId: adminUnits.provinceId,
+        })
         .from(adminUnits)
         .where(
           inArray(
@@ -95,6 +103,9 @@ export async function listPlans(db: Db, scope: Scope, campaignId?: string) {
       return {
         ...p,
         unitName: unit?.name ?? '',
+        unitLevel: unit?.level ?? 'commune',
+        /** A village's recorded commune (its commune on a date follows the crosswalk). */
+        unitParentId: unit?.parentId ?? null,
         provinceSlug: slug,
         criteria: checks.filter((c) => c.planId === p.id),
         tasks: tasks.filter((x) => x.planId === p.id),
@@ -121,6 +132,17 @@ export async function updatePlan(
       objectId: id,
       clientIp: ip,
     });
+  if (patch.phaseTargets) {
+    await checkRefs(
+      db,
+      now,
+      scope,
+      phaseTargetRefs(patch.phaseTargets),
+      { action: 'plan.update', clientIp: ip },
+      found.slug,
+    );
+    await checkPhaseTargets(db, found.plan.campaignId, patch.phaseTargets);
+  }
   return auditedUpdate(db, now, scope.user, transformationPlans, id, version, patch, {
     action: 'plan.update',
     objectType: 'plan',

@@ -4,7 +4,8 @@
  * check of a criterion with the role and unit that recorded it; the evidence files of a check (PDF, PNG, JPEG).
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { and, asc, count, eq, inArray, max } from 'drizzle-orm';
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
+import { and, asc, count, eq, gte, inArray, lte, max } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { RecognitionStepInputSchema } from '@pcmt/shared/contracts';
 import { vietnamDay } from '@pcmt/shared/dates';
@@ -17,6 +18,7 @@ import { criteriaMetOn, recognitionOn, stepRefusal } from '@pcmt/shared/state/re
 import { EVIDENCE_MAX_BYTES, EVIDENCE_PER_CHECK, type EvidenceMime } from '@pcmt/shared/uploads';
 import type { Db } from '../db/create-db.ts';
 import {
+  adminUnits,
   checkEvidence,
   criteriaCheckHistory,
   hotspots,
@@ -186,9 +188,28 @@ export async function addStep(
   });
 }
 
-/** Hotspots of the unit alive on `day` (the shared state on a date: identified by then, not eliminated by then). */
+/**
+ * Hotspots of the unit alive on `day` (the shared state on a date: identified by then, not eliminated by then). A
+ * hotspot is registered to its commune: a village's are those whose point lies inside the village.
+ */
 async function activeHotspotsOn(db: Db, unitId: string, day: string) {
-  const rows = await db.select().from(hotspots).where(eq(hotspots.unitId, unitId));
+  const [unit] = await db.select().from(adminUnits).where(eq(adminUnits.id, unitId));
+  const rows =
+    unit?.level === 'village'
+      ? (
+          await db
+            .select()
+            .from(hotspots)
+            .where(
+              and(
+                gte(hotspots.lng, unit.west),
+                lte(hotspots.lng, unit.east),
+                gte(hotspots.lat, unit.south),
+                lte(hotspots.lat, unit.north),
+              ),
+            )
+        ).filter((h) => booleanPointInPolygon([h.lng, h.lat], unit.geometry as never))
+      : await db.select().from(hotspots).where(eq(hotspots.unitId, unitId));
   return rows.filter((h) => {
     const s = hotspotOn(h as HotspotRecord, day, DEFAULT_AGE_LIMIT_MONTHS);
     return !!s && s.status !== 'eliminated';

@@ -70,6 +70,7 @@ export async function campaignSnapshot(
     quotas: detail.quotas,
     deadlines: detail.deadlines,
     objectives: (window.phase?.objectives ?? []) as PhaseObjective[],
+    villages: detail.villages,
   });
   return { campaign, window, detail, communes, snapshot };
 }

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { and, asc, eq, gt, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { assessmentOn, groupByUnit } from '@pcmt/shared/state/tiers';
+import { parentOn, type CrosswalkLink } from '@pcmt/shared/state/villages';
 import type { Tier } from '@pcmt/shared/domain';
 import type { UnitsQuery } from '@pcmt/shared/contracts';
 import type { Db } from '../db/create-db.ts';
@@ -130,6 +131,9 @@ async function predecessorsOf(db: Db, unitIds: string[]): Promise<Map<string, st
 export async function unitsCollection(db: Db, q: UnitsQuery, today: string) {
   const asOf = q.asOf && q.asOf < today ? q.asOf : today;
   const province = q.province ? await provinceOn(db, q.province, asOf) : null;
+  // A village outlives a reform: it is kept under the province of the era it was recorded in.
+  const villageProvinces =
+    q.level === 'village' && q.province ? await provinceIdsOf(db, q.province) : null;
   const [w, s, e, n] = q.bbox ?? [];
   const rows = await db
     .select()
@@ -138,11 +142,13 @@ export async function unitsCollection(db: Db, q: UnitsQuery, today: string) {
       and(
         eq(adminUnits.level, q.level),
         validOn(asOf),
-        province
-          ? q.level === 'province'
-            ? eq(adminUnits.id, province.id)
-            : eq(adminUnits.provinceId, province.id)
-          : undefined,
+        villageProvinces
+          ? inArray(adminUnits.provinceId, villageProvinces)
+          : province
+            ? q.level === 'province'
+              ? eq(adminUnits.id, province.id)
+              : eq(adminUnits.provinceId, province.id)
+            : undefined,
         q.bbox
           ? and(
               lte(adminUnits.west, e!),
@@ -157,6 +163,7 @@ export async function unitsCollection(db: Db, q: UnitsQuery, today: string) {
   const ids = rows.map((r) => r.id);
   const tiers = await tiersOn(db, ids, asOf);
   const predecessors = await predecessorsOf(db, ids);
+  const links = q.level === 'village' ? await crosswalkLinks(db) : [];
   return {
     type: 'FeatureCollection' as const,
     asOf,
@@ -170,7 +177,8 @@ export async function unitsCollection(db: Db, q: UnitsQuery, today: string) {
         code: r.code,
         name: r.name,
         nameEn: r.nameEn,
-        parentId: r.parentId,
+        // A village's commune on the day asked (its recorded one, moved on by the crosswalk).
+        parentId: r.level === 'village' ? parentOn(r.parentId, asOf, links) : r.parentId,
         predecessorIds: predecessors.get(r.id) ?? [],
         synthetic: r.synthetic,
         population: r.population,
@@ -181,6 +189,83 @@ export async function unitsCollection(db: Db, q: UnitsQuery, today: string) {
       },
     })),
   };
+}
+
+/** Every link of the crosswalk (a few per reformed commune): what a village's commune on a date follows. */
+export function crosswalkLinks(db: Db): Promise<CrosswalkLink[]> {
+  return db
+    .select({
+      fromUnitId: unitCrosswalk.fromUnitId,
+      toUnitId: unitCrosswalk.toUnitId,
+      share: unitCrosswalk.share,
+      effectiveOn: unitCrosswalk.effectiveOn,
+    })
+    .from(unitCrosswalk)
+    .orderBy(asc(unitCrosswalk.id));
+}
+
+/**
+ * A commune's villages (those in it on its first day, following the crosswalk), or a village's commune in each era
+ * from its recorded one.
+ */
+async function villageLinks(db: Db, unit: typeof adminUnits.$inferSelect) {
+  if (unit.level !== 'commune' && unit.level !== 'village') return { villages: [], communes: [] };
+  const links = await crosswalkLinks(db);
+  if (unit.level === 'village') {
+    const days = [
+      unit.validFrom,
+      ...new Set(links.map((l) => l.effectiveOn).filter((d) => d > unit.validFrom)),
+    ].sort();
+    const ids = [...new Set(days.map((d) => parentOn(unit.parentId, d, links)))].filter(
+      (x): x is string => !!x,
+    );
+    const communes = ids.length
+      ? await db
+          .select({
+            id: adminUnits.id,
+            name: adminUnits.name,
+            validFrom: adminUnits.validFrom,
+            validTo: adminUnits.validTo,
+          })
+          .from(adminUnits)
+          .where(inArray(adminUnits.id, ids))
+          .orderBy(asc(adminUnits.validFrom))
+      : [];
+    return { villages: [], communes };
+  }
+  const candidates = await db
+    .select({
+      id: adminUnits.id,
+      code: adminUnits.code,
+      name: adminUnits.name,
+      population: adminUnits.population,
+      parentId: adminUnits.parentId,
+    })
+    .from(adminUnits)
+    .where(and(eq(adminUnits.level, 'village'), eq(adminUnits.provinceId, unit.provinceId ?? '')))
+    .orderBy(asc(adminUnits.code));
+  const olderProvinces = await relatedProvinceIds(db, unit.provinceId ?? '');
+  const more = await db
+    .select({
+      id: adminUnits.id,
+      code: adminUnits.code,
+      name: adminUnits.name,
+      population: adminUnits.population,
+      parentId: adminUnits.parentId,
+    })
+    .from(adminUnits)
+    .where(
+      and(
+        eq(adminUnits.level, 'village'),
+        inArray(adminUnits.provinceId, olderProvinces),
+        sql`${adminUnits.provinceId} <> ${unit.provinceId ?? ''}`,
+      ),
+    )
+    .orderBy(asc(adminUnits.code));
+  const villages = [...candidates, ...more]
+    .filter((v) => parentOn(v.parentId, unit.validFrom, links) === unit.id)
+    .map(({ parentId: _p, ...v }) => v);
+  return { villages, communes: [] };
 }
 
 export async function unitDetail(db: Db, id: string) {
@@ -234,6 +319,7 @@ export async function unitDetail(db: Db, id: string) {
     })),
     predecessors: others.filter((o) => links.some((l) => l.fromUnitId === o.id)),
     successors: others.filter((o) => links.some((l) => l.toUnitId === o.id)),
+    ...(await villageLinks(db, unit)),
   };
 }
 

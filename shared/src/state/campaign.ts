@@ -52,6 +52,8 @@ export interface MeasureInputs {
   drugFree: number;
   /** Every commune counted, assessed or not: an unassessed commune is not drug-free. */
   communes: number;
+  /** Villages of the campaign's plans meeting all 8 criteria on the date (their checks' history). */
+  villagesFull: number;
 }
 
 export function measureValue(m: ObjectiveMeasure, x: MeasureInputs): number {
@@ -66,6 +68,8 @@ export function measureValue(m: ObjectiveMeasure, x: MeasureInputs): number {
       return x.regressions;
     case 'drug_free_share':
       return x.communes ? x.drugFree / x.communes : 0;
+    case 'villages_full':
+      return x.villagesFull;
   }
 }
 

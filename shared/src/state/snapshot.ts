@@ -13,6 +13,7 @@ import {
   type ProgressRecord,
 } from './campaign.ts';
 import { hotspotsIn, type AgeLimits, type HotspotRecord, type HotspotState } from './hotspots.ts';
+import { criteriaMetOn, type CheckRecord } from './recognition.ts';
 import { assessmentOn, countTiers, type DatedTier } from './tiers.ts';
 
 export interface SnapshotUnit {
@@ -50,6 +51,11 @@ export interface SnapshotInput<H extends HotspotRecord = HotspotRecord> {
   objectives: readonly PhaseObjective[];
   /** Narrow every count to these units (a district and its communes, or one commune). */
   focus?: ReadonlySet<string> | null;
+  /**
+   * The villages the campaign's plans carry, with every check of their 8 criteria: counted whole (a focus on a
+   * district or commune does not narrow them).
+   */
+  villages?: readonly { unitId: string; checks: readonly CheckRecord[] }[];
 }
 
 export interface UnitOnDate {
@@ -131,6 +137,8 @@ export function snapshotOn<H extends HotspotRecord>(x: SnapshotInput<H>) {
     regressions: regressions.length,
     drugFree: tiers.drug_free,
     communes: counted.length,
+    villagesFull: (x.villages ?? []).filter((v) => criteriaMetOn(v.checks, asOf).length === 8)
+      .length,
   };
   return {
     asOf,

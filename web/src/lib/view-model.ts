@@ -27,6 +27,11 @@ export interface DetailInput {
     entries: { recordedOn: string; value: number }[];
   }[];
   deadlines: { id: string; phaseId: string | null; dueOn: string; submittedOn: string | null }[];
+  /** The villages of the campaign's plans with their criteria checks (the "villages at 8/8" measure). */
+  villages?: {
+    unitId: string;
+    checks: { id: number; criterion: number; met: boolean; checkedOn: string }[];
+  }[];
 }
 export interface CommuneInput {
   id: string;
@@ -79,6 +84,7 @@ export function deriveView<H extends HotspotRecord>(x: ViewInputs<H>) {
     deadlines: x.detail.deadlines,
     objectives: window.phase?.objectives ?? [],
     focus,
+    villages: x.detail.villages,
   });
   return { window, focus, snapshot };
 }

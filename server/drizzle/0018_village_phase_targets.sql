@@ -1,0 +1,1 @@
+ALTER TABLE "transformation_plans" ADD COLUMN "phase_targets" jsonb DEFAULT '[]'::jsonb NOT NULL;
