@@ -23,3 +23,8 @@ export function unitsInArea(
     .filter((u) => booleanPointInPolygon(pointOnFeature(feature(u.geometry as never)), area))
     .map((u) => u.id);
 }
+
+/** A point on a unit's own surface (turf's pointOnFeature): where its one label goes on the map. */
+export function pointOn(geometry: Geometry): [number, number] {
+  return pointOnFeature(feature(geometry as never)).geometry.coordinates as [number, number];
+}

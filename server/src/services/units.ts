@@ -208,6 +208,13 @@ export function crosswalkLinks(db: Db): Promise<CrosswalkLink[]> {
  * A commune's villages (those in it on its first day, following the crosswalk), or a village's commune in each era
  * from its recorded one.
  */
+const villageBox = {
+  west: adminUnits.west,
+  south: adminUnits.south,
+  east: adminUnits.east,
+  north: adminUnits.north,
+};
+
 async function villageLinks(db: Db, unit: typeof adminUnits.$inferSelect) {
   if (unit.level !== 'commune' && unit.level !== 'village') return { villages: [], communes: [] };
   const links = await crosswalkLinks(db);
@@ -240,6 +247,7 @@ async function villageLinks(db: Db, unit: typeof adminUnits.$inferSelect) {
       name: adminUnits.name,
       population: adminUnits.population,
       parentId: adminUnits.parentId,
+      ...villageBox,
     })
     .from(adminUnits)
     .where(and(eq(adminUnits.level, 'village'), eq(adminUnits.provinceId, unit.provinceId ?? '')))
@@ -252,6 +260,7 @@ async function villageLinks(db: Db, unit: typeof adminUnits.$inferSelect) {
       name: adminUnits.name,
       population: adminUnits.population,
       parentId: adminUnits.parentId,
+      ...villageBox,
     })
     .from(adminUnits)
     .where(
@@ -264,7 +273,10 @@ async function villageLinks(db: Db, unit: typeof adminUnits.$inferSelect) {
     .orderBy(asc(adminUnits.code));
   const villages = [...candidates, ...more]
     .filter((v) => parentOn(v.parentId, unit.validFrom, links) === unit.id)
-    .map(({ parentId: _p, ...v }) => v);
+    .map(({ parentId: _p, west, south, east, north, ...v }) => ({
+      ...v,
+      bbox: [west, south, east, north] as [number, number, number, number],
+    }));
   return { villages, communes: [] };
 }
 

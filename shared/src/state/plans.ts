@@ -26,3 +26,19 @@ export function tasksOn<
       return { ...t, doneOnDate, overdue: !doneOnDate && t.dueOn < asOf };
     });
 }
+
+/**
+ * The plan a unit's panel shows among its plans: the one of the campaign in view, an open one before an achieved
+ * one, the later before the earlier; else the unit's latest plan of any campaign.
+ */
+export function planFor<
+  T extends { unitId: string; campaignId: string | null; status: string; createdAt: string },
+>(plans: readonly T[], unitId: string, campaignId: string | null): T | undefined {
+  const own = plans.filter((p) => p.unitId === unitId);
+  const rank = (p: T) => [p.campaignId === campaignId ? 0 : 1, p.status === 'achieved' ? 1 : 0];
+  return [...own].sort((a, b) => {
+    const [ca, sa] = rank(a);
+    const [cb, sb] = rank(b);
+    return ca! - cb! || sa! - sb! || b.createdAt.localeCompare(a.createdAt);
+  })[0];
+}

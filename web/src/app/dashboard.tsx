@@ -40,6 +40,7 @@ export function Dashboard({ me }: { me: Me }) {
     drawLine: (onStarted) => controller?.drawLine(onStarted) ?? Promise.resolve(null),
     drawArea: (onStarted) => controller?.drawArea(onStarted) ?? Promise.resolve(null),
     cancelDrawing: () => controller?.cancelDrawing(),
+    showOnMap: (bbox) => void controller?.fitBounds(bbox),
     unitName: (id) => names.get(id) ?? '',
   };
   return (

@@ -131,6 +131,7 @@ export function MapArea({
             attribution={ATTRIBUTION}
             data={{
               communes: asFC(features.communes),
+              villages: asFC(features.villages),
               districts: asFC(data.districts.data),
               province: asFC(data.outline.data),
               hotspots: asFC(features.hotspots),
@@ -153,9 +154,12 @@ export function MapArea({
                 : setView({
                     selected:
                       f &&
-                      [LAYERS.communeFill, LAYERS.crossings, LAYERS.hotspots].includes(
-                        f.layer.id as never,
-                      )
+                      [
+                        LAYERS.communeFill,
+                        LAYERS.villageFill,
+                        LAYERS.crossings,
+                        LAYERS.hotspots,
+                      ].includes(f.layer.id as never)
                         ? String(f.properties.id)
                         : null,
                   })

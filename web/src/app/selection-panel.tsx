@@ -70,6 +70,7 @@ export function SelectionPanel() {
           .map((h) => ({ id: h.id, kind: h.kind, status: h.status }))}
         onSelectHotspot={(id) => setView({ selected: id })}
         onFocusDistrict={(focus) => setView({ focus, selected: null })}
+        onSelectUnit={(id) => setView({ selected: id })}
       />
       <PlanPanel unitId={selected} editable={can('plan.write')} asOf={asOf} />
       {can('figures.write') && <FiguresForm key={selected} unitId={selected} />}

@@ -13,7 +13,7 @@ import { LAYERS } from '../map/ids.ts';
 /** Tooltip text for a hovered feature; rendered as text nodes, never as HTML from data. */
 export function tooltipFor(f: MapGeoJSONFeature, lang: Lang, approximate: string) {
   const p = f.properties as Record<string, string | number | boolean | null>;
-  if (f.layer.id === LAYERS.communeFill) {
+  if (f.layer.id === LAYERS.communeFill || f.layer.id === LAYERS.villageFill) {
     return (
       <>
         <strong>{String(p.name)}</strong>

@@ -7,10 +7,15 @@ import { useQuery } from '@tanstack/react-query';
 import { criterionMetOn } from '@pcmt/shared/state/plans';
 import { recognitionOn } from '@pcmt/shared/state/recognition';
 import { useDashboard } from '../lib/dashboard-context.ts';
-import { plansQuery } from '../lib/queries.ts';
+import type { Tier } from '@pcmt/shared/domain';
+import { groupByUnit, tierOn } from '@pcmt/shared/state/tiers';
+import { assessmentsQuery, plansQuery, unitsQuery } from '../lib/queries.ts';
 
 export function useMapFeatures() {
-  const { view, data, asOf } = useDashboard();
+  const { view, data, asOf, me } = useDashboard();
+  // Villages (a province may have none): geometry once per province, their tier on the date from the assessments.
+  const villageUnits = useQuery(unitsQuery(view.province, 'village', me.today));
+  const history = useQuery(assessmentsQuery(view.province));
   // Transformation progress on the date (criteria met, recognition), read only when the map is coloured by it.
   const plans = useQuery({ ...plansQuery(), enabled: view.color === 'progress' });
   const progress = useMemo(() => {
@@ -57,6 +62,23 @@ export function useMapFeatures() {
       }),
     };
   }, [data.communes.data, derived, data.beltIds, cand, progress]);
+  const villages = useMemo(() => {
+    const fc = villageUnits.data;
+    if (!fc || fc.features.length === 0) return null;
+    const byUnit = groupByUnit((history.data ?? []).map((a) => ({ ...a, tier: a.tier as Tier })));
+    return {
+      ...fc,
+      features: fc.features.map((f) => ({
+        ...f,
+        properties: {
+          ...f.properties,
+          tier: tierOn(byUnit.get(f.id) ?? [], asOf),
+          progress: progress?.get(f.id)?.progress ?? null,
+          recognition: progress?.get(f.id)?.recognition ?? null,
+        },
+      })),
+    };
+  }, [villageUnits.data, history.data, asOf, progress]);
   const hotspots = useMemo(() => {
     if (!data.hotspots.data || !derived) return null;
     const geometry = new Map(data.hotspots.data.features.map((f) => [f.id, f.geometry]));
@@ -73,5 +95,5 @@ export function useMapFeatures() {
         })),
     };
   }, [data.hotspots.data, derived, view.show]);
-  return { communes, hotspots };
+  return { communes, villages, hotspots };
 }

@@ -35,6 +35,8 @@ export interface DashboardModel {
   /** Lets the user draw an area on the map (the planner's lasso): its closed ring, or null when cancelled. */
   drawArea(onStarted?: () => void): Promise<[number, number][] | null>;
   cancelDrawing(): void;
+  /** Moves the map to an area (a village chosen from a list, drawn only from a close zoom). */
+  showOnMap(bbox: [number, number, number, number]): void;
   unitName(id: string): string;
 }
 

@@ -26,7 +26,7 @@ export const campaignQuery = (id: string) =>
 /** `v`: the province's unitsVersion (from /api/provinces): a past day's answer under it is kept a year. */
 export const unitsQuery = (
   province: string,
-  level: 'commune' | 'district' | 'province',
+  level: 'commune' | 'district' | 'province' | 'village',
   asOf: string,
   v?: string,
 ) =>

@@ -2,6 +2,9 @@
 export const SOURCES = {
   basemap: 'basemap',
   communes: 'communes',
+  villages: 'villages',
+  /** One point per village for its name: a polygon's label would repeat on every tile it spans. */
+  villagePoints: 'village-points',
   districts: 'districts',
   province: 'province',
   hotspots: 'hotspots',
@@ -22,6 +25,10 @@ export const LAYERS = {
   countryLines: 'basemap-country-lines',
   provinceLines: 'basemap-province-lines',
   communeFill: 'communes-fill',
+  villageFill: 'villages-fill',
+  villageLine: 'villages-line',
+  villageSelected: 'villages-selected',
+  villageLabels: 'villages-label',
   communeLine: 'communes-line',
   communeSelected: 'communes-selected',
   communeRegressed: 'communes-regressed',
@@ -50,5 +57,6 @@ export const INTERACTIVE_LAYERS = [
   LAYERS.crossings,
   LAYERS.hotspotClusters,
   LAYERS.hotspots,
+  LAYERS.villageFill,
   LAYERS.communeFill,
 ] as const;

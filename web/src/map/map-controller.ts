@@ -214,9 +214,11 @@ export class MapController {
     if (this.selected) this.map.setFeatureState(this.selected, { selected: false });
     const source = id?.startsWith('com-')
       ? SOURCES.communes
-      : id?.startsWith('hs-')
-        ? SOURCES.hotspots
-        : null;
+      : id?.startsWith('vil-')
+        ? SOURCES.villages
+        : id?.startsWith('hs-')
+          ? SOURCES.hotspots
+          : null;
     this.selected = id && source ? { source, id } : null;
     if (this.selected) this.map.setFeatureState(this.selected, { selected: true });
   }

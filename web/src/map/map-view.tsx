@@ -3,13 +3,30 @@ import type { FeatureCollection } from 'geojson';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { MapGeoJSONFeature } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
+import { pointOn } from '@pcmt/shared/area-select';
+import type { Geometry } from '@pcmt/shared/geo';
 import { MapController, type RenderedSummary } from './map-controller.ts';
 import { LAYERS, SOURCES } from './ids.ts';
 import { buildOverlayLayers, type ColorBy } from './styles.ts';
 
 type FC = FeatureCollection;
+
+/** A point inside each polygon carrying its names: where its one label goes. */
+function labelPoints(fc: FC): FC {
+  return {
+    type: 'FeatureCollection',
+    features: fc.features.map((f) => ({
+      type: 'Feature',
+      id: f.id,
+      geometry: { type: 'Point', coordinates: pointOn(f.geometry as Geometry) },
+      properties: f.properties,
+    })),
+  };
+}
 export interface MapData {
   communes: FC | null;
+  /** Villages (thôn, bản, tổ dân phố), drawn from a close zoom. */
+  villages: FC | null;
   districts: FC | null;
   province: FC | null;
   hotspots: FC | null;
@@ -116,8 +133,23 @@ export function MapView(props: Props) {
         .then(() => setBasemapShown(true));
   }, [ready, props.basemap]);
 
-  const { communes, districts, province, hotspots, crossings, borders, sectors, tracks, routes } =
-    props.data;
+  const {
+    communes,
+    villages,
+    districts,
+    province,
+    hotspots,
+    crossings,
+    borders,
+    sectors,
+    tracks,
+    routes,
+  } = props.data;
+  useEffect(() => {
+    if (!ready) return;
+    void controller.current!.setData(SOURCES.villages, villages);
+    void controller.current!.setData(SOURCES.villagePoints, villages && labelPoints(villages));
+  }, [ready, villages]);
   useEffect(
     () => void (ready && controller.current!.setData(SOURCES.communes, communes)),
     [ready, communes],

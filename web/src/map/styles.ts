@@ -229,6 +229,46 @@ export function buildUnitLayers(colorBy: ColorBy = 'tier'): LayerSpecification[]
   ];
 }
 
+/** Zoom from which villages (thôn, bản) are drawn over their commune: a commune fills the screen. */
+export const VILLAGE_MINZOOM = 10.5;
+
+/** Villages over their commune from a close zoom: the same colours, a dark hairline, the selection in navy. */
+export function buildVillageLayers(colorBy: ColorBy = 'tier'): LayerSpecification[] {
+  return [
+    {
+      id: LAYERS.villageFill,
+      type: 'fill',
+      source: SOURCES.villages,
+      minzoom: VILLAGE_MINZOOM,
+      paint: {
+        'fill-color':
+          colorBy === 'progress'
+            ? progressColor
+            : match('tier', TIER_COLORS, TIER_COLORS.unassessed),
+        'fill-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 0.98, 0.85],
+      },
+    },
+    {
+      id: LAYERS.villageLine,
+      type: 'line',
+      source: SOURCES.villages,
+      minzoom: VILLAGE_MINZOOM,
+      paint: { 'line-color': '#37474f', 'line-width': 0.8, 'line-dasharray': [3, 1.5] },
+    },
+    {
+      id: LAYERS.villageSelected,
+      type: 'line',
+      source: SOURCES.villages,
+      minzoom: VILLAGE_MINZOOM,
+      paint: {
+        'line-color': '#0b3d91',
+        'line-width': 3,
+        'line-opacity': ['case', ['boolean', ['feature-state', 'selected'], false], 1, 0],
+      },
+    },
+  ];
+}
+
 export const BELT_COLOR = '#6a2c91';
 export const CANDIDATE_COLOR = '#00897b';
 /** A station's stretch of the border: the user's own in amber, the others in steel blue. */
@@ -437,6 +477,19 @@ export function buildLabelLayers(lang: 'vi' | 'en'): LayerSpecification[] {
       paint: HALO,
     },
     {
+      id: LAYERS.villageLabels,
+      type: 'symbol',
+      source: SOURCES.villagePoints,
+      minzoom: 12,
+      layout: {
+        'text-field': name as never,
+        'text-font': FONT,
+        'text-size': 10,
+        'text-max-width': 6,
+      },
+      paint: HALO,
+    },
+    {
       // The station's name along its stretch, on the Vietnamese side of the line.
       id: LAYERS.sectorLabels,
       type: 'symbol',
@@ -477,6 +530,7 @@ export const LITE_OMITS: readonly string[] = [
   LAYERS.bordersCasing,
   LAYERS.hotspotKinds,
   LAYERS.communeLabels,
+  LAYERS.villageLabels,
 ];
 
 export function buildOverlayLayers(state: {
@@ -486,6 +540,7 @@ export function buildOverlayLayers(state: {
 }): LayerSpecification[] {
   const layers = [
     ...buildUnitLayers(state.colorBy),
+    ...buildVillageLayers(state.colorBy),
     ...buildRouteLayers(),
     ...buildBorderLayers(),
     ...buildHotspotLayers(),

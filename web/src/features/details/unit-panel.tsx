@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { formatViDate } from '@pcmt/shared/dates';
+import { addDays, formatViDate } from '@pcmt/shared/dates';
 import { recordedBy } from '@pcmt/shared/state/window';
 import { metricsOf, RULESET_QD28_2025, suggestTier } from '@pcmt/shared/tier-rules';
 import type { HotspotKind, HotspotStatus, Tier } from '@pcmt/shared/domain';
@@ -12,6 +12,8 @@ import { useFiguresText } from '../../i18n/figures-messages.ts';
 import { suggestFromFigures } from '@pcmt/shared/figures';
 import { figuresOn } from '@pcmt/shared/state/figures';
 import { TIER_COLORS } from '../../map/styles.ts';
+import { useVillageText } from '../../i18n/village-messages.ts';
+import { VillageList } from './village-list.tsx';
 
 /** The selected commune: tier history and its units before or after the 2025 reform. */
 /** Figures recorded with an assessment, in the user's language. */
@@ -36,6 +38,7 @@ export function UnitPanel({
   hotspots,
   onSelectHotspot,
   onFocusDistrict,
+  onSelectUnit,
 }: {
   id: string;
   /** Assessments after this day are not shown: the panel reads as of the dashboard's date. */
@@ -44,14 +47,19 @@ export function UnitPanel({
   hotspots: HotspotBrief[];
   onSelectHotspot(id: string): void;
   onFocusDistrict(id: string): void;
+  /** Selects another unit: a commune's village, a village's commune. */
+  onSelectUnit(id: string): void;
 }) {
   const { t, lang, num } = useI18n();
   const f = useFormText();
+  const w = useVillageText();
   const q = useQuery(unitQuery(id));
   if (q.isPending) return <section className="unit-panel">{t('loading')}</section>;
   if (q.isError) throw q.error;
   const u = q.data;
   const history = u.tierHistory.filter((h) => recordedBy(h.assessedOn, asOf));
+  // A village's commune on the date: the last of its communes (era by era) begun by then.
+  const commune = u.communes.filter((c) => c.validFrom <= asOf).at(-1) ?? u.communes[0];
   const later = u.tierHistory.length - history.length;
   return (
     <section className="unit-panel" data-testid="unit-panel">
@@ -66,7 +74,32 @@ export function UnitPanel({
         km²
         {u.synthetic ? ` · ${t('demoData')}` : ''}
       </p>
-      <TierSuggestion unitId={u.id} history={history} population={u.population} asOf={asOf} />
+      {u.level === 'village' && commune && (
+        <p data-testid="village-commune">
+          {w.inCommune}{' '}
+          <button type="button" className="link" onClick={() => onSelectUnit(commune.id)}>
+            {commune.name}
+          </button>
+          {u.communes.length > 1 && (
+            <small className="muted" data-testid="village-eras">
+              {' ('}
+              {u.communes
+                .filter((c) => c.id !== commune.id)
+                .map((c) =>
+                  c.validFrom > asOf
+                    ? `${lang === 'vi' ? 'từ' : 'from'} ${formatViDate(c.validFrom)}: ${c.name}`
+                    : `${lang === 'vi' ? 'đến' : 'until'} ${formatViDate(c.validTo ? addDays(c.validTo, -1) : asOf)}: ${c.name}`,
+                )
+                .join('; ')}
+              {')'}
+            </small>
+          )}
+        </p>
+      )}
+      {/* Decision 28's rule set classifies communes; a village's tier is its transformation's result. */}
+      {u.level === 'commune' && (
+        <TierSuggestion unitId={u.id} history={history} population={u.population} asOf={asOf} />
+      )}
       {later > 0 && (
         <p className="muted" data-testid="later-hidden">
           {later} {t('laterHidden')}
@@ -119,6 +152,9 @@ export function UnitPanel({
             ))}
           </ul>
         </div>
+      )}
+      {u.villages.length > 0 && (
+        <VillageList villages={u.villages} asOf={asOf} onSelect={onSelectUnit} />
       )}
       {u.predecessors.length > 0 && (
         <p className="muted" data-testid="unit-predecessors">

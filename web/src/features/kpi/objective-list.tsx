@@ -13,7 +13,15 @@ export function ObjectiveList({ objectives }: { objectives: ObjectiveProgress[] 
       <h3>{f.objectiveProgress}</h3>
       {measured.map((o, i) => {
         const share = o.measure!.endsWith('_share');
-        const width = share ? Math.min(100, Math.round((o.value ?? 0) * 100)) : o.met ? 100 : 0;
+        // A count to reach (villages at 8/8) fills toward its target; a count to keep down has no bar.
+        const toward = o.comparator === 'at_least' && !share && !!o.target;
+        const width = share
+          ? Math.min(100, Math.round((o.value ?? 0) * 100))
+          : toward
+            ? Math.min(100, Math.round(((o.value ?? 0) / o.target!) * 100))
+            : o.met
+              ? 100
+              : 0;
         return (
           <div
             className="objective-row"
@@ -29,7 +37,7 @@ export function ObjectiveList({ objectives }: { objectives: ObjectiveProgress[] 
                 {o.met ? t('met') : t('notMet')}
               </span>
             </span>
-            {share && (
+            {(share || toward) && (
               <div className="bar">
                 <div className={o.met ? 'fill met' : 'fill'} style={{ width: `${width}%` }} />
               </div>

@@ -2,7 +2,9 @@ import { useState } from 'react';
 import { DateField } from '../../components/date-field.tsx';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { formatViDate, vietnamDay } from '@pcmt/shared/dates';
-import { criterionMetOn, tasksOn } from '@pcmt/shared/state/plans';
+import { criterionMetOn, planFor, tasksOn } from '@pcmt/shared/state/plans';
+import { PhaseTargets } from './phase-targets.tsx';
+import { useVillageText } from '../../i18n/village-messages.ts';
 import { useDashboard } from '../../lib/dashboard-context.ts';
 import type { Tier } from '@pcmt/shared/domain';
 import { api, unwrap } from '../../lib/api.ts';
@@ -30,7 +32,7 @@ export function PlanPanel({
   asOf: string;
 }) {
   const { lang, t } = useI18n();
-  const { me, can } = useDashboard();
+  const { me, can, data } = useDashboard();
   const today = me.today;
   // The commander records the council's and the chairman's decisions: the panel's steps are theirs too.
   const mayStep = can('plan.step');
@@ -43,7 +45,8 @@ export function PlanPanel({
   const r = useRecognitionText();
   const client = useQueryClient();
   const plans = useQuery(plansQuery());
-  const plan = plans.data?.find((p) => p.unitId === unitId);
+  const plan = planFor(plans.data ?? [], unitId, data.campaign?.id ?? null);
+  const campaign = data.campaigns.data?.find((c) => c.id === plan?.campaignId);
   const history = useQuery({ ...planHistoryQuery(plan?.id ?? ''), enabled: !!plan });
   const toggle = useMutation({
     mutationFn: (c: { criterion: number; met: boolean; version: number }) =>
@@ -85,6 +88,14 @@ export function PlanPanel({
           Excel
         </a>
       </p>
+      {campaign && (
+        <PhaseTargets
+          unitId={plan.unitId}
+          targets={plan.phaseTargets}
+          phases={campaign.phases}
+          asOf={asOfShown}
+        />
+      )}
       <ol className="criteria">
         {CRITERIA_LABELS[lang].map((label, i) => {
           const check = plan.criteria.find((c) => c.criterion === i + 1);
@@ -169,17 +180,39 @@ export function PlanPanel({
   );
 }
 
+const TARGET_TIERS = ['drug_free', 'has_activity', 'type_3', 'type_2'] as const;
+
+/**
+ * A new plan for the selected commune or village: under the campaign in view while it still runs, with a target
+ * tier for each phase not yet ended (San Thàng's villages: less complex by phase 3, drug-free by phase 4).
+ */
 function NewPlanForm({ unitId }: { unitId: string }) {
   const { lang } = useI18n();
   const f = useFormText();
+  const w = useVillageText();
+  const { data, me } = useDashboard();
   const client = useQueryClient();
+  const running = data.campaign && data.campaign.endsOn >= me.today ? data.campaign : null;
+  const [inCampaign, setInCampaign] = useState(!!running);
+  const campaign = inCampaign ? running : null;
   const [targetTier, setTier] = useState<Tier>('drug_free');
-  const [targetDate, setDate] = useState('2030-12-31');
+  const [targetDate, setDate] = useState(running?.endsOn ?? '2030-12-31');
+  const [perPhase, setPerPhase] = useState<Record<string, Tier | ''>>({});
+  const open = (campaign?.phases ?? []).filter((p) => p.endsOn >= me.today);
   const create = useMutation({
     mutationFn: () =>
       unwrap(
         api.plans.$post({
-          json: { unitId, targetTier, targetDate, campaignId: null, targetPhaseId: null },
+          json: {
+            unitId,
+            targetTier,
+            targetDate,
+            campaignId: campaign?.id ?? null,
+            targetPhaseId: null,
+            phaseTargets: open
+              .filter((p) => perPhase[p.id])
+              .map((p) => ({ phaseId: p.id, tier: perPhase[p.id] as Tier })),
+          },
         }),
       ),
     onSuccess: () => client.invalidateQueries({ queryKey: ['plans'] }),
@@ -197,7 +230,7 @@ function NewPlanForm({ unitId }: { unitId: string }) {
           onChange={(e) => setTier(e.target.value as Tier)}
           aria-label={f.target}
         >
-          {(['drug_free', 'has_activity', 'type_3', 'type_2'] as const).map((t) => (
+          {TARGET_TIERS.map((t) => (
             <option key={t} value={t}>
               {TIER_LABELS[lang][t]}
             </option>
@@ -205,6 +238,40 @@ function NewPlanForm({ unitId }: { unitId: string }) {
         </select>
         <DateField label={f.date} value={targetDate || null} onChange={(v) => setDate(v ?? '')} />
       </div>
+      {running && (
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={inCampaign}
+            onChange={(e) => setInCampaign(e.target.checked)}
+            data-testid="new-plan-in-campaign"
+          />
+          {w.campaignPlan}: {running.name}
+        </label>
+      )}
+      {open.length > 0 && (
+        <fieldset className="phase-target-fields" data-testid="new-plan-phase-targets">
+          <legend>{w.phaseTargets}</legend>
+          {open.map((p) => (
+            <label key={p.id}>
+              <span>
+                {p.name} ({w.by} {formatViDate(p.endsOn)})
+              </span>
+              <select
+                value={perPhase[p.id] ?? ''}
+                onChange={(e) => setPerPhase({ ...perPhase, [p.id]: e.target.value as Tier | '' })}
+              >
+                <option value="">{w.noTarget}</option>
+                {TARGET_TIERS.map((t) => (
+                  <option key={t} value={t}>
+                    {TIER_LABELS[lang][t]}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ))}
+        </fieldset>
+      )}
       <ApiErrorNote error={create.error} />
       <button type="submit" className="primary" disabled={create.isPending}>
         {f.save}
