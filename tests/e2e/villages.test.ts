@@ -124,7 +124,9 @@ describe.each([
     )
       .file('word/document.xml')!
       .async('string');
-    expect(xml.replace(/<[^>]+>/g, '')).toContain('Tổ dân phố số 6');
+    // Named with its commune of the day (the 2025 era's, through the crosswalk).
+    const commune = await planner.page.textContent('[data-testid="village-commune"] button');
+    expect(xml.replace(/<[^>]+>/g, '')).toContain(`Tổ dân phố số 6, ${commune}`);
     await planner.page.locator('[data-testid="recognition"]').scrollIntoViewIfNeeded();
     await planner.screenshot('99-village-proposed-desktop');
 

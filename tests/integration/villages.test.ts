@@ -80,7 +80,8 @@ describe(`villages (${process.env.DB_ENGINE})`, () => {
   });
 
   it('plans a village with a target per phase, refusing a backward or foreign phase by field', async () => {
-    const village = (await villagesOn('2026-11-22')).features.find(
+    // A village outside San Thàng (its commune before the reform names it).
+    const village = (await villagesOn('2025-06-30')).features.find(
       (f: any) => f.properties.parentId !== SAN_THANG,
     );
     const body = {

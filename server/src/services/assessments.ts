@@ -42,11 +42,12 @@ export async function createAssessment(
       objectId: input.unitId,
       clientIp: ip,
     });
-  if (found.unit.level !== 'commune')
+  // A village's tier is its transformation's result (complex, less complex, drug-free), recorded the same way.
+  if (found.unit.level !== 'commune' && found.unit.level !== 'village')
     throw new ApiError(
       422,
       'validation_failed',
-      'unitId: tiers are assessed for communes',
+      'unitId: tiers are assessed for communes and villages',
       'unitId',
     );
   if (

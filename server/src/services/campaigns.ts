@@ -105,6 +105,7 @@ export async function campaignDetail(db: Db, id: string, today: string, asOf?: s
 async function villageChecks(db: Db, campaignId: string, date: string) {
   const rows = await db
     .select({
+      planId: transformationPlans.id,
       unitId: transformationPlans.unitId,
       id: criteriaCheckHistory.id,
       criterion: criteriaCheckHistory.criterion,
@@ -122,10 +123,11 @@ async function villageChecks(db: Db, campaignId: string, date: string) {
     )
     .where(and(eq(transformationPlans.campaignId, campaignId), eq(adminUnits.level, 'village')))
     .orderBy(asc(transformationPlans.unitId), asc(criteriaCheckHistory.id));
+  // Per plan: a village with a second plan in the campaign counts when either is at 8/8.
   const out = new Map<string, { unitId: string; checks: CheckRecord[] }>();
   for (const r of rows) {
-    const v = out.get(r.unitId) ?? { unitId: r.unitId, checks: [] };
-    out.set(r.unitId, v);
+    const v = out.get(r.planId) ?? { unitId: r.unitId, checks: [] };
+    out.set(r.planId, v);
     if (r.id !== null)
       v.checks.push({ id: r.id, criterion: r.criterion!, met: r.met!, checkedOn: r.checkedOn! });
   }

@@ -240,6 +240,8 @@ async function villageLinks(db: Db, unit: typeof adminUnits.$inferSelect) {
       : [];
     return { villages: [], communes };
   }
+  // Villages are kept under the province of the era they were recorded in: look in every era's province.
+  const provinces = await relatedProvinceIds(db, unit.provinceId ?? '');
   const candidates = await db
     .select({
       id: adminUnits.id,
@@ -250,28 +252,9 @@ async function villageLinks(db: Db, unit: typeof adminUnits.$inferSelect) {
       ...villageBox,
     })
     .from(adminUnits)
-    .where(and(eq(adminUnits.level, 'village'), eq(adminUnits.provinceId, unit.provinceId ?? '')))
+    .where(and(eq(adminUnits.level, 'village'), inArray(adminUnits.provinceId, provinces)))
     .orderBy(asc(adminUnits.code));
-  const olderProvinces = await relatedProvinceIds(db, unit.provinceId ?? '');
-  const more = await db
-    .select({
-      id: adminUnits.id,
-      code: adminUnits.code,
-      name: adminUnits.name,
-      population: adminUnits.population,
-      parentId: adminUnits.parentId,
-      ...villageBox,
-    })
-    .from(adminUnits)
-    .where(
-      and(
-        eq(adminUnits.level, 'village'),
-        inArray(adminUnits.provinceId, olderProvinces),
-        sql`${adminUnits.provinceId} <> ${unit.provinceId ?? ''}`,
-      ),
-    )
-    .orderBy(asc(adminUnits.code));
-  const villages = [...candidates, ...more]
+  const villages = candidates
     .filter((v) => parentOn(v.parentId, unit.validFrom, links) === unit.id)
     .map(({ parentId: _p, west, south, east, north, ...v }) => ({
       ...v,

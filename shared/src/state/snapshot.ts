@@ -52,8 +52,8 @@ export interface SnapshotInput<H extends HotspotRecord = HotspotRecord> {
   /** Narrow every count to these units (a district and its communes, or one commune). */
   focus?: ReadonlySet<string> | null;
   /**
-   * The villages the campaign's plans carry, with every check of their 8 criteria: counted whole (a focus on a
-   * district or commune does not narrow them).
+   * The plans of villages in the campaign, each with every check of its 8 criteria: a village counts once when any
+   * of its plans is at 8/8; counted whole (a focus on a district or commune does not narrow them).
    */
   villages?: readonly { unitId: string; checks: readonly CheckRecord[] }[];
 }
@@ -137,8 +137,11 @@ export function snapshotOn<H extends HotspotRecord>(x: SnapshotInput<H>) {
     regressions: regressions.length,
     drugFree: tiers.drug_free,
     communes: counted.length,
-    villagesFull: (x.villages ?? []).filter((v) => criteriaMetOn(v.checks, asOf).length === 8)
-      .length,
+    villagesFull: new Set(
+      (x.villages ?? [])
+        .filter((v) => criteriaMetOn(v.checks, asOf).length === 8)
+        .map((v) => v.unitId),
+    ).size,
   };
   return {
     asOf,

@@ -181,6 +181,8 @@ export function buildUnitLayers(colorBy: ColorBy = 'tier'): LayerSpecification[]
         'line-width': ['interpolate', ['linear'], ['zoom'], 7, 0.3, 11, 1.2],
       },
     },
+    // Villages over their commune, under the district, province and every outline of the commune.
+    ...buildVillageLayers(colorBy),
     {
       id: LAYERS.districtLine,
       type: 'line',
@@ -540,7 +542,6 @@ export function buildOverlayLayers(state: {
 }): LayerSpecification[] {
   const layers = [
     ...buildUnitLayers(state.colorBy),
-    ...buildVillageLayers(state.colorBy),
     ...buildRouteLayers(),
     ...buildBorderLayers(),
     ...buildHotspotLayers(),

@@ -61,7 +61,11 @@ export function PlanPanel({
           },
         }),
       ),
-    onSettled: () => client.invalidateQueries({ queryKey: ['plans'] }),
+    onSettled: () => {
+      void client.invalidateQueries({ queryKey: ['plans'] });
+      // The campaign's "villages at 8/8" objective counts the checks.
+      void client.invalidateQueries({ queryKey: ['campaigns', 'detail'] });
+    },
   });
   if (!plan) return editable && plans.data ? <NewPlanForm unitId={unitId} /> : null;
   // From the checks' history when it is here (an untick after the date does not rewrite it), else the latest.
