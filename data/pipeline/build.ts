@@ -13,6 +13,7 @@ import {
 import { buildCampaigns } from './campaigns.ts';
 import { buildSeizures, withProfile } from './crossing-profile.ts';
 import { buildVillagePlans, buildVillages } from './villages.ts';
+import { buildProgrammeTasks } from './programme-tasks.ts';
 import {
   buildAgencies,
   buildAssessments,
@@ -55,6 +56,8 @@ export function buildDemo(sources: Sources): DemoData {
   );
   const borderSectors = buildBorderSectors(units, borderLines, crossings, agencies);
   const campaigns = buildCampaigns(units, agencies);
+  // Thanh Hóa 2023's own "4 rõ" table (it adds the agencies it names that the demo lacked).
+  campaigns.find((c) => c.id === 'th-2023')!.tasks = buildProgrammeTasks(agencies, 'th-2023');
   const hotspots = buildHotspots(units);
   const assessments = buildAssessments(units, hotspots, keyRoutes, agencies);
   const events = buildEvents(crossings, campaigns);

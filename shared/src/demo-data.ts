@@ -139,6 +139,15 @@ export interface AssessmentRow {
   note: string;
 }
 
+export interface ProgrammeTaskRow {
+  id: string;
+  title: string;
+  target: string;
+  leadAgencyId: string | null;
+  coAgencyIds: string[];
+  dueOn: string;
+}
+
 export interface PhaseRow {
   id: string;
   ordinal: number;
@@ -185,6 +194,8 @@ export interface CampaignRow {
   phases: PhaseRow[];
   quotas: QuotaRow[];
   deadlines: DeadlineRow[];
+  /** The programme's own "4 rõ" table (Thanh Hóa 2023), not any unit's plan. */
+  tasks?: ProgrammeTaskRow[];
   /** A cross-border plan's targets (seed 004), measured from its events. */
   coordinationTargets?: CoordinationTarget[];
 }

@@ -51,6 +51,10 @@ export const AGENCY_KINDS = [
   'district_police',
   'commune_police',
   'mass_organisation',
+  /** A provincial department (sở, ban, ngành) or a group of them as a plan names it. */
+  'department',
+  /** People's committees (UBND), or "các địa phương" as a plan names them. */
+  'local_government',
 ] as const;
 export type AgencyKind = (typeof AGENCY_KINDS)[number];
 

@@ -97,6 +97,7 @@ export const ROUTE_POLICY: { method: Method; path: string; permission: Permissio
   { method: 'POST', path: '/api/checks/:id/evidence', permission: 'plan.write' },
   { method: 'GET', path: '/api/checks/:id/evidence/:file', permission: 'read' },
   { method: 'POST', path: '/api/plans/:id/tasks', permission: 'plan.write' },
+  { method: 'POST', path: '/api/campaigns/:id/tasks', permission: 'plan.write' },
   { method: 'PATCH', path: '/api/tasks/:id', permission: 'plan.write' },
   { method: 'POST', path: '/api/campaigns', permission: 'campaign.write' },
   { method: 'PATCH', path: '/api/campaigns/:id', permission: 'campaign.write' },

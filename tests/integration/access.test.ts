@@ -553,6 +553,16 @@ const FIXTURES: Record<string, Fixture> = {
       body: { title: 'x', dueOn: '2027-03-31' },
     }),
   },
+  'POST /api/campaigns/:id/tasks': {
+    own: async () => ({
+      path: '/api/campaigns/lc-2026-p4/tasks',
+      body: { title: `Kiện toàn Ban Chỉ đạo ${++n}`, dueOn: '2026-12-31' },
+    }),
+    other: async () => ({
+      path: '/api/campaigns/lch-2024-2025/tasks',
+      body: { title: 'x', dueOn: '2026-12-31' },
+    }),
+  },
   'PATCH /api/tasks/:id': {
     own: async () => {
       const task = await taskOf('lao-cai', 'plannerLaoCai');

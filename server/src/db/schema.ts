@@ -6,6 +6,7 @@
  */
 import {
   boolean,
+  check,
   customType,
   date,
   doublePrecision,
@@ -669,13 +670,16 @@ export const auditLog = pgTable(
 );
 
 /** Tasks of a transformation plan ("4 rõ": clear task, lead agency, co-ordinating agencies, deadline). */
+/**
+ * The "4 rõ" tasks of a unit's transformation plan, or of a campaign's programme itself (Thanh Hóa 2023's table):
+ * exactly one of plan_id and campaign_id.
+ */
 export const planTasks = pgTable(
   'plan_tasks',
   {
     id: text('id').primaryKey(),
-    planId: text('plan_id')
-      .notNull()
-      .references(() => transformationPlans.id, { onDelete: 'cascade' }),
+    planId: text('plan_id').references(() => transformationPlans.id, { onDelete: 'cascade' }),
+    campaignId: text('campaign_id').references(() => campaigns.id, { onDelete: 'cascade' }),
     title: text('title').notNull(),
     /** "Chỉ tiêu / thời gian" of the 4 rõ table: the task's own target or time, in the plan's words. */
     target: text('target').notNull().default(''),
@@ -689,5 +693,9 @@ export const planTasks = pgTable(
     doneOn: day('done_on'),
     ...audit,
   },
-  (t) => [index('plan_tasks_plan').on(t.planId)],
+  (t) => [
+    index('plan_tasks_plan').on(t.planId),
+    index('plan_tasks_campaign').on(t.campaignId),
+    check('plan_tasks_one_owner', sql`(${t.planId} is null) <> (${t.campaignId} is null)`),
+  ],
 );

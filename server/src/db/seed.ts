@@ -88,6 +88,16 @@ export async function seedDemo(db: Db, demo: DemoData = readDemo()): Promise<voi
         t.reportDeadlines,
         c.deadlines.map((d) => ({ ...d, campaignId: c.id })),
       );
+      await insertChunked(
+        tx,
+        t.planTasks,
+        // The table was issued with the programme: recorded on its first day, so a view of any of its days has it.
+        (c.tasks ?? []).map((x) => ({
+          ...x,
+          campaignId: c.id,
+          createdAt: new Date(`${c.startsOn}T00:00:00+07:00`),
+        })),
+      );
     }
     await insertChunked(
       tx,

@@ -120,6 +120,7 @@ export const CONTRACTS: Record<string, ZodType> = {
   'POST /api/checks/:id/evidence': none,
   'GET /api/checks/:id/evidence/:file': none,
   'POST /api/plans/:id/tasks': TaskInputSchema,
+  'POST /api/campaigns/:id/tasks': TaskInputSchema,
   'PATCH /api/tasks/:id': TaskPatchSchema,
   'POST /api/campaigns': CampaignInputSchema,
   'PATCH /api/campaigns/:id': CampaignPatchSchema,

@@ -191,6 +191,10 @@ export const EXAMPLES: Record<string, Example> = {
     params: { id: 'plan-com-15n-001' },
     body: { title: 'Rà soát hộ gia đình có người nghiện', dueOn: '2027-03-31' },
   },
+  'POST /api/campaigns/:id/tasks': {
+    params: { id: 'lc-2026-p4' },
+    body: { title: 'Kiện toàn Ban Chỉ đạo các cấp', dueOn: '2026-12-31' },
+  },
   'PATCH /api/tasks/:id': {
     params: { id: 'task-plan-com-15n-001-1' },
     body: { status: 'done', version: 1 },

@@ -17,7 +17,7 @@ import type { AppEnv } from '../http/env.ts';
 import { allow, requestContext } from '../http/guards.ts';
 import { json, params, query } from '../http/validate.ts';
 import { listPlans, setCriterion, updatePlan } from '../services/plans.ts';
-import { addTask, createPlan, updateTask } from '../services/plan-writes.ts';
+import { addCampaignTask, addTask, createPlan, updateTask } from '../services/plan-writes.ts';
 import { addEvidence, addStep, planHistory, readEvidence } from '../services/recognition.ts';
 import { provinceScope } from '../services/scope.ts';
 import { planFile } from '../services/plan-export.ts';
@@ -146,6 +146,17 @@ export const planRoutes = (deps: AppDeps) =>
           await addTask(deps.db, now, scope, c.req.valid('param').id, c.req.valid('json'), ip),
           201,
         );
+      },
+    )
+    .post(
+      '/campaigns/:id/tasks',
+      allow(deps, 'POST /api/campaigns/:id/tasks'),
+      params(Id),
+      json(TaskInputSchema),
+      async (c) => {
+        const { scope, now, ip } = await requestContext(deps, c);
+        const id = c.req.valid('param').id;
+        return c.json(await addCampaignTask(deps.db, now, scope, id, c.req.valid('json'), ip), 201);
       },
     )
     .patch(

@@ -9,6 +9,7 @@ import {
   campaigns,
   criteriaCheckHistory,
   phases,
+  planTasks,
   progressEntries,
   quotas,
   reportDeadlines,
@@ -80,6 +81,12 @@ export async function campaignDetail(db: Db, id: string, today: string, asOf?: s
     .where(eq(reportDeadlines.campaignId, id))
     .orderBy(asc(reportDeadlines.dueOn));
   const villages = await villageChecks(db, id, date);
+  // The programme's own "4 rõ" tasks (the client reads them on any date with tasksOn).
+  const tasks = await db
+    .select()
+    .from(planTasks)
+    .where(eq(planTasks.campaignId, id))
+    .orderBy(asc(planTasks.dueOn), asc(planTasks.id));
   return {
     ...c,
     asOf: date,
@@ -95,6 +102,7 @@ export async function campaignDetail(db: Db, id: string, today: string, asOf?: s
     // A submission after the date is not known on it (the state says pending or missed).
     deadlines: deadlines.map((d) => ({ ...d, ...deadlineOn(d, date) })),
     villages,
+    tasks,
   };
 }
 

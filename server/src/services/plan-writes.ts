@@ -18,6 +18,7 @@ import {
 import { ApiError } from '../errors.ts';
 import { audit, diff } from './audit.ts';
 import { checkRefs } from './references.ts';
+import { campaignInScope } from './campaign-scope.ts';
 import { denyOutOfScope, inScope, type Scope } from './scope.ts';
 import { tiersOn } from './units.ts';
 import { auditedUpdate, auditedInsert } from './versioned.ts';
@@ -208,6 +209,48 @@ const agencyRefs = (lead: string | null | undefined, co: string[] = []) => [
   ...co.map((id, i) => ({ field: `coAgencyIds.${i}`, kind: 'agency' as const, id })),
 ];
 
+/** A task's owner in the user's province: its plan's, or its campaign's (a programme's own task table). */
+async function ownerSlug(
+  db: Db,
+  now: Date,
+  scope: Scope,
+  owner: { planId: string | null; campaignId: string | null },
+  action: string,
+  ip: string | null,
+): Promise<string> {
+  if (owner.planId) return (await planInScope(db, now, scope, owner.planId, action, ip)).slug;
+  const c = await campaignInScope({ db, now, scope, ip }, owner.campaignId ?? '', action);
+  return c.provinceSlug;
+}
+
+/** A task of a campaign's programme itself (Thanh Hóa 2023's "4 rõ" table), not of a unit's plan. */
+export async function addCampaignTask(
+  db: Db,
+  now: Date,
+  scope: Scope,
+  campaignId: string,
+  input: z.infer<typeof TaskInputSchema>,
+  ip: string | null,
+) {
+  const slug = await ownerSlug(db, now, scope, { planId: null, campaignId }, 'task.create', ip);
+  await checkRefs(
+    db,
+    now,
+    scope,
+    agencyRefs(input.leadAgencyId, input.coAgencyIds),
+    { action: 'task.create', clientIp: ip },
+    slug,
+  );
+  return auditedInsert(
+    db,
+    now,
+    scope.user,
+    planTasks,
+    { id: `task-${randomUUID()}`, campaignId, ...input },
+    { action: 'task.create', objectType: 'plan_task', clientIp: ip },
+  );
+}
+
 export async function addTask(
   db: Db,
   now: Date,
@@ -256,7 +299,7 @@ export async function updateTask(
       objectId: id,
       clientIp: ip,
     });
-  const { slug } = await planInScope(db, now, scope, task.planId, 'task.update', ip);
+  const slug = await ownerSlug(db, now, scope, task, 'task.update', ip);
   await checkRefs(
     db,
     now,

@@ -5,6 +5,7 @@ import { LangContext } from './use-i18n.ts';
 export const TASK_MESSAGES = {
   vi: {
     title: 'Nhiệm vụ (4 rõ)',
+    programme: 'Nhiệm vụ và giải pháp của kế hoạch (4 rõ)',
     overdueCount: 'quá hạn',
     task: 'Nhiệm vụ',
     target: 'Chỉ tiêu / thời gian',
@@ -27,6 +28,7 @@ export const TASK_MESSAGES = {
   },
   en: {
     title: 'Tasks (the "4 clear")',
+    programme: 'The plan’s tasks and measures (the "4 clear")',
     overdueCount: 'overdue',
     task: 'Task',
     target: 'Target / time',

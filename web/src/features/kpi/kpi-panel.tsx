@@ -1,4 +1,7 @@
-import { formatViDate } from '@pcmt/shared/dates';
+import { formatViDate, vietnamDay } from '@pcmt/shared/dates';
+import { tasksOn } from '@pcmt/shared/state/plans';
+import { useTaskText } from '../../i18n/task-messages.ts';
+import { TaskTable } from '../../components/task-table.tsx';
 import { HOTSPOT_KIND_LABELS, TIER_LABELS } from '@pcmt/shared/labels';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { useFormText } from '../../i18n/use-form-text.ts';
@@ -13,10 +16,16 @@ import { TierTable } from './tier-table.tsx';
 export function KpiPanel() {
   const { lang, num } = useI18n();
   const f = useFormText();
-  const { data, asOf, can, setView, unitName } = useDashboard();
+  const { data, asOf, can, setView, unitName, me } = useDashboard();
+  const tx = useTaskText();
   const s = data.derived?.snapshot;
   const detail = data.detail.data;
   if (!s || !detail || !data.campaign) return null;
+  const tasks = tasksOn(
+    detail.tasks.map((x) => ({ ...x, createdOn: vietnamDay(new Date(x.createdAt)) })),
+    asOf,
+  );
+  const overdue = tasks.filter((x) => x.overdue).length;
   const select = (id: string) => setView({ selected: id });
   const tally = s.deadlineTally;
   return (
@@ -80,6 +89,27 @@ export function KpiPanel() {
           own={detail.ageLimitsMonths}
           assumed={detail.ageLimitsAssumed}
         />
+      )}
+      {/* The programme's own "4 rõ" table (Thanh Hóa 2023), read on the date; folded, it says what is overdue. */}
+      {(tasks.length > 0 || can('plan.write')) && (
+        <details className="programme-tasks" data-testid="programme-tasks">
+          <summary>
+            {tx.programme}: {tasks.length}
+            {overdue > 0 && (
+              <span className="overdue-tag">
+                {' '}
+                · {overdue} {tx.overdueCount}
+              </span>
+            )}
+          </summary>
+          <TaskTable
+            owner={{ campaign: detail.id }}
+            province={detail.provinceSlug}
+            title={tx.programme}
+            tasks={tasks}
+            editable={can('plan.write') && asOf === me.today}
+          />
+        </details>
       )}
       {tally.due > 0 && (
         <p className="muted" data-testid="kpi-deadlines">

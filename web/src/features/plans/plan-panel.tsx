@@ -13,7 +13,7 @@ import { criteriaMetOn } from '@pcmt/shared/state/recognition';
 import { useRecognitionText } from '../../i18n/recognition-messages.ts';
 import { EvidenceUpload } from './evidence-upload.tsx';
 import { RecognitionPanel } from './recognition-panel.tsx';
-import { TaskTable } from './task-table.tsx';
+import { TaskTable } from '../../components/task-table.tsx';
 import { CRITERIA_LABELS } from '@pcmt/shared/labels';
 import { TIER_LABELS } from '@pcmt/shared/labels';
 import { useI18n } from '../../i18n/use-i18n.ts';
@@ -168,7 +168,7 @@ export function PlanPanel({
         />
       )}
       <TaskTable
-        planId={plan.id}
+        owner={{ plan: plan.id }}
         province={plan.provinceSlug}
         tasks={tasksOn(
           plan.tasks.map((x) => ({ ...x, createdOn: vietnamDay(new Date(x.createdAt)) })),

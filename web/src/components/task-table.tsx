@@ -7,11 +7,11 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { formatViDate } from '@pcmt/shared/dates';
-import { ApiErrorNote } from '../../components/api-error-note.tsx';
-import { DateField } from '../../components/date-field.tsx';
-import { useTaskText } from '../../i18n/task-messages.ts';
-import { api, unwrap } from '../../lib/api.ts';
-import { agenciesQuery } from '../../lib/queries.ts';
+import { ApiErrorNote } from './api-error-note.tsx';
+import { DateField } from './date-field.tsx';
+import { useTaskText } from '../i18n/task-messages.ts';
+import { api, unwrap } from '../lib/api.ts';
+import { agenciesQuery } from '../lib/queries.ts';
 
 export interface TaskRow {
   id: string;
@@ -28,17 +28,28 @@ export interface TaskRow {
 }
 
 type StateFilter = '' | 'open' | 'done' | 'overdue';
+/** Whose tasks: a unit's plan, or a campaign's programme itself. */
+export type TaskOwner = { plan: string } | { campaign: string };
+
+/** After a task is written: the plans and the campaign details that carry tasks are read again. */
+const refresh = (client: ReturnType<typeof useQueryClient>) => {
+  void client.invalidateQueries({ queryKey: ['plans'] });
+  void client.invalidateQueries({ queryKey: ['campaigns', 'detail'] });
+};
 
 export function TaskTable({
-  planId,
+  owner,
   province,
   tasks,
   editable,
+  title,
 }: {
-  planId: string;
+  owner: TaskOwner;
   province: string | null;
   tasks: TaskRow[];
   editable: boolean;
+  /** The table's heading, when not a plan's. */
+  title?: string;
 }) {
   const x = useTaskText();
   const client = useQueryClient();
@@ -66,12 +77,12 @@ export function TaskTable({
           json: { status: t.status === 'done' ? 'open' : 'done', version: t.version },
         }),
       ),
-    onSettled: () => client.invalidateQueries({ queryKey: ['plans'] }),
+    onSettled: () => refresh(client),
   });
   return (
-    <div className="tasks" data-testid="plan-tasks">
+    <div className="tasks" data-testid={'plan' in owner ? 'plan-tasks' : 'campaign-tasks'}>
       <h4>
-        {x.title}{' '}
+        {title ?? x.title}{' '}
         <span className="muted">
           ({tasks.filter((t) => t.overdue).length} {x.overdueCount})
         </span>
@@ -156,20 +167,17 @@ export function TaskTable({
           </tbody>
         </table>
       </div>
-      {editable && <TaskForm planId={planId} agencies={mine} />}
-      <ApiErrorNote
-        error={done.error}
-        onReload={() => void client.invalidateQueries({ queryKey: ['plans'] })}
-      />
+      {editable && <TaskForm owner={owner} agencies={mine} />}
+      <ApiErrorNote error={done.error} onReload={() => refresh(client)} />
     </div>
   );
 }
 
 function TaskForm({
-  planId,
+  owner,
   agencies,
 }: {
-  planId: string;
+  owner: TaskOwner;
   agencies: { id: string; name: string }[];
 }) {
   const x = useTaskText();
@@ -181,25 +189,26 @@ function TaskForm({
   const [position, setPosition] = useState('');
   const [dueOn, setDue] = useState<string | null>(null);
   const add = useMutation({
-    mutationFn: () =>
-      unwrap(
-        api.plans[':id'].tasks.$post({
-          param: { id: planId },
-          json: {
-            title,
-            target,
-            responsiblePosition: position,
-            leadAgencyId: lead || null,
-            coAgencyIds: co,
-            dueOn: dueOn ?? '',
-          },
-        }),
-      ),
+    mutationFn: () => {
+      const json = {
+        title,
+        target,
+        responsiblePosition: position,
+        leadAgencyId: lead || null,
+        coAgencyIds: co,
+        dueOn: dueOn ?? '',
+      };
+      return unwrap(
+        'plan' in owner
+          ? api.plans[':id'].tasks.$post({ param: { id: owner.plan }, json })
+          : api.campaigns[':id'].tasks.$post({ param: { id: owner.campaign }, json }),
+      );
+    },
     onSuccess: () => {
       setTitle('');
       setTarget('');
       setCo([]);
-      void client.invalidateQueries({ queryKey: ['plans'] });
+      refresh(client);
     },
   });
   const submit = (e: FormEvent) => {
