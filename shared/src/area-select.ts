@@ -28,3 +28,17 @@ export function unitsInArea(
 export function pointOn(geometry: Geometry): [number, number] {
   return pointOnFeature(feature(geometry as never)).geometry.coordinates as [number, number];
 }
+
+/** How many of `points` ([lng, lat]) lie inside each unit: a village's hotspots, registered to its commune. */
+export function pointsPerUnit(
+  units: readonly { id: string; geometry: Geometry }[],
+  points: readonly [number, number][],
+): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const u of units) {
+    const f = feature(u.geometry as never);
+    const n = points.filter((p) => booleanPointInPolygon(p, f as never)).length;
+    if (n) out.set(u.id, n);
+  }
+  return out;
+}

@@ -149,3 +149,35 @@ describe.each([
     await commander.page.waitForSelector('[data-testid="recognition-regressed"]');
   });
 });
+
+describe.each([
+  ['desktop', { width: 1366, height: 800 }],
+  ['phone', { width: 390, height: 844 }],
+] as const)('choosing target villages on %s', (name, viewport) => {
+  it('ranks the villages with their reasons, chooses some and keeps the level in the URL', async () => {
+    const d = await as('kehoach.laichau', '', viewport);
+    await d.page.waitForSelector('[data-testid="candidate-table"] tbody tr');
+    await d.page.click('[data-testid="candidate-level-village"]');
+    await expect.poll(() => new URL(d.page.url()).searchParams.get('clevel')).toBe('village');
+    // All 72 villages of Lai Châu city, each named with its commune.
+    await expect
+      .poll(async () =>
+        (await d.page.textContent('[data-testid="shown-count"]'))?.replace(/\D/g, ''),
+      )
+      .toBe('72');
+    const first = d.page.locator('[data-testid="candidate-table"] tbody tr').first();
+    expect(await first.locator('button.link').textContent()).toMatch(/^(Bản|Tổ dân phố số) \d+, /);
+    expect(await first.locator('[data-testid="candidate-reasons"]').textContent()).not.toBe('');
+    await first.locator('input[type="checkbox"]').check();
+    await d.page
+      .locator('[data-testid="candidate-table"] tbody tr')
+      .nth(1)
+      .locator('input[type="checkbox"]')
+      .check();
+    await expect.poll(() => d.page.textContent('[data-testid="chosen-count"]')).toBe('2');
+    expect((new URL(d.page.url()).searchParams.get('cand') ?? '').split(',')).toHaveLength(2);
+    expect(new URL(d.page.url()).searchParams.get('cand')).toMatch(/^vil-/);
+    await d.page.locator('[data-testid="candidates"]').scrollIntoViewIfNeeded();
+    await d.screenshot(`101-village-candidates-${name}`);
+  });
+});

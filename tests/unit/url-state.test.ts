@@ -31,6 +31,7 @@ describe('view state in the URL', () => {
       show: 'overdue' as const,
       belt: true,
       color: 'progress' as const,
+      clevel: 'village' as const,
       cand: ['com-12-0034', 'com-12-0035'],
       pin: ['com-12-0035'],
       camera: { zoom: 9.5, lat: 21.3, lng: 104.1 },
@@ -44,5 +45,9 @@ describe('view state in the URL', () => {
   });
   it('keeps the chosen candidates once each, in order, and only ids', () =>
     expect(readViewState('?cand=com-1,com-2,com-1,<x>,').cand).toEqual(['com-1', 'com-2']));
+  it('chooses among communes unless villages are asked for', () => {
+    expect(readViewState('?clevel=hamlet').clevel).toBe('commune');
+    expect(readViewState('?clevel=village').clevel).toBe('village');
+  });
   it('ignores a malformed camera', () => expect(readViewState('?map=abc').camera).toBeNull());
 });

@@ -119,7 +119,13 @@ export async function seedDemo(db: Db, demo: DemoData = readDemo()): Promise<voi
     await insertChunked(
       tx,
       t.transformationPlans,
-      demo.plans.map(({ criteria: _c, steps: _s, ...p }) => p),
+      // A demo plan existed by its first check: recorded then, so a view of that day reads its checks.
+      demo.plans.map(({ criteria, steps: _s, ...p }) => ({
+        ...p,
+        createdAt: new Date(
+          `${criteria.map((c) => c.checkedOn).sort()[0] ?? '2020-01-01'}T00:00:00+07:00`,
+        ),
+      })),
     );
     // A plan's checks in order: the last of each criterion is its state, every one is its history.
     await insertChunked(

@@ -12,9 +12,9 @@ import { groupByUnit, tierOn } from '@pcmt/shared/state/tiers';
 import { assessmentsQuery, plansQuery, unitsQuery } from '../lib/queries.ts';
 
 export function useMapFeatures() {
-  const { view, data, asOf, me } = useDashboard();
+  const { view, data, asOf } = useDashboard();
   // Villages (a province may have none): geometry once per province, their tier on the date from the assessments.
-  const villageUnits = useQuery(unitsQuery(view.province, 'village', me.today));
+  const villageUnits = useQuery(unitsQuery(view.province, 'village', data.eraDate));
   const history = useQuery(assessmentsQuery(view.province));
   // Transformation progress on the date (criteria met, recognition), read only when the map is coloured by it.
   const plans = useQuery({ ...plansQuery(), enabled: view.color === 'progress' });
@@ -62,6 +62,7 @@ export function useMapFeatures() {
       }),
     };
   }, [data.communes.data, derived, data.beltIds, cand, progress]);
+  const chosenVillages = useMemo(() => new Set(cand ? cand.split(',') : []), [cand]);
   const villages = useMemo(() => {
     const fc = villageUnits.data;
     if (!fc || fc.features.length === 0) return null;
@@ -75,10 +76,11 @@ export function useMapFeatures() {
           tier: tierOn(byUnit.get(f.id) ?? [], asOf),
           progress: progress?.get(f.id)?.progress ?? null,
           recognition: progress?.get(f.id)?.recognition ?? null,
+          candidate: chosenVillages.has(f.id),
         },
       })),
     };
-  }, [villageUnits.data, history.data, asOf, progress]);
+  }, [villageUnits.data, history.data, asOf, progress, chosenVillages]);
   const hotspots = useMemo(() => {
     if (!data.hotspots.data || !derived) return null;
     const geometry = new Map(data.hotspots.data.features.map((f) => [f.id, f.geometry]));

@@ -18,7 +18,9 @@ export interface ViewState {
   belt: boolean;
   /** The communes coloured by tier (default) or by transformation progress. */
   color: 'tier' | 'progress';
-  /** The planner's chosen candidate communes (lasso, ticks), in the order chosen. */
+  /** The level the planner chooses among: communes, or villages (thôn, bản, tổ dân phố). */
+  clevel: 'commune' | 'village';
+  /** The planner's chosen candidate communes or villages (lasso, ticks), in the order chosen. */
   cand: string[];
   /** Candidates the planner pinned on top of the ranking, in the planner's order. */
   pin: string[];
@@ -58,6 +60,7 @@ export function readViewState(search: string): ViewState {
       ) ?? null,
     belt: p.get('belt') === '1',
     color: p.get('color') === 'progress' ? 'progress' : 'tier',
+    clevel: p.get('clevel') === 'village' ? 'village' : 'commune',
     cand: ids(p.get('cand')),
     pin: ids(p.get('pin')),
     camera: parseCamera(p.get('map')),
@@ -76,6 +79,7 @@ export function writeViewState(s: ViewState): string {
   if (s.show) p.set('show', s.show);
   if (s.belt) p.set('belt', '1');
   if (s.color === 'progress') p.set('color', 'progress');
+  if (s.clevel === 'village') p.set('clevel', 'village');
   if (s.cand.length) p.set('cand', s.cand.join(','));
   if (s.pin.length) p.set('pin', s.pin.join(','));
   if (s.camera)

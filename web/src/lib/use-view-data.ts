@@ -111,6 +111,8 @@ export function useViewData(view: ViewState, today: string) {
     derived,
     focusId,
     beltIds,
+    /** The first day of the era shown: geometry (and a village's commune) is asked for on it. */
+    eraDate,
     firstDay,
     lastDay,
     today,

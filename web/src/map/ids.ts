@@ -28,6 +28,7 @@ export const LAYERS = {
   villageFill: 'villages-fill',
   villageLine: 'villages-line',
   villageSelected: 'villages-selected',
+  villageCandidate: 'villages-candidate',
   villageLabels: 'villages-label',
   communeLine: 'communes-line',
   communeSelected: 'communes-selected',

@@ -304,6 +304,7 @@ export class MapController {
       LAYERS.communeBelt,
       LAYERS.tracks,
       LAYERS.communeCandidate,
+      LAYERS.villageCandidate,
     ])
       if (this.map.getLayer(layer))
         out[layer] = new Set(

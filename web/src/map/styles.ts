@@ -258,6 +258,15 @@ export function buildVillageLayers(colorBy: ColorBy = 'tier'): LayerSpecificatio
       paint: { 'line-color': '#37474f', 'line-width': 0.8, 'line-dasharray': [3, 1.5] },
     },
     {
+      // The planner's chosen villages: the candidates' teal, inside the village.
+      id: LAYERS.villageCandidate,
+      type: 'line',
+      source: SOURCES.villages,
+      minzoom: VILLAGE_MINZOOM,
+      filter: ['==', ['get', 'candidate'], true],
+      paint: { 'line-color': '#00897b', 'line-width': 3, 'line-offset': 1.5 },
+    },
+    {
       id: LAYERS.villageSelected,
       type: 'line',
       source: SOURCES.villages,

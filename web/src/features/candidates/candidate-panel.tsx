@@ -19,7 +19,7 @@ import { readViewState } from '../../lib/url-state.ts';
 import { CandidateFilters } from './candidate-filters.tsx';
 import { CandidateTable } from './candidate-table.tsx';
 import { MakePlans } from './make-plans.tsx';
-import { useCandidateFacts } from './use-candidate-facts.ts';
+import { useCandidateFacts, useVillages } from './use-candidate-facts.ts';
 import { WhatIf, type Pace } from './what-if.tsx';
 import { TIER_LABELS } from '@pcmt/shared/labels';
 import type { Tier } from '@pcmt/shared/domain';
@@ -29,6 +29,9 @@ export function CandidatePanel() {
   const { lang, num } = useI18n();
   const { view, setView, drawArea, cancelDrawing, me, data } = useDashboard();
   const facts = useCandidateFacts();
+  const villages = useVillages();
+  const atVillages = view.clevel === 'village';
+  const unitWord = atVillages ? x.villages : x.communes;
   const [filter, setFilter] = useState<CandidateFilter>({});
   const [drawing, setDrawing] = useState<'no' | 'loading' | 'on'>('no');
   const latest = useRef<{ shown: typeof shown }>({ shown: [] });
@@ -63,8 +66,26 @@ export function CandidatePanel() {
   };
   return (
     <section className="candidates" data-testid="candidates" aria-label={x.title}>
-      <h3>{x.title}</h3>
+      <h3>{atVillages ? x.titleVillages : x.title}</h3>
       <p className="muted">{x.hint}</p>
+      {(villages.data?.features.length ?? 0) > 0 && (
+        <div className="color-by" role="radiogroup" aria-label={x.level}>
+          <span>{x.level}:</span>
+          {(['commune', 'village'] as const).map((l) => (
+            <label key={l}>
+              <input
+                type="radio"
+                name="candidate-level"
+                checked={view.clevel === l}
+                // Another level's choice and pins mean nothing here: both start empty.
+                onChange={() => setView({ clevel: l, cand: [], pin: [] }, 'replace')}
+                data-testid={`candidate-level-${l}`}
+              />
+              {l === 'commune' ? x.levelCommune : x.levelVillage}
+            </label>
+          ))}
+        </div>
+      )}
       <CandidateFilters value={filter} onChange={setFilter} />
       <div className="row actions">
         {drawing === 'no' ? (
@@ -86,7 +107,7 @@ export function CandidatePanel() {
           onClick={() => choose([...view.cand, ...shown.map((c) => c.id)])}
           data-testid="choose-shown"
         >
-          {x.chooseShown} ({num(shown.length)})
+          {atVillages ? x.chooseShownVillages : x.chooseShown} ({num(shown.length)})
         </button>
         {view.cand.length > 0 && (
           <button type="button" onClick={() => choose([])} data-testid="clear-chosen">
@@ -96,7 +117,7 @@ export function CandidatePanel() {
       </div>
       <p className="selection-stats" data-testid="selection-stats">
         <b>
-          {x.chosen}: <span data-testid="chosen-count">{num(stats.count)}</span> {x.communes}
+          {x.chosen}: <span data-testid="chosen-count">{num(stats.count)}</span> {unitWord}
         </b>
         {stats.count > 0 && (
           <>
@@ -110,13 +131,17 @@ export function CandidatePanel() {
         )}
       </p>
       <CandidateTable rows={shown} total={shown.length} />
-      <WhatIf
-        key={`${data.campaign?.id ?? ''}-${lang}`}
-        chosen={chosen}
-        all={facts}
-        pace={pace}
-        onPace={setPace}
-      />
+      {atVillages ? (
+        <p className="muted">{x.villageWhatIf}</p>
+      ) : (
+        <WhatIf
+          key={`${data.campaign?.id ?? ''}-${lang}`}
+          chosen={chosen}
+          all={facts}
+          pace={pace}
+          onPace={setPace}
+        />
+      )}
       <MakePlans chosen={chosen} pace={pace} />
     </section>
   );

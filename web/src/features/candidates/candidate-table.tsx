@@ -34,14 +34,14 @@ export function CandidateTable({
   return (
     <div className="candidate-table-wrap">
       <p className="muted" data-testid="shown-count">
-        {num(total)} {x.shown}
+        {num(total)} {view.clevel === 'village' ? x.shownVillages : x.shown}
       </p>
       <table className="candidate-table" data-testid="candidate-table">
         <thead>
           <tr>
             <th>{x.rank}</th>
             <th />
-            <th>{x.commune}</th>
+            <th>{view.clevel === 'village' ? x.village : x.commune}</th>
             <th className="num">{x.criteria}</th>
             <th>{x.reasons}</th>
             <th />

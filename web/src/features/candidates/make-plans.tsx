@@ -16,7 +16,7 @@ import type { Pace } from './what-if.tsx';
 export function MakePlans({ chosen, pace }: { chosen: (Candidate & CandidateRow)[]; pace: Pace }) {
   const x = useCandidateText();
   const { num } = useI18n();
-  const { data, can } = useDashboard();
+  const { data, can, view } = useDashboard();
   const client = useQueryClient();
   const [result, setResult] = useState<{ made: number; refused: string[] } | null>(null);
   const todo = chosen.filter((c) => !c.planNow);
@@ -64,7 +64,7 @@ export function MakePlans({ chosen, pace }: { chosen: (Candidate & CandidateRow)
         onClick={() => make.mutate()}
         data-testid="make-plans"
       >
-        {x.planFor} {num(todo.length)} {x.communes}
+        {x.planFor} {num(todo.length)} {view.clevel === 'village' ? x.villages : x.communes}
       </button>
       {result && (
         <p
