@@ -14,6 +14,7 @@ describe('view state in the URL', () => {
       show: null,
       belt: false,
       color: 'tier',
+      clevel: 'commune',
       cand: [],
       pin: [],
       camera: null,
