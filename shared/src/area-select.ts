@@ -42,3 +42,8 @@ export function pointsPerUnit(
   }
   return out;
 }
+
+/** Whether a point ([lng, lat]) lies inside a unit's outline. */
+export function holds(geometry: Geometry, point: readonly [number, number]): boolean {
+  return booleanPointInPolygon([point[0], point[1]], feature(geometry as never) as never);
+}

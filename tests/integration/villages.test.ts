@@ -6,6 +6,7 @@
 import * as turf from '@turf/turf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { hotspots } from '@pcmt/server/db/schema';
 import { campaignSnapshot } from '@pcmt/server/services/snapshot';
 import { openTestDb, type TestDb } from '../support/test-db.ts';
@@ -51,6 +52,22 @@ describe(`villages (${process.env.DB_ENGINE})`, () => {
     // Another province's planner sees none of them.
     const other = await api.get(`/api/units/${inSanThang[0].id}`, 'plannerLaoCai');
     expect(other.status).toBe(404);
+  });
+
+  it('names a village with its commune of the day in the plans list export', async () => {
+    const s = await api.login('t.planner');
+    const res = await api.app.request('/api/campaigns/lch-2024-2025/lists/plans?asOf=2024-03-31', {
+      headers: { cookie: s.cookie },
+    });
+    expect(res.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await res.arrayBuffer()) as never);
+    const names: string[] = [];
+    wb.worksheets[0]!.eachRow((r, n) => {
+      if (n > 2) names.push(r.getCell(1).text);
+    });
+    // Before the reform, San Thàng's villages are named with it.
+    expect(names.filter((x) => /^Bản \d, Xã San Thàng$/.test(x))).toHaveLength(7);
   });
 
   it('counts the villages at 8/8 from their checks: 17 after phase 1', async () => {

@@ -1,5 +1,7 @@
 /** The panel of what is selected on the map: a commune (with its plan and assessment form), a crossing or a hotspot. */
 import { useEffect, useRef } from 'react';
+import { holds } from '@pcmt/shared/area-select';
+import type { Geometry } from '@pcmt/shared/geo';
 import { AssessmentForm } from '../features/assessments/assessment-form.tsx';
 import { CrossingPanel } from '../features/crossings/crossing-panel.tsx';
 import { UnitPanel } from '../features/details/unit-panel.tsx';
@@ -58,6 +60,19 @@ export function SelectionPanel() {
       </>
     ) : null;
   }
+  // A commune's hotspots are registered to it; a village's are those whose point lies inside it.
+  const village = data.villages.data?.features.find((f) => f.id === selected);
+  const points = new Map(
+    (data.hotspots.data?.features ?? []).map((f) => [
+      f.id,
+      f.geometry.coordinates as [number, number],
+    ]),
+  );
+  const own = village
+    ? hotspots.filter(
+        (h) => points.has(h.id) && holds(village.geometry as Geometry, points.get(h.id)!),
+      )
+    : hotspots.filter((h) => h.unitId === selected);
   return (
     <>
       {anchor}
@@ -65,9 +80,7 @@ export function SelectionPanel() {
         id={selected}
         asOf={asOf}
         onClose={() => setView({ selected: null })}
-        hotspots={hotspots
-          .filter((h) => h.unitId === selected)
-          .map((h) => ({ id: h.id, kind: h.kind, status: h.status }))}
+        hotspots={own.map((h) => ({ id: h.id, kind: h.kind, status: h.status }))}
         onSelectHotspot={(id) => setView({ selected: id })}
         onFocusDistrict={(focus) => setView({ focus, selected: null })}
         onSelectUnit={(id) => setView({ selected: id })}

@@ -9,12 +9,12 @@ import { recognitionOn } from '@pcmt/shared/state/recognition';
 import { useDashboard } from '../lib/dashboard-context.ts';
 import type { Tier } from '@pcmt/shared/domain';
 import { groupByUnit, tierOn } from '@pcmt/shared/state/tiers';
-import { assessmentsQuery, plansQuery, unitsQuery } from '../lib/queries.ts';
+import { assessmentsQuery, plansQuery } from '../lib/queries.ts';
 
 export function useMapFeatures() {
   const { view, data, asOf } = useDashboard();
   // Villages (a province may have none): geometry once per province, their tier on the date from the assessments.
-  const villageUnits = useQuery(unitsQuery(view.province, 'village', data.eraDate));
+  const villageUnits = data.villages;
   const history = useQuery(assessmentsQuery(view.province));
   // Transformation progress on the date (criteria met, recognition), read only when the map is coloured by it.
   const plans = useQuery({ ...plansQuery(), enabled: view.color === 'progress' });

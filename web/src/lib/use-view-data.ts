@@ -58,7 +58,15 @@ export function useViewData(view: ViewState, today: string) {
     placeholderData: keepPreviousData,
   });
 
-  const focusId = view.focus ?? (view.selected?.startsWith('com-') ? view.selected : null);
+  // Villages (a province may have none), each under its commune of the era: a selected village focuses its commune.
+  const villages = useQuery({
+    ...Q.unitsQuery(view.province, 'village', eraDate),
+    enabled: eraKnown,
+  });
+  const villageParent = villages.data?.features.find((f) => f.id === view.selected)?.properties
+    .parentId;
+  const focusId =
+    view.focus ?? (view.selected?.startsWith('com-') ? view.selected : (villageParent ?? null));
   // The border communes (xã biên giới) under the province's rule; the belt filter narrows the view to them.
   const rule = useQuery(Q.borderRuleQuery(view.province)).data ?? DEFAULT_BORDER_RULE;
   const beltIds = useMemo(
@@ -113,6 +121,7 @@ export function useViewData(view: ViewState, today: string) {
     beltIds,
     /** The first day of the era shown: geometry (and a village's commune) is asked for on it. */
     eraDate,
+    villages,
     firstDay,
     lastDay,
     today,

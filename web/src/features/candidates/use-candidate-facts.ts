@@ -18,13 +18,7 @@ import { DEFAULT_AGE_LIMIT_MONTHS, hotspotOn } from '@pcmt/shared/state/hotspots
 import { criterionMetOn, planFor } from '@pcmt/shared/state/plans';
 import { groupByUnit, tierOn } from '@pcmt/shared/state/tiers';
 import { useDashboard } from '../../lib/dashboard-context.ts';
-import {
-  assessmentsQuery,
-  borderRuleQuery,
-  plansQuery,
-  routesQuery,
-  unitsQuery,
-} from '../../lib/queries.ts';
+import { assessmentsQuery, borderRuleQuery, plansQuery, routesQuery } from '../../lib/queries.ts';
 
 export type CandidateRow = CandidateFacts & {
   name: string;
@@ -46,8 +40,7 @@ interface UnitShape {
 
 /** The province's villages, each under its commune of the era shown (none where the province has none). */
 export function useVillages() {
-  const { view, data } = useDashboard();
-  return useQuery(unitsQuery(view.province, 'village', data.eraDate));
+  return useDashboard().data.villages;
 }
 
 export function useCandidateFacts(): CandidateRow[] | null {

@@ -180,6 +180,11 @@ export function PlanPanel({
         error={toggle.error}
         onReload={() => void client.invalidateQueries({ queryKey: ['plans'] })}
       />
+      {/* The plan shown is another campaign's: the campaign in view, while it runs, may take a plan of its own. */}
+      {editable &&
+        data.campaign &&
+        data.campaign.endsOn >= today &&
+        plan.campaignId !== data.campaign.id && <NewPlanForm unitId={unitId} />}
     </section>
   );
 }
