@@ -17,7 +17,7 @@ import type { AppEnv } from '../http/env.ts';
 import { allow, requestContext } from '../http/guards.ts';
 import { json, params, query } from '../http/validate.ts';
 import { listPlans, setCriterion, updatePlan } from '../services/plans.ts';
-import { addCampaignTask, addTask, createPlan, updateTask } from '../services/plan-writes.ts';
+import { addTask, createPlan, updateTask } from '../services/plan-writes.ts';
 import { addEvidence, addStep, planHistory, readEvidence } from '../services/recognition.ts';
 import { provinceScope } from '../services/scope.ts';
 import { planFile } from '../services/plan-export.ts';
@@ -143,7 +143,14 @@ export const planRoutes = (deps: AppDeps) =>
       async (c) => {
         const { scope, now, ip } = await requestContext(deps, c);
         return c.json(
-          await addTask(deps.db, now, scope, c.req.valid('param').id, c.req.valid('json'), ip),
+          await addTask(
+            deps.db,
+            now,
+            scope,
+            { planId: c.req.valid('param').id },
+            c.req.valid('json'),
+            ip,
+          ),
           201,
         );
       },
@@ -156,7 +163,10 @@ export const planRoutes = (deps: AppDeps) =>
       async (c) => {
         const { scope, now, ip } = await requestContext(deps, c);
         const id = c.req.valid('param').id;
-        return c.json(await addCampaignTask(deps.db, now, scope, id, c.req.valid('json'), ip), 201);
+        return c.json(
+          await addTask(deps.db, now, scope, { campaignId: id }, c.req.valid('json'), ip),
+          201,
+        );
       },
     )
     .patch(

@@ -223,43 +223,17 @@ async function ownerSlug(
   return c.provinceSlug;
 }
 
-/** A task of a campaign's programme itself (Thanh Hóa 2023's "4 rõ" table), not of a unit's plan. */
-export async function addCampaignTask(
-  db: Db,
-  now: Date,
-  scope: Scope,
-  campaignId: string,
-  input: z.infer<typeof TaskInputSchema>,
-  ip: string | null,
-) {
-  const slug = await ownerSlug(db, now, scope, { planId: null, campaignId }, 'task.create', ip);
-  await checkRefs(
-    db,
-    now,
-    scope,
-    agencyRefs(input.leadAgencyId, input.coAgencyIds),
-    { action: 'task.create', clientIp: ip },
-    slug,
-  );
-  return auditedInsert(
-    db,
-    now,
-    scope.user,
-    planTasks,
-    { id: `task-${randomUUID()}`, campaignId, ...input },
-    { action: 'task.create', objectType: 'plan_task', clientIp: ip },
-  );
-}
-
+/** A task of a unit's plan, or of a campaign's programme itself (Thanh Hóa 2023's "4 rõ" table). */
 export async function addTask(
   db: Db,
   now: Date,
   scope: Scope,
-  planId: string,
+  owner: { planId: string; campaignId?: undefined } | { planId?: undefined; campaignId: string },
   input: z.infer<typeof TaskInputSchema>,
   ip: string | null,
 ) {
-  const { slug } = await planInScope(db, now, scope, planId, 'task.create', ip);
+  const own = { planId: owner.planId ?? null, campaignId: owner.campaignId ?? null };
+  const slug = await ownerSlug(db, now, scope, own, 'task.create', ip);
   await checkRefs(
     db,
     now,
@@ -273,12 +247,8 @@ export async function addTask(
     now,
     scope.user,
     planTasks,
-    { id: `task-${randomUUID()}`, planId, ...input },
-    {
-      action: 'task.create',
-      objectType: 'plan_task',
-      clientIp: ip,
-    },
+    { id: `task-${randomUUID()}`, ...own, ...input },
+    { action: 'task.create', objectType: 'plan_task', clientIp: ip },
   );
 }
 
