@@ -178,7 +178,8 @@ describe('commander opens the Lào Cai 2024 campaign', () => {
     const detail = await api('/api/campaigns/lc-2024-peak?asOf=2024-10-31');
     for (const q of detail.quotas.filter((x: any) => x.phaseId === 'lc-2024-peak-p1').slice(0, 4)) {
       const text = await d.page.textContent(`[data-testid="quota-${q.id}"] b`);
-      expect(text?.replace(/\D+/g, '/')).toBe(`${q.achieved}/${q.target}`);
+      // Achieved of target, in the quota's own unit (vụ, đối tượng, buổi, đường dây).
+      expect(text).toMatch(new RegExp(`^${q.achieved}/${q.target} (vụ|đối tượng|buổi|đường dây)$`));
     }
     await d.screenshot('08-kpi-quotas');
     await d.page.goto(`${server.url}/?province=lao-cai&campaign=lc-2024-peak&date=2024-09-15`);
@@ -309,7 +310,7 @@ describe('commander opens the Lào Cai 2024 campaign', () => {
       const shown = await d.page.textContent(
         `[data-testid="quota-list"] li:has-text("${row[1]}") b`,
       );
-      expect(shown?.replace(/\D+/g, '/')).toBe(`${row[4]}/${row[3]}`);
+      expect(shown).toBe(`${row[5]}/${row[4]} ${row[3]}`);
     }
     const spots = wb.getWorksheet('Điểm, tụ điểm')!.getSheetValues() as unknown[][];
     expect(spots[3]![2]).toBe(await d.card('hotspots-active'));
@@ -342,6 +343,7 @@ describe('commander opens the Lào Cai 2024 campaign', () => {
       [quota, before] as const,
     );
     const [a0] = before.split('/').map((x) => Number(x.replace(/\D/g, '')));
+    expect(before).toMatch(/ (vụ|đối tượng|buổi|đường dây)$/);
     const [a1] = (await d.page.textContent(`[data-testid="quota-${quota}"] b`))!
       .split('/')
       .map((x) => Number(x.replace(/\D/g, '')));

@@ -57,7 +57,13 @@ describe(`periodic reports (${process.env.DB_ENGINE})`, () => {
     const quotas = (await api.get('/api/campaigns/lc-2024-peak?asOf=2024-10-31')).body.quotas;
     const q = quotas.find((x: any) => x.id === 'lc-2024-peak-q01');
     expect(text).toContain(q.label);
-    expect(text).toContain(`${q.target}${q.achieved}${Math.round(q.share * 100)}%`);
+    // With its unit of measure (vụ, đối tượng, buổi, đường dây).
+    const unit = { case: 'vụ', person: 'đối tượng', session: 'buổi', line: 'đường dây' }[
+      q.unit as string
+    ];
+    expect(text).toContain(`${unit}${q.target}${q.achieved}${Math.round(q.share * 100)}%`);
+    // Lào Cai 2024 sets no age limits: "overdue" reads Thanh Hóa's, and the report says so.
+    expect(text).toContain('giả định: kế hoạch không quy định thời hạn');
   });
 
   it('heads a steering committee’s plan with its superior body, its symbol and its own signature, and leaves an unnamed recipient blank', async () => {
@@ -75,6 +81,9 @@ describe(`periodic reports (${process.env.DB_ENGINE})`, () => {
     expect(th).toContain('Số: ……/BC-BCĐ');
     expect(th).toContain('Kính gửi: Công an tỉnh Thanh Hóa');
     expect(th).toContain('TM. BAN CHỈ ĐẠOTRƯỞNG BAN');
+    // Thanh Hóa sets its own age limits: nothing is assumed.
+    expect(th).toContain('4. Điểm, tụ điểm quá thời hạn triệt xóa:');
+    expect(th).not.toContain('giả định: kế hoạch không quy định thời hạn');
     const sl = await text(
       '/api/campaigns/sl-2023-coop/report?phase=sl-2023-coop-p1&kind=phase&format=docx',
     );
@@ -106,7 +115,8 @@ describe(`periodic reports (${process.env.DB_ENGINE})`, () => {
     expect(rows).toHaveLength(quotas.length);
     for (const q of quotas) {
       const row = rows.find((r) => r[1] === q.label)!;
-      expect([row[3], row[4]]).toEqual([q.target, q.achieved]);
+      expect([row[4], row[5]]).toEqual([q.target, q.achieved]);
+      expect(['vụ', 'đối tượng', 'buổi', 'đường dây']).toContain(row[3]);
     }
     const spots = wb.getWorksheet('Điểm, tụ điểm')!.getSheetValues() as unknown[][];
     const fc = (

@@ -15,6 +15,7 @@ import { formatViDate } from '@pcmt/shared/dates';
 import { EVENT_LABELS, HOTSPOT_KIND_LABELS, TIER_LABELS } from '@pcmt/shared/labels';
 import { TIERS, type EventKind, type HotspotKind, type Tier } from '@pcmt/shared/domain';
 import { formatMeasure, targetText } from '@pcmt/shared/state/campaign';
+import { DEFAULT_AGE_LIMIT_MONTHS } from '@pcmt/shared/state/hotspots';
 import type { ReportFigures } from './report-figures.ts';
 
 const FONT = 'Times New Roman';
@@ -240,17 +241,32 @@ export async function reportDocx(f: ReportFigures, place: string): Promise<Buffe
             ? []
             : [
                 table(
-                  ['Chỉ tiêu', 'Đơn vị, địa bàn', 'Chỉ tiêu giao', 'Kết quả', 'Tỷ lệ'],
+                  [
+                    'Chỉ tiêu',
+                    'Đơn vị, địa bàn',
+                    'Đơn vị tính',
+                    'Chỉ tiêu giao',
+                    'Kết quả',
+                    'Tỷ lệ',
+                  ],
                   f.quotas.map((q) => [
                     q.label,
                     q.holder,
+                    q.unit,
                     String(q.target),
                     String(q.achieved),
                     pct(q.share),
                   ]),
                 ),
               ]),
-          p('4. Điểm, tụ điểm quá thời hạn triệt xóa:', { after: 80 }),
+          p(
+            `4. Điểm, tụ điểm quá thời hạn triệt xóa${
+              f.ageLimitsAssumed
+                ? ` (giả định: kế hoạch không quy định thời hạn, dùng thời hạn của Thanh Hóa 2023 — điểm phức tạp ${DEFAULT_AGE_LIMIT_MONTHS.complex_point} tháng, tụ điểm phức tạp ${DEFAULT_AGE_LIMIT_MONTHS.complex_cluster} tháng)`
+                : ''
+            }:`,
+            { after: 80 },
+          ),
           f.overdue.length
             ? table(
                 ['Loại', 'Xã, phường', 'Ngày phát hiện', 'Số ngày'],

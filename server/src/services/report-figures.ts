@@ -2,6 +2,8 @@
 import { and, eq, gte, inArray, lte } from 'drizzle-orm';
 import { coordinationKpis, followUpOn, heldIn } from '@pcmt/shared/state/coordination';
 import { sixMonthReportDay } from '@pcmt/shared/state/window';
+import type { QuotaUnit } from '@pcmt/shared/domain';
+import { QUOTA_UNIT_LABELS } from '@pcmt/shared/labels';
 import type { Db } from '../db/create-db.ts';
 import { agencies, adminUnits, campaigns, coordinationEvents } from '../db/schema.ts';
 import { ApiError } from '../errors.ts';
@@ -111,6 +113,8 @@ export async function reportFigures(
       eliminated: s.counts.status.eliminated,
       overdue: s.counts.overdue,
     },
+    /** The plan sets no age limits: "overdue" reads the shared default (Thanh Hóa 2023's), marked giả định. */
+    ageLimitsAssumed: detail.ageLimitsAssumed,
     tiers: s.counts.tiers,
     tiersStart: s.counts.startTiers,
     regressions: s.regressions.map((r) => ({
@@ -127,6 +131,8 @@ export async function reportFigures(
           ? (names.unit.get(row.unitId) ?? row.unitId)
           : (names.agency.get(row.agencyId ?? '') ?? ''),
         metric: row.metric,
+        /** The unit of measure as the plan counts it: vụ, đối tượng, buổi, đường dây. */
+        unit: QUOTA_UNIT_LABELS.vi[row.unit as QuotaUnit] ?? row.unit,
         target: q.target,
         achieved: q.achieved,
         share: q.share,

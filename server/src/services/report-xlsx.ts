@@ -28,8 +28,15 @@ export async function reportXlsx(f: ReportFigures): Promise<Buffer> {
   };
   add(
     'Chỉ tiêu',
-    ['Chỉ tiêu', 'Đơn vị, địa bàn', 'Chỉ tiêu giao', 'Kết quả', 'Tỷ lệ (%)'],
-    f.quotas.map((q) => [q.label, q.holder, q.target, q.achieved, Math.round(q.share * 100)]),
+    ['Chỉ tiêu', 'Đơn vị, địa bàn', 'Đơn vị tính', 'Chỉ tiêu giao', 'Kết quả', 'Tỷ lệ (%)'],
+    f.quotas.map((q) => [
+      q.label,
+      q.holder,
+      q.unit,
+      q.target,
+      q.achieved,
+      Math.round(q.share * 100),
+    ]),
   );
   add(
     'Điểm, tụ điểm',

@@ -14,7 +14,7 @@ import { TierTable } from './tier-table.tsx';
 
 /** Commander's indicators on the chosen date: objectives, tiers against the start, regressions, overdue hotspots, quotas, deadlines. */
 export function KpiPanel() {
-  const { lang, num } = useI18n();
+  const { lang, num, t } = useI18n();
   const f = useFormText();
   const { data, asOf, can, setView, unitName, me } = useDashboard();
   const tx = useTaskText();
@@ -59,6 +59,11 @@ export function KpiPanel() {
           <h3 className="warn">
             {f.overdueList}: <span data-testid="kpi-overdue-count">{s.overdue.length}</span>
           </h3>
+          {detail.ageLimitsAssumed && (
+            <p className="muted assumed" data-testid="overdue-assumed">
+              {t('assumedDefault')}
+            </p>
+          )}
           <ul className="link-list" data-testid="overdue-list">
             {s.overdue.slice(0, 8).map((h) => (
               <li key={h.id} data-testid={`overdue-${h.id}`} data-age={h.ageDays}>

@@ -1,10 +1,12 @@
+import type { QuotaUnit } from '@pcmt/shared/domain';
+import { QUOTA_UNIT_LABELS } from '@pcmt/shared/labels';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { useFormText } from '../../i18n/use-form-text.ts';
 import { useDashboard } from '../../lib/dashboard-context.ts';
 
 /** The phase's quotas with the progress recorded up to the date; a district's quota narrows the view to it. */
 export function QuotaList() {
-  const { num } = useI18n();
+  const { num, lang } = useI18n();
   const f = useFormText();
   const { data, setView } = useDashboard();
   const s = data.derived?.snapshot;
@@ -32,6 +34,7 @@ export function QuotaList() {
                 )}
                 <b>
                   {num(q.achieved)}/{num(q.target)}
+                  {row ? ` ${QUOTA_UNIT_LABELS[lang][row.unit as QuotaUnit] ?? row.unit}` : ''}
                 </b>
               </div>
               <div className="bar">
