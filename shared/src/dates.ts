@@ -50,3 +50,14 @@ export function parseViDate(text: string): string | null {
 
 /** The day the July 2025 reform took effect (63 → 34 provinces, districts abolished): the first day of the new era. */
 export const REFORM_DAY = '2025-07-01';
+
+/**
+ * True when something valid from `validFrom` (null: always was) until `validTo` (exclusive; null: still is) exists on
+ * at least one day of the span: a unit, or an agency by its unit.
+ */
+export function existsDuring(
+  u: { validFrom: string | null; validTo: string | null },
+  span: { startsOn: string; endsOn: string },
+) {
+  return (u.validFrom ?? '') <= span.endsOn && (u.validTo === null || u.validTo > span.startsOn);
+}

@@ -75,6 +75,14 @@ describe.each([
     if (name === 'desktop') {
       // A "4 rõ" task due yesterday: lead agency, responsible position, overdue until done.
       await planner.page.fill('[data-testid="task-title"]', 'Rà soát hộ gia đình ký cam kết');
+      // A task written today is led by an agency of today: no district police (gone with the districts in 2025).
+      const leads = await planner.page.$$eval('[data-testid="task-lead"] option', (o) =>
+        o.map((x) => x.textContent ?? ''),
+      );
+      expect(leads.some((x) => x.startsWith('Công an huyện'))).toBe(false);
+      expect(leads.some((x) => x.startsWith('Công an xã') || x.startsWith('Công an phường'))).toBe(
+        true,
+      );
       await planner.page.selectOption('[data-testid="task-lead"]', { index: 1 });
       await planner.page.fill('[data-testid="task-position"]', 'Trưởng Công an xã');
       await planner.page.fill('[data-testid="task-due"]', '01/12/2026');

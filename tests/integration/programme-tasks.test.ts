@@ -69,6 +69,23 @@ describe(`a programme's own tasks (${process.env.DB_ENGINE})`, () => {
     expect(listed.map((x: any) => x.id)).toContain(made.body.id);
   });
 
+  it('gives each agency the days its unit exists', async () => {
+    const agencies = (await api.get('/api/agencies', 'plannerLaoCai')).body as {
+      name: string;
+      kind: string;
+      validTo: string | null;
+    }[];
+    const district = agencies.find((a) => a.name === 'Công an huyện Bát Xát')!;
+    expect(district.validTo).toBe('2025-07-01');
+    expect(agencies.find((a) => a.name === 'Cục Hải quan tỉnh Lào Cai')!.validTo).toBe(
+      '2025-07-01',
+    );
+    expect(agencies.find((a) => a.name === 'Chi cục Hải quan khu vực VII')!.validTo).toBeNull();
+    expect(
+      agencies.filter((a) => a.kind === 'commune_police').every((a) => a.validTo === null),
+    ).toBe(true);
+  });
+
   it('never stores a task with both owners or none', async () => {
     const row = { title: 'x', dueOn: '2026-12-31' };
     await expect(t.db.insert(planTasks).values({ id: 'task-none', ...row })).rejects.toThrow();

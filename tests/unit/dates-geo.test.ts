@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   addMonths,
+  existsDuring,
   daysBetween,
   formatViDate,
   isIsoDate,
@@ -60,4 +61,15 @@ describe('parseViDate', () => {
     ['2024-09-15', null],
     ['15/09/24', null],
   ])('%s → %s', (text, iso) => expect(parseViDate(text)).toBe(iso));
+});
+
+describe('existing during a span (a unit, or an agency by its unit)', () => {
+  const span = { startsOn: '2026-01-01', endsOn: '2026-12-31' };
+  it.each([
+    [{ validFrom: '2020-01-01', validTo: '2025-07-01' }, false],
+    [{ validFrom: '2025-07-01', validTo: null }, true],
+    [{ validFrom: null, validTo: null }, true],
+    [{ validFrom: '2020-01-01', validTo: '2026-01-02' }, true],
+    [{ validFrom: '2027-01-01', validTo: null }, false],
+  ])('%o → %s', (u, expected) => expect(existsDuring(u, span)).toBe(expected));
 });

@@ -4,18 +4,29 @@ import { asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AgencyInputSchema, AgencyPatchSchema } from '@pcmt/shared/contracts';
 import type { Db } from '../db/create-db.ts';
-import { agencies } from '../db/schema.ts';
+import { adminUnits, agencies } from '../db/schema.ts';
 import { ApiError } from '../errors.ts';
 import { checkRefs } from './references.ts';
 import { denyOutOfScope, inScope, type Scope } from './scope.ts';
 import { auditedUpdate, auditedInsert } from './versioned.ts';
 
+/**
+ * The agencies of the user's provinces, each with the days its unit exists (a district's police end with the
+ * district on 01/07/2025, a province's customs office with the province): forms offer those of the day they write.
+ */
 export async function listAgencies(db: Db, scope: Scope) {
   const rows = await db
-    .select()
+    .select({
+      agency: agencies,
+      validFrom: adminUnits.validFrom,
+      validTo: adminUnits.validTo,
+    })
     .from(agencies)
+    .leftJoin(adminUnits, eq(adminUnits.id, agencies.unitId))
     .orderBy(asc(agencies.provinceSlug), asc(agencies.name));
-  return rows.filter((a) => inScope(scope, a.provinceSlug));
+  return rows
+    .filter((r) => inScope(scope, r.agency.provinceSlug))
+    .map((r) => ({ ...r.agency, validFrom: r.validFrom ?? null, validTo: r.validTo ?? null }));
 }
 
 export async function createAgency(

@@ -1,5 +1,6 @@
 /** What every campaign write checks: the campaign in the user's scope, its holders, phases and dates. */
 import { and, eq, inArray } from 'drizzle-orm';
+import { existsDuring } from '@pcmt/shared/dates';
 import type { Db } from '../db/create-db.ts';
 import { adminUnits, agencies, campaigns, phases } from '../db/schema.ts';
 import { ApiError } from '../errors.ts';
@@ -96,14 +97,6 @@ export async function checkHolders(
         `unit ${q.unitId} does not exist during the campaign (valid ${u.validFrom} – ${u.validTo ?? 'now'})`,
       );
   });
-}
-
-/** True when a unit is valid on at least one day of the span (validTo is the first day it no longer is). */
-export function existsDuring(
-  u: { validFrom: string; validTo: string | null },
-  span: { startsOn: string; endsOn: string },
-) {
-  return u.validFrom <= span.endsOn && (u.validTo === null || u.validTo > span.startsOn);
 }
 
 export const inside = (

@@ -11,16 +11,10 @@ import type {
   CampaignInput,
   CampaignPatchSchema,
 } from '@pcmt/shared/campaign-contracts';
+import { existsDuring } from '@pcmt/shared/dates';
 import type { Db } from '../db/create-db.ts';
 import { adminUnits, campaigns, phases, quotas, reportDeadlines } from '../db/schema.ts';
-import {
-  campaignInScope,
-  checkHolders,
-  existsDuring,
-  invalid,
-  what,
-  type Ctx,
-} from './campaign-scope.ts';
+import { campaignInScope, checkHolders, invalid, what, type Ctx } from './campaign-scope.ts';
 import { auditedInsert, auditedUpdate } from './versioned.ts';
 
 export async function createCampaign(ctx: Ctx, input: CampaignInput) {

@@ -6,12 +6,13 @@
  */
 import { useMemo, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { formatViDate } from '@pcmt/shared/dates';
+import { existsDuring, formatViDate } from '@pcmt/shared/dates';
 import { ApiErrorNote } from './api-error-note.tsx';
 import { DateField } from './date-field.tsx';
 import { useTaskText } from '../i18n/task-messages.ts';
 import { api, unwrap } from '../lib/api.ts';
 import { agenciesQuery } from '../lib/queries.ts';
+import { useDashboard } from '../lib/dashboard-context.ts';
 
 export interface TaskRow {
   id: string;
@@ -59,6 +60,9 @@ export function TaskTable({
     [agencies.data, province],
   );
   const name = (id: string | null) => (id ? (mine.find((a) => a.id === id)?.name ?? id) : '');
+  // A new task is written today: the agencies that exist today (a district's police ended with the district).
+  const today = useDashboard().me.today;
+  const current = mine.filter((a) => existsDuring(a, { startsOn: today, endsOn: today }));
   const [agency, setAgency] = useState('');
   const [state, setState] = useState<StateFilter>('');
   const [dueBy, setDueBy] = useState<string | null>(null);
@@ -167,7 +171,7 @@ export function TaskTable({
           </tbody>
         </table>
       </div>
-      {editable && <TaskForm owner={owner} agencies={mine} />}
+      {editable && <TaskForm owner={owner} agencies={current} />}
       <ApiErrorNote error={done.error} onReload={() => refresh(client)} />
     </div>
   );

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { existsDuring } from '@pcmt/shared/dates';
 import {
   DEADLINE_KINDS,
   DEFAULT_QUOTA_UNIT,
@@ -52,7 +53,19 @@ export function QuotaRows(p: {
   const { lang } = useI18n();
   const f = useFormText();
   const agencies = useQuery(agenciesQuery());
-  const own = (agencies.data ?? []).filter((a) => a.provinceSlug === p.province);
+  // The agencies that exist during the campaign's phases (a 2026 plan holds no district police, gone in 2025).
+  const starts = p.phases
+    .map((x) => x.startsOn)
+    .filter((x): x is string => !!x)
+    .sort();
+  const ends = p.phases
+    .map((x) => x.endsOn)
+    .filter((x): x is string => !!x)
+    .sort();
+  const span = { startsOn: starts[0] ?? '', endsOn: ends.at(-1) ?? '9999-12-31' };
+  const own = (agencies.data ?? []).filter(
+    (a) => a.provinceSlug === p.province && existsDuring(a, span),
+  );
   const set = (i: number, patch: Partial<QuotaDraft>) =>
     p.onChange(p.quotas.map((q, j) => (j === i ? { ...q, ...patch } : q)));
   return (
