@@ -1,4 +1,5 @@
 /** Vietnamese and English labels of the domain codes, shared by the dashboard and the generated reports. */
+import { REFORM_DAY } from './dates.ts';
 import type {
   CrossingKind,
   DeadlineKind,
@@ -257,3 +258,13 @@ export const CRITERIA_LABELS: Record<Lang, readonly string[]> = {
     'No plants containing narcotics grown',
   ],
 };
+
+/**
+ * What communes are called on a date, as a column heads them: "Xã, phường, thị trấn" before the July 2025 reform,
+ * "Xã, phường, đặc khu" from it (district-level towns are gone, special zones are new).
+ */
+export function communeHeading(date: string, lang: Lang = 'vi'): string {
+  const before = date < REFORM_DAY;
+  if (lang === 'en') return before ? 'Commune, ward, township' : 'Commune, ward, special zone';
+  return before ? 'Xã, phường, thị trấn' : 'Xã, phường, đặc khu';
+}

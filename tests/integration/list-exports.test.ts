@@ -46,7 +46,8 @@ describe(`list exports (${process.env.DB_ENGINE})`, () => {
       'Mã',
       'Loại',
       'Tình trạng',
-      'Xã, phường',
+      // 2024: before the reform, communes, wards and townships.
+      'Xã, phường, thị trấn',
       'Mã xã',
       'Ngày phát hiện',
     ]);
@@ -93,7 +94,8 @@ describe(`list exports (${process.env.DB_ENGINE})`, () => {
     expect(plans.headers).toContain('Tiêu chí đạt (/8)');
     const tasks = await sheet('/api/campaigns/lc-2026-p4/lists/tasks');
     expect(tasks.headers).toEqual([
-      'Xã, phường',
+      // 2026: after the reform, communes, wards and special zones.
+      'Xã, phường, đặc khu',
       'Nhiệm vụ',
       'Cơ quan chủ trì',
       'Cơ quan phối hợp',

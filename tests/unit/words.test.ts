@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { CRITERIA_LABELS } from '@pcmt/shared/labels';
+import { communeHeading, CRITERIA_LABELS } from '@pcmt/shared/labels';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 function files(dir: string): string[] {
@@ -47,4 +47,12 @@ describe('the words of the plans and the decision', () => {
     expect(CRITERIA_LABELS.vi).toHaveLength(8);
     expect(CRITERIA_LABELS.en).toHaveLength(8);
   });
+});
+
+describe('what communes are called on a date', () => {
+  it.each([
+    ['2025-06-30', 'Xã, phường, thị trấn'],
+    ['2025-07-01', 'Xã, phường, đặc khu'],
+    ['2026-11-22', 'Xã, phường, đặc khu'],
+  ])('%s → %s', (date, words) => expect(communeHeading(date)).toBe(words));
 });

@@ -18,6 +18,7 @@ import type {
   Tier,
 } from '@pcmt/shared/domain';
 import {
+  communeHeading,
   DEADLINE_KIND_LABELS,
   DEADLINE_STATE_LABELS,
   EVENT_LABELS,
@@ -100,7 +101,10 @@ async function hotspotSheet(db: Db, s: Snap) {
     { header: 'Mã', value: (h) => h.id, width: 16 },
     { header: 'Loại', value: (h) => HOTSPOT_KIND_LABELS.vi[h.kind as HotspotKind] },
     { header: 'Tình trạng', value: (h) => STATUS_LABELS.vi[h.status], width: 16 },
-    { header: 'Xã, phường', value: (h) => names.get(h.unitId)?.name ?? h.unitId },
+    {
+      header: communeHeading(s.window.asOf),
+      value: (h) => names.get(h.unitId)?.name ?? h.unitId,
+    },
     { header: 'Mã xã', value: (h) => names.get(h.unitId)?.code ?? '', width: 10 },
     { header: 'Ngày phát hiện', kind: 'date', value: (h) => h.identifiedOn },
     { header: 'Ngày triệt xóa', kind: 'date', value: (h) => h.eliminatedOn },
@@ -265,7 +269,7 @@ async function planSheets(db: Db, scope: Scope, campaignId: string, slug: string
   const agencyName = await agencyNames(db, slug);
   type P = (typeof plans)[number];
   const planColumns: Column<P>[] = [
-    { header: 'Xã, phường', value: (p) => p.unitName },
+    { header: communeHeading(asOf), value: (p) => p.unitName },
     { header: 'Phân loại khi lập', value: (p) => TIER_LABELS.vi[p.fromTier as Tier] ?? p.fromTier },
     { header: 'Mục tiêu', value: (p) => TIER_LABELS.vi[p.targetTier as Tier] ?? p.targetTier },
     { header: 'Thời hạn', kind: 'date', value: (p) => p.targetDate },
@@ -283,7 +287,7 @@ async function planSheets(db: Db, scope: Scope, campaignId: string, slug: string
   ];
   type T = P['tasks'][number] & { commune: string };
   const taskColumns: Column<T>[] = [
-    { header: 'Xã, phường', value: (t) => t.commune },
+    { header: communeHeading(asOf), value: (t) => t.commune },
     { header: 'Nhiệm vụ', value: (t) => t.title, width: 44 },
     { header: 'Cơ quan chủ trì', value: (t) => agencyName.get(t.leadAgencyId ?? '') ?? '' },
     {

@@ -12,7 +12,12 @@ import {
   WidthType,
 } from 'docx';
 import { formatViDate } from '@pcmt/shared/dates';
-import { EVENT_LABELS, HOTSPOT_KIND_LABELS, TIER_LABELS } from '@pcmt/shared/labels';
+import {
+  communeHeading,
+  EVENT_LABELS,
+  HOTSPOT_KIND_LABELS,
+  TIER_LABELS,
+} from '@pcmt/shared/labels';
 import { TIERS, type EventKind, type HotspotKind, type Tier } from '@pcmt/shared/domain';
 import { formatMeasure, targetText } from '@pcmt/shared/state/campaign';
 import { DEFAULT_AGE_LIMIT_MONTHS } from '@pcmt/shared/state/hotspots';
@@ -269,7 +274,7 @@ export async function reportDocx(f: ReportFigures, place: string): Promise<Buffe
           ),
           f.overdue.length
             ? table(
-                ['Loại', 'Xã, phường', 'Ngày phát hiện', 'Số ngày'],
+                ['Loại', communeHeading(f.asOf), 'Ngày phát hiện', 'Số ngày'],
                 f.overdue.map((o) => [
                   HOTSPOT_KIND_LABELS.vi[o.kind as HotspotKind],
                   o.commune,

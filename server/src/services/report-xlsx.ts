@@ -1,7 +1,7 @@
 /** The tables of the periodic report as an Excel workbook. */
 import ExcelJS from 'exceljs';
 import { formatViDate } from '@pcmt/shared/dates';
-import { HOTSPOT_KIND_LABELS, TIER_LABELS } from '@pcmt/shared/labels';
+import { communeHeading, HOTSPOT_KIND_LABELS, TIER_LABELS } from '@pcmt/shared/labels';
 import { TIERS, type HotspotKind } from '@pcmt/shared/domain';
 import type { ReportFigures } from './report-figures.ts';
 import { printSetup, safeText } from './xlsx-write.ts';
@@ -50,7 +50,7 @@ export async function reportXlsx(f: ReportFigures): Promise<Buffer> {
   );
   add(
     'Quá hạn',
-    ['Loại', 'Xã, phường', 'Ngày phát hiện', 'Số ngày'],
+    ['Loại', communeHeading(f.asOf), 'Ngày phát hiện', 'Số ngày'],
     f.overdue.map((o) => [
       HOTSPOT_KIND_LABELS.vi[o.kind as HotspotKind],
       o.commune,
