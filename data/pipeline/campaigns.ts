@@ -395,7 +395,7 @@ function laiChau(): CampaignDraft {
       [
         'd0',
         null,
-        'one_month',
+        'plan_submission',
         '2024-04-30',
         'Xây dựng kế hoạch (trước ngày 01/5/2024)',
         '2024-04-26',

@@ -160,6 +160,8 @@ export const DEADLINE_KINDS = [
   'six_month',
   'quarter',
   'yearly',
+  /** Not a report: the plans of the units due to the issuer (Lai Châu city: before 01/05/2024). */
+  'plan_submission',
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 

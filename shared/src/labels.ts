@@ -201,6 +201,7 @@ export const DEADLINE_KIND_LABELS: Record<Lang, Record<DeadlineKind, string>> = 
     six_month: 'Báo cáo 6 tháng',
     quarter: 'Báo cáo quý',
     yearly: 'Báo cáo năm',
+    plan_submission: 'Nộp kế hoạch',
   },
   en: {
     one_month: 'One-month report',
@@ -209,6 +210,7 @@ export const DEADLINE_KIND_LABELS: Record<Lang, Record<DeadlineKind, string>> = 
     six_month: 'Six-month report',
     quarter: 'Quarterly report',
     yearly: 'Yearly report',
+    plan_submission: 'Plans submitted',
   },
 };
 

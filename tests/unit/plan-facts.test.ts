@@ -23,6 +23,8 @@ describe('the plans’ facts', () => {
       ['2025-12-02', null],
     ]);
     expect(c.deadlines.at(-1)).toMatchObject({ kind: 'final' });
+    // The first is not a report: the units' plans are due before 01/05/2024.
+    expect(c.deadlines[0]).toMatchObject({ kind: 'plan_submission' });
     expect(c.deadlines.map((d) => d.title).join(' | ')).toContain('trước ngày 03/12/2025');
   });
 
