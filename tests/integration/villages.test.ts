@@ -7,6 +7,7 @@ import * as turf from '@turf/turf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { hotspots } from '@pcmt/server/db/schema';
 import { campaignSnapshot } from '@pcmt/server/services/snapshot';
 import { openTestDb, type TestDb } from '../support/test-db.ts';
@@ -68,6 +69,22 @@ describe(`villages (${process.env.DB_ENGINE})`, () => {
     });
     // Before the reform, San Thàng's villages are named with it.
     expect(names.filter((x) => /^Bản \d, Xã San Thàng$/.test(x))).toHaveLength(7);
+  });
+
+  it('writes a San Thàng village’s plan with its target per phase', async () => {
+    const s = await api.login('t.planner');
+    const res = await api.app.request('/api/plans/plan-vil-12-0001/export?format=docx', {
+      headers: { cookie: s.cookie },
+    });
+    expect(res.status).toBe(200);
+    const xml = await (
+      await JSZip.loadAsync(new Uint8Array(await res.arrayBuffer()))
+    )
+      .file('word/document.xml')!
+      .async('string');
+    const text = xml.replace(/<[^>]+>/g, '').replaceAll('&quot;', '"');
+    expect(text).toContain('Giai đoạn 3 (đến ngày 14/08/2025): đạt mức "Có tệ nạn ma túy"');
+    expect(text).toContain('Giai đoạn 4 (đến ngày 14/10/2025): đạt mức "Không ma túy"');
   });
 
   it('counts the villages at 8/8 from their checks: 17 after phase 1', async () => {

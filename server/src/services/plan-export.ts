@@ -142,6 +142,17 @@ async function planDocx(f: Facts, day: string): Promise<Buffer> {
           p(
             `Chuyển hóa ${f.unitName} từ "${from}" thành "${to}" trước ngày ${formatViDate(f.plan.targetDate)}.`,
           ),
+          // The target tier per phase (San Thàng's villages: less complex by phase 3, drug-free by phase 4).
+          ...f.plan.phaseTargets.flatMap((x) => {
+            const phase = f.phases.find((ph) => ph.id === x.phaseId);
+            return phase
+              ? [
+                  p(
+                    `- ${phase.name} (đến ngày ${formatViDate(phase.endsOn)}): đạt mức "${TIER_LABELS.vi[x.tier]}".`,
+                  ),
+                ]
+              : [];
+          }),
           p(
             `Đến ngày ${formatViDate(day)}: đạt ${f.met.length}/8 tiêu chí không ma túy` +
               `${f.met.length ? ` (tiêu chí ${f.met.join(', ')})` : ''}; ${STATE_WORDS[f.recognition.state]}` +
@@ -155,6 +166,7 @@ async function planDocx(f: Facts, day: string): Promise<Buffer> {
               label,
               f.met.includes(i + 1) ? 'Đạt' : 'Chưa đạt',
             ]),
+            [0.6, 7, 2],
           ),
           p([t('III. CÁC GIAI ĐOẠN', { bold: true })]),
           f.phases.length
@@ -166,6 +178,7 @@ async function planDocx(f: Facts, day: string): Promise<Buffer> {
                   formatViDate(x.endsOn),
                   x.objectives.map((o) => o.text).join('; '),
                 ]),
+                [1.6, 1.5, 1.5, 5],
               )
             : p('Kế hoạch không gắn với đợt, giai đoạn nào.'),
           p([t('IV. NHIỆM VỤ (4 RÕ)', { bold: true })]),
@@ -191,6 +204,7 @@ async function planDocx(f: Facts, day: string): Promise<Buffer> {
                   formatViDate(x.dueOn),
                   stateOf(x),
                 ]),
+                [0.6, 3.4, 2, 1.8, 1.8, 1.6, 1.4, 1.4],
               )
             : p('Chưa giao nhiệm vụ.'),
           p('', { after: 120 }),

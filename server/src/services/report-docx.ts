@@ -7,6 +7,7 @@ import {
   Paragraph,
   Table,
   TableCell,
+  TableLayoutType,
   TableRow,
   TextRun,
   WidthType,
@@ -35,16 +36,34 @@ export const p = (
     alignment: opts.align ?? AlignmentType.JUSTIFIED,
     spacing: { after: opts.after ?? 80 },
   });
-const cell = (text: string, bold = false) =>
-  new TableCell({ children: [new Paragraph({ children: [t(text, { bold, size: 22 })] })] });
-export const table = (header: string[], rows: string[][]) =>
-  new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
+const cell = (text: string, bold = false, width?: number) =>
+  new TableCell({
+    children: [new Paragraph({ children: [t(text, { bold, size: 22 })] })],
+    ...(width ? { width: { size: width, type: WidthType.DXA } } : {}),
+  });
+/** The text width of an A4 page with the administrative margins (30 mm left, 20 mm right), in twips. */
+const TEXT_WIDTH = 11906 - 1701 - 1134;
+/**
+ * A table over the text width; `weights` share it among the columns (a number column narrow, a text column wide),
+ * fixed so that Word and LibreOffice lay it out alike. Without weights the columns are equal.
+ */
+export const table = (header: string[], rows: string[][], weights?: number[]) => {
+  const w = weights ?? header.map(() => 1);
+  const sum = w.reduce((a, b) => a + b, 0);
+  const widths = w.map((x) => Math.round((TEXT_WIDTH * x) / sum));
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
     rows: [
-      new TableRow({ children: header.map((h) => cell(h, true)), tableHeader: true }),
-      ...rows.map((r) => new TableRow({ children: r.map((c) => cell(c)) })),
+      new TableRow({
+        children: header.map((h, i) => cell(h, true, widths[i])),
+        tableHeader: true,
+      }),
+      ...rows.map((r) => new TableRow({ children: r.map((c, i) => cell(c, false, widths[i])) })),
     ],
   });
+};
 const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } as const;
 
 export const KIND_TITLES = {
@@ -71,6 +90,7 @@ function coordinationSection(f: ReportFigures) {
         k.target === null ? 'Không nêu số' : String(k.target),
         `${k.actual.toLocaleString('vi-VN')}${k.met === null ? '' : k.met ? ' (đạt)' : ' (chưa đạt)'}`,
       ]),
+      [6, 2, 2.4],
     ),
     p(
       `Trong kỳ: ${
@@ -262,6 +282,7 @@ export async function reportDocx(f: ReportFigures, place: string): Promise<Buffe
                     String(q.achieved),
                     pct(q.share),
                   ]),
+                  [5, 3, 1.6, 1.4, 1.2, 1.2],
                 ),
               ]),
           p(
@@ -281,6 +302,7 @@ export async function reportDocx(f: ReportFigures, place: string): Promise<Buffe
                   formatViDate(o.identifiedOn),
                   String(o.ageDays),
                 ]),
+                [3, 4, 2, 1.4],
               )
             : p('Không có.'),
           ...coordinationSection(f),
