@@ -8,7 +8,13 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 export const SCREENSHOTS = fileURLToPath(new URL('../e2e/screenshots', import.meta.url));
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export async function launchChromium(): Promise<{
+/** A browser as the tests see it: Vietnamese in Vietnam's time zone, unless another locale and zone are asked for. */
+export async function launchChromium(
+  where: { locale: string; timezoneId: string } = {
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+  },
+): Promise<{
   browser: BrowserContext;
   close(): Promise<void>;
 }> {
@@ -22,8 +28,8 @@ export async function launchChromium(): Promise<{
       executablePath: CHROMIUM,
       headless: true,
       viewport: { width: 1400, height: 880 },
-      locale: 'vi-VN',
-      timezoneId: 'Asia/Ho_Chi_Minh',
+      locale: where.locale,
+      timezoneId: where.timezoneId,
       args: [
         '--headless=new',
         '--no-sandbox',
@@ -33,7 +39,7 @@ export async function launchChromium(): Promise<{
         '--disable-component-update',
         '--disable-sync',
         '--no-first-run',
-        '--lang=vi-VN',
+        `--lang=${where.locale}`,
       ],
     },
   );
