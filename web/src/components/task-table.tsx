@@ -49,17 +49,23 @@ export function TaskTable({
   province: string | null;
   tasks: TaskRow[];
   editable: boolean;
-  /** The table's heading, when not a plan's. */
+  /** Set (even empty) when an outer heading names the table: it then has no heading of its own. */
   title?: string;
 }) {
   const x = useTaskText();
   const client = useQueryClient();
   const agencies = useQuery(agenciesQuery());
   const mine = useMemo(
-    () => (agencies.data ?? []).filter((a) => !province || a.provinceSlug === province),
+    () =>
+      (agencies.data ?? [])
+        .filter((a) => !province || a.provinceSlug === province)
+        // In Vietnamese order (Hà before Hoằng, Đ after D), not by code point.
+        .sort((a, b) => a.name.localeCompare(b.name, 'vi')),
     [agencies.data, province],
   );
   const name = (id: string | null) => (id ? (mine.find((a) => a.id === id)?.name ?? id) : '');
+  // Thanh Hóa 2023's table names no position: the column shows only where a task names one.
+  const withPosition = tasks.length === 0 || tasks.some((t) => t.responsiblePosition);
   // A new task is written today: the agencies that exist today (a district's police ended with the district).
   const today = useDashboard().me.today;
   const current = mine.filter((a) => existsDuring(a, { startsOn: today, endsOn: today }));
@@ -85,12 +91,14 @@ export function TaskTable({
   });
   return (
     <div className="tasks" data-testid={'plan' in owner ? 'plan-tasks' : 'campaign-tasks'}>
-      <h4>
-        {title ?? x.title}{' '}
-        <span className="muted">
-          ({tasks.filter((t) => t.overdue).length} {x.overdueCount})
-        </span>
-      </h4>
+      {title === undefined && (
+        <h4>
+          {x.title}{' '}
+          <span className="muted">
+            ({tasks.filter((t) => t.overdue).length} {x.overdueCount})
+          </span>
+        </h4>
+      )}
       {tasks.length > 0 && (
         <div className="task-filters">
           <select
@@ -126,11 +134,18 @@ export function TaskTable({
             <tr>
               <th>{x.task}</th>
               <th>{x.lead}</th>
-              <th>{x.position}</th>
+              {withPosition && <th>{x.position}</th>}
               <th>{x.deadline}</th>
             </tr>
           </thead>
           <tbody>
+            {shown.length === 0 && (
+              <tr>
+                <td colSpan={4} className="muted" data-testid="tasks-empty">
+                  {tasks.length === 0 ? x.none : x.noneMatch}
+                </td>
+              </tr>
+            )}
             {shown.map((t) => (
               <tr
                 key={t.id}
@@ -161,7 +176,7 @@ export function TaskTable({
                     </div>
                   )}
                 </td>
-                <td>{t.responsiblePosition}</td>
+                {withPosition && <td>{t.responsiblePosition}</td>}
                 <td>
                   {formatViDate(t.dueOn)}
                   {t.overdue && <div className="overdue-tag">{x.overdue}</div>}

@@ -54,6 +54,7 @@ export const CANDIDATE_MESSAGES = {
     up: 'Lên',
     down: 'Xuống',
     more: 'xã nữa (lọc hẹp hơn để xem)',
+    moreVillages: 'thôn, bản nữa (lọc hẹp hơn để xem)',
     inPlan: 'đã có kế hoạch',
     reason: {
       tier: 'đang là',
@@ -135,6 +136,7 @@ export const CANDIDATE_MESSAGES = {
     up: 'Up',
     down: 'Down',
     more: 'more (narrow the filters to see them)',
+    moreVillages: 'more villages (narrow the filters to see them)',
     inPlan: 'already in a plan',
     reason: {
       tier: 'now',

@@ -6,6 +6,8 @@ export const TASK_MESSAGES = {
   vi: {
     title: 'Nhiệm vụ (4 rõ)',
     programme: 'Nhiệm vụ và giải pháp của kế hoạch (4 rõ)',
+    none: 'Chưa giao nhiệm vụ nào.',
+    noneMatch: 'Không có nhiệm vụ nào phù hợp bộ lọc.',
     overdueCount: 'quá hạn',
     task: 'Nhiệm vụ',
     target: 'Chỉ tiêu / thời gian',
@@ -29,6 +31,8 @@ export const TASK_MESSAGES = {
   en: {
     title: 'Tasks (the "4 clear")',
     programme: 'The plan’s tasks and measures (the "4 clear")',
+    none: 'No task yet.',
+    noneMatch: 'No task matches the filters.',
     overdueCount: 'overdue',
     task: 'Task',
     target: 'Target / time',

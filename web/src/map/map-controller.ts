@@ -12,6 +12,17 @@ maplibregl.setWorkerUrl(workerUrl);
 maplibregl.prewarm();
 
 type SourceId = (typeof SOURCES)[keyof typeof SOURCES];
+
+/** MapLibre's own control tooltips and labels in Vietnamese (its `locale` patch; English stays its default). */
+const VI_LOCALE: Record<string, string> = {
+  'AttributionControl.ToggleAttribution': 'Hiện, ẩn nguồn dữ liệu',
+  'Map.Title': 'Bản đồ',
+  'NavigationControl.ResetBearing': 'Kéo để xoay bản đồ, bấm để quay về hướng bắc',
+  'NavigationControl.ZoomIn': 'Phóng to',
+  'NavigationControl.ZoomOut': 'Thu nhỏ',
+  'ScaleControl.Meters': 'm',
+  'ScaleControl.Kilometers': 'km',
+};
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 /** Distinct features drawn per interactive layer (and per hotspot status), read when the map is idle. */
@@ -44,8 +55,10 @@ export class MapController {
     private readonly cb: MapCallbacks,
     /** Lite mode (lib/lite.ts): no fades, no animated moves. */
     private readonly lite = false,
+    lang: 'vi' | 'en' = 'vi',
   ) {
     this.map = new maplibregl.Map({
+      ...(lang === 'vi' ? { locale: VI_LOCALE } : {}),
       fadeDuration: lite ? 0 : 300,
       container,
       style: buildBaseStyle(EMPTY),

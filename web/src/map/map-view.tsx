@@ -101,6 +101,7 @@ export function MapView(props: Props) {
         },
       },
       props.lite,
+      props.lang,
     );
     controller.current = c;
     callbacks.current.onController?.(c);

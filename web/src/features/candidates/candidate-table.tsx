@@ -115,7 +115,7 @@ export function CandidateTable({
       </table>
       {total > SHOWN && (
         <p className="muted">
-          + {num(total - SHOWN)} {x.more}
+          + {num(total - SHOWN)} {view.clevel === 'village' ? x.moreVillages : x.more}
         </p>
       )}
     </div>

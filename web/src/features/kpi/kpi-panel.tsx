@@ -110,7 +110,7 @@ export function KpiPanel() {
           <TaskTable
             owner={{ campaign: detail.id }}
             province={detail.provinceSlug}
-            title={tx.programme}
+            title=""
             tasks={tasks}
             editable={can('plan.write') && asOf === me.today}
           />

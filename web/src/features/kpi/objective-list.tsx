@@ -1,10 +1,11 @@
 import { formatMeasure, targetText, type ObjectiveProgress } from '@pcmt/shared/state/campaign';
+import { OBJECTIVE_MEASURE_LABELS } from '@pcmt/shared/labels';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { useFormText } from '../../i18n/use-form-text.ts';
 
 /** Each phase objective that has a numeric target, measured on the date against the plan's own target. */
 export function ObjectiveList({ objectives }: { objectives: ObjectiveProgress[] }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const f = useFormText();
   const measured = objectives.filter((o) => o.value !== undefined && o.measure);
   if (measured.length === 0) return null;
@@ -32,7 +33,8 @@ export function ObjectiveList({ objectives }: { objectives: ObjectiveProgress[] 
             data-met={String(o.met)}
           >
             <span>
-              {o.text}: <b>{formatMeasure(o.measure!, o.value!)}</b> · {f.target} {targetText(o)} ·{' '}
+              {o.text} — {OBJECTIVE_MEASURE_LABELS[lang][o.measure!]}:{' '}
+              <b>{formatMeasure(o.measure!, o.value!)}</b> · {f.target} {targetText(o)} ·{' '}
               <span className={o.met ? 'ok-text' : 'warn-text'}>
                 {o.met ? t('met') : t('notMet')}
               </span>
