@@ -87,6 +87,16 @@ describe.each([
     await expect.poll(() => d.renderedCount('villages-fill')).toBeGreaterThan(0);
     await d.page.locator('[data-testid="phase-targets"]').scrollIntoViewIfNeeded();
     await d.screenshot(`98-village-phase-targets-${name}`);
+
+    // The province after the reform: an overdue hotspot recorded in a pre-reform commune is named by the commune
+    // formed from it, and the tier table says both its columns count the merged communes.
+    await d.page.goto(`${server.url}/${VIEW}&phase=lch-2024-2025-p5`);
+    await d.page.waitForSelector('[data-testid="overdue-list"] li');
+    const overdue = await d.page.$$eval('[data-testid="overdue-list"] li', (li) =>
+      li.map((x) => x.textContent ?? ''),
+    );
+    for (const text of overdue) expect(text).toMatch(/ · \S[^—]* — \d/);
+    expect(await d.page.isVisible('[data-testid="tiers-across-reform"]')).toBe(true);
   });
 
   it('carries the unfinished village through to recognition, and reopens it', async () => {

@@ -25,6 +25,9 @@ export function Dashboard({ me }: { me: Me }) {
   const names = useMemo(() => {
     const m = new Map<string, string>();
     for (const f of data.districts.data?.features ?? []) m.set(f.id, f.properties.name);
+    // A hotspot or plan recorded in a commune before the reform is named by a commune formed from it.
+    for (const f of data.communes.data?.features ?? [])
+      for (const p of f.properties.predecessorIds ?? []) m.set(p, f.properties.name);
     for (const f of data.communes.data?.features ?? []) m.set(f.id, f.properties.name);
     return m;
   }, [data.districts.data, data.communes.data]);

@@ -33,6 +33,8 @@ export const FORM_MESSAGES = {
     play: 'Phát theo tuần',
     pause: 'Tạm dừng',
     tiersVsStart: 'Phân loại xã: đầu kế hoạch → ngày đang xem',
+    tiersAcrossReform:
+      'Hai cột đếm các xã sau sắp xếp ngày 01/07/2025; mức đầu kế hoạch của một xã mới là mức nặng nhất của các xã cũ hợp thành.',
     regressions: 'Xã diễn biến xấu đi',
     overdueList: 'Điểm, tụ điểm quá hạn triệt xóa',
     days: 'ngày',
@@ -196,6 +198,8 @@ export const FORM_MESSAGES = {
     play: 'Play week by week',
     pause: 'Pause',
     tiersVsStart: 'Commune tiers: campaign start → date shown',
+    tiersAcrossReform:
+      'Both columns count the communes formed on 01/07/2025; a merged commune starts at the worst tier of the communes it was formed from.',
     regressions: 'Communes getting worse',
     overdueList: 'Hotspots overdue for elimination',
     days: 'days',

@@ -1,4 +1,4 @@
-import { formatViDate } from '@pcmt/shared/dates';
+import { formatViDate, REFORM_DAY } from '@pcmt/shared/dates';
 import { TIER_RANK, TIERS, type Tier } from '@pcmt/shared/domain';
 import { TIER_LABELS } from '@pcmt/shared/labels';
 import { useI18n } from '../../i18n/use-i18n.ts';
@@ -19,6 +19,13 @@ export function TierTable(p: {
       <h3>
         {f.tiersVsStart}: {formatViDate(p.start)} → {formatViDate(p.asOf)}
       </h3>
+      {/* Across the July 2025 reform both columns count the communes of the date shown (fewer, merged): a merged
+          commune's start reads the worst tier of the communes it was formed from. */}
+      {p.start < REFORM_DAY && p.asOf >= REFORM_DAY && (
+        <p className="muted small" data-testid="tiers-across-reform">
+          {f.tiersAcrossReform}
+        </p>
+      )}
       <table className="grid tiers-table">
         <tbody>
           {TIERS.filter((t) => TIER_RANK[t] !== null).map((t) => (
