@@ -6,7 +6,11 @@ import { CANDIDATE_MESSAGES } from '../../i18n/candidate-messages.ts';
 
 export function reasonText(r: Reason, lang: Lang): string {
   const x = CANDIDATE_MESSAGES[lang].reason;
-  const tier = (t: Tier) => TIER_LABELS[lang][t];
+  // Mid-sentence in Vietnamese: "đang là có tệ nạn ma túy", not "đang là Có tệ nạn ma túy".
+  const tier = (t: Tier) => {
+    const label = TIER_LABELS[lang][t];
+    return lang === 'vi' ? label.charAt(0).toLocaleLowerCase('vi') + label.slice(1) : label;
+  };
   switch (r.code) {
     case 'tier':
       return `${x.tier} ${tier(r.tier)}`;
