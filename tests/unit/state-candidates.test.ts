@@ -59,7 +59,19 @@ describe('distance from drug-free', () => {
       'all 8 met, has activity',
       { tier: 'has_activity', startTier: 'has_activity', criteriaMet: [1, 2, 3, 4, 5, 6, 7, 8] },
       2,
-      ['tier'],
+      // Ready to be proposed for appraisal.
+      ['tier', 'ready'],
+    ],
+    [
+      'all 8 met but a hotspot alive',
+      {
+        tier: 'has_activity',
+        startTier: 'has_activity',
+        criteriaMet: [1, 2, 3, 4, 5, 6, 7, 8],
+        activeHotspots: 1,
+      },
+      4,
+      ['tier', 'hotspots'],
     ],
   ] as const)('%s', (_name, over, distance, codes) => {
     const d = distanceFromDrugFree(facts('x', over as Partial<CandidateFacts>));

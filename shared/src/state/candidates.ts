@@ -32,7 +32,9 @@ export type Reason =
   | { code: 'no_checks' }
   | { code: 'hotspots'; n: number }
   | { code: 'worse'; from: Tier }
-  | { code: 'better'; from: Tier };
+  | { code: 'better'; from: Tier }
+  /** All 8 criteria met and no hotspot alive: it can be proposed for appraisal now. */
+  | { code: 'ready' };
 
 export interface Candidate extends CandidateFacts {
   /** How far from drug-free (0 = drug-free): the sum of the reasons' weights. */
@@ -78,6 +80,8 @@ export function distanceFromDrugFree(c: CandidateFacts): { distance: number; rea
     distance -= 1;
     reasons.push({ code: 'better', from: c.startTier });
   }
+  if (c.criteriaMet?.length === ALL.length && c.activeHotspots === 0)
+    reasons.push({ code: 'ready' });
   return { distance: Math.max(0, distance), reasons };
 }
 

@@ -24,5 +24,7 @@ export function reasonText(r: Reason, lang: Lang): string {
       return `${x.worse} ${tier(r.from)}`;
     case 'better':
       return `${x.better} ${tier(r.from)}`;
+    case 'ready':
+      return x.ready;
   }
 }
