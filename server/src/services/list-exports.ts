@@ -42,8 +42,7 @@ import {
 import { audit } from './audit.ts';
 import { withParts } from './coordination.ts';
 import { listPlans } from './plans.ts';
-import { crosswalkLinks } from './units.ts';
-import { parentOn } from '@pcmt/shared/state/villages';
+import { namesWithCommune } from './units.ts';
 import { denyOutOfScope, inScope, type Scope } from './scope.ts';
 import { campaignSnapshot } from './snapshot.ts';
 import { addList, newWorkbook, workbookBytes, type Column } from './xlsx-write.ts';
@@ -230,31 +229,20 @@ async function eventSheet(db: Db, slug: string, since: string, asOf: string) {
 /** Plans with their criteria met and tasks made and done by `asOf` (as the plan panel reads them). */
 async function planSheets(db: Db, scope: Scope, campaignId: string, slug: string, asOf: string) {
   const day = (at: Date | string) => vietnamDay(new Date(at));
-  // "Bản 3" is found in many communes: a village is named with its commune on the day.
-  const links = await crosswalkLinks(db);
   const listed = await listPlans(db, scope, campaignId);
-  const communeIds = [
-    ...new Set(
-      listed
-        .filter((p) => p.unitLevel === 'village')
-        .map((p) => parentOn(p.unitParentId, asOf, links) ?? ''),
-    ),
-  ];
-  const communeNames = new Map(
-    (communeIds.length
-      ? await db
-          .select({ id: adminUnits.id, name: adminUnits.name })
-          .from(adminUnits)
-          .where(inArray(adminUnits.id, communeIds))
-      : []
-    ).map((u) => [u.id, u.name]),
+  const names = await namesWithCommune(
+    db,
+    listed.map((p) => ({
+      id: p.unitId,
+      name: p.unitName,
+      level: p.unitLevel,
+      parentId: p.unitParentId,
+    })),
+    asOf,
   );
   const plans = listed.map((p) => ({
     ...p,
-    unitName:
-      p.unitLevel === 'village'
-        ? `${p.unitName}, ${communeNames.get(parentOn(p.unitParentId, asOf, links) ?? '') ?? ''}`
-        : p.unitName,
+    unitName: names.get(p.unitId) ?? p.unitName,
     metCount: DRUG_FREE_CRITERIA.filter((n) =>
       criterionMetOn(
         p.criteria.find((c) => c.criterion === n),

@@ -23,8 +23,7 @@ import {
 import { audit } from './audit.ts';
 import { planSlug } from './plans.ts';
 import { closing, header, p, t, table } from './report-docx.ts';
-import { parentOn } from '@pcmt/shared/state/villages';
-import { crosswalkLinks } from './units.ts';
+import { namesWithCommune } from './units.ts';
 import { denyOutOfScope, inScope, type Scope } from './scope.ts';
 import { addList, newWorkbook, workbookBytes } from './xlsx-write.ts';
 
@@ -85,17 +84,10 @@ async function planFacts(db: Db, planId: string, day: string) {
     co: x.coAgencyIds.map((id) => names.get(id) ?? id).join('; '),
   }));
   // A village is named with its commune on the day (its commune follows the crosswalk across a reform).
-  const communeId =
-    unit?.level === 'village' ? parentOn(unit.parentId, day, await crosswalkLinks(db)) : null;
-  const [commune] = communeId
-    ? await db
-        .select({ name: adminUnits.name })
-        .from(adminUnits)
-        .where(eq(adminUnits.id, communeId))
-    : [];
+  const named = unit ? (await namesWithCommune(db, [unit], day)).get(unit.id) : null;
   return {
     plan,
-    unitName: `${unit?.name ?? plan.unitId}${commune ? `, ${commune.name}` : ''}`,
+    unitName: named ?? plan.unitId,
     campaign: campaign ?? null,
     phases: phaseRows,
     met: criteriaMetOn(history, day),

@@ -204,10 +204,48 @@ export function crosswalkLinks(db: Db): Promise<CrosswalkLink[]> {
     .orderBy(asc(unitCrosswalk.id));
 }
 
+/** Units by id with their names and days of validity, oldest first. */
+async function unitsByIds(db: Db, ids: string[]) {
+  return ids.length
+    ? db
+        .select({
+          id: adminUnits.id,
+          name: adminUnits.name,
+          validFrom: adminUnits.validFrom,
+          validTo: adminUnits.validTo,
+        })
+        .from(adminUnits)
+        .where(inArray(adminUnits.id, ids))
+        .orderBy(asc(adminUnits.validFrom))
+    : [];
+}
+
 /**
- * A commune's villages (those in it on its first day, following the crosswalk), or a village's commune in each era
- * from its recorded one.
+ * Each unit's name as an export prints it on `date`: a village with its commune of that day ("Bản 3, Xã San Thàng":
+ * "Bản 3" is found in many communes), anything else as it is. Keyed by unit id.
  */
+export async function namesWithCommune(
+  db: Db,
+  units: readonly { id: string; name: string; level: string; parentId: string | null }[],
+  date: string,
+): Promise<Map<string, string>> {
+  const villages = units.filter((u) => u.level === 'village');
+  const links = villages.length ? await crosswalkLinks(db) : [];
+  const communeOf = new Map(villages.map((v) => [v.id, parentOn(v.parentId, date, links) ?? '']));
+  const communes = new Map(
+    (await unitsByIds(db, [...new Set(communeOf.values())].filter(Boolean))).map((c) => [
+      c.id,
+      c.name,
+    ]),
+  );
+  return new Map(
+    units.map((u) => {
+      const commune = communes.get(communeOf.get(u.id) ?? '');
+      return [u.id, commune ? `${u.name}, ${commune}` : u.name];
+    }),
+  );
+}
+
 const villageBox = {
   west: adminUnits.west,
   south: adminUnits.south,
@@ -215,6 +253,10 @@ const villageBox = {
   north: adminUnits.north,
 };
 
+/**
+ * A commune's villages (those in it on its first day, following the crosswalk), or a village's commune in each era
+ * from its recorded one.
+ */
 async function villageLinks(db: Db, unit: typeof adminUnits.$inferSelect) {
   if (unit.level !== 'commune' && unit.level !== 'village') return { villages: [], communes: [] };
   const links = await crosswalkLinks(db);
@@ -226,19 +268,7 @@ async function villageLinks(db: Db, unit: typeof adminUnits.$inferSelect) {
     const ids = [...new Set(days.map((d) => parentOn(unit.parentId, d, links)))].filter(
       (x): x is string => !!x,
     );
-    const communes = ids.length
-      ? await db
-          .select({
-            id: adminUnits.id,
-            name: adminUnits.name,
-            validFrom: adminUnits.validFrom,
-            validTo: adminUnits.validTo,
-          })
-          .from(adminUnits)
-          .where(inArray(adminUnits.id, ids))
-          .orderBy(asc(adminUnits.validFrom))
-      : [];
-    return { villages: [], communes };
+    return { villages: [], communes: await unitsByIds(db, ids) };
   }
   // Villages are kept under the province of the era they were recorded in: look in every era's province.
   const provinces = await relatedProvinceIds(db, unit.provinceId ?? '');
@@ -280,17 +310,7 @@ export async function unitDetail(db: Db, id: string) {
     .from(unitCrosswalk)
     .where(or(eq(unitCrosswalk.fromUnitId, id), eq(unitCrosswalk.toUnitId, id)));
   const otherIds = links.map((l) => (l.fromUnitId === id ? l.toUnitId : l.fromUnitId));
-  const others = otherIds.length
-    ? await db
-        .select({
-          id: adminUnits.id,
-          name: adminUnits.name,
-          validFrom: adminUnits.validFrom,
-          validTo: adminUnits.validTo,
-        })
-        .from(adminUnits)
-        .where(inArray(adminUnits.id, otherIds))
-    : [];
+  const others = await unitsByIds(db, otherIds);
   const { geometry: _g, west, south, east, north, ...rest } = unit;
   const [province] =
     unit.level === 'province'

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { addDays, formatViDate } from '@pcmt/shared/dates';
+import { addDays, existsDuring, formatViDate } from '@pcmt/shared/dates';
 import { recordedBy } from '@pcmt/shared/state/window';
 import { metricsOf, RULESET_QD28_2025, suggestTier } from '@pcmt/shared/tier-rules';
 import type { HotspotKind, HotspotStatus, Tier } from '@pcmt/shared/domain';
@@ -58,8 +58,9 @@ export function UnitPanel({
   if (q.isError) throw q.error;
   const u = q.data;
   const history = u.tierHistory.filter((h) => recordedBy(h.assessedOn, asOf));
-  // A village's commune on the date: the last of its communes (era by era) begun by then.
-  const commune = u.communes.filter((c) => c.validFrom <= asOf).at(-1) ?? u.communes[0];
+  // A village's commune on the date: the one of its communes (era by era) valid that day.
+  const commune =
+    u.communes.find((c) => existsDuring(c, { startsOn: asOf, endsOn: asOf })) ?? u.communes[0];
   const later = u.tierHistory.length - history.length;
   return (
     <section className="unit-panel" data-testid="unit-panel">
