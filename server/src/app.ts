@@ -18,6 +18,7 @@ import { borderBeltRoutes } from './routes/border-belt.ts';
 import { campaignRoutes } from './routes/campaigns.ts';
 import { campaignWriteRoutes } from './routes/campaign-writes.ts';
 import { geographyRoutes } from './routes/geography.ts';
+import { boundaryRoutes } from './routes/boundaries.ts';
 import { docsRoutes } from './routes/docs.ts';
 import { figureRoutes } from './routes/figures.ts';
 import { hotspotRoutes } from './routes/hotspots.ts';
@@ -37,6 +38,7 @@ export function createApi(deps: AppDeps) {
     .route('/', systemRoutes(deps))
     .route('/', authRoutes(deps))
     .route('/', geographyRoutes(deps))
+    .route('/', boundaryRoutes(deps))
     .route('/', hotspotRoutes(deps))
     .route('/', borderRoutes(deps))
     .route('/', borderBeltRoutes(deps))

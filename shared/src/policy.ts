@@ -70,6 +70,7 @@ export const ROUTE_POLICY: { method: Method; path: string; permission: Permissio
   { method: 'POST', path: '/api/hotspots', permission: 'hotspot.write' },
   { method: 'GET', path: '/api/hotspots/template', permission: 'hotspot.write' },
   { method: 'POST', path: '/api/hotspots/import', permission: 'hotspot.write' },
+  { method: 'POST', path: '/api/boundaries/import', permission: 'unit.manage' },
   { method: 'PATCH', path: '/api/hotspots/:id', permission: 'hotspot.write' },
   { method: 'POST', path: '/api/hotspots/:id/eliminate', permission: 'hotspot.write' },
   { method: 'POST', path: '/api/hotspots/:id/re-emerge', permission: 'hotspot.write' },

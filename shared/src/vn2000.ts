@@ -58,3 +58,43 @@ export function wgs84ToVn2000(lngLat: [number, number], s: Vn2000System): { x: n
   const [e, n] = proj4(WGS84, vn2000Definition(s), lngLat) as [number, number];
   return { x: n, y: e };
 }
+
+/**
+ * The coordinate systems a boundary file may be in, by the id the import takes (`crs=`): WGS 84, VN-2000
+ * geographic (EPSG:4756), VN-2000 / UTM 48N and 49N (EPSG:3405, 3406), and a VN-2000 TM-3 zone by its central
+ * meridian (`TM3:104.75`, scale 0.9999, 500 km false easting).
+ */
+export type CrsId = string;
+export const CRS_FIXED = ['EPSG:4326', 'EPSG:4756', 'EPSG:3405', 'EPSG:3406'] as const;
+export const CRS_LABELS: Readonly<Record<string, string>> = {
+  'EPSG:4326': 'WGS 84 (kinh độ, vĩ độ)',
+  'EPSG:4756': 'VN-2000 (kinh độ, vĩ độ)',
+  'EPSG:3405': 'VN-2000 / UTM 48N',
+  'EPSG:3406': 'VN-2000 / UTM 49N',
+};
+const TM3_ID = /^TM3:(\d{3}(?:\.\d{1,4})?)$/;
+
+/** The words for a system: "VN-2000 / TM-3 KTT 104°45′" for a TM-3 zone. */
+export function crsLabel(id: CrsId): string {
+  const tm3 = TM3_ID.exec(id);
+  if (!tm3) return CRS_LABELS[id] ?? id;
+  const m = Number(tm3[1]);
+  const minutes = Math.round((m - Math.floor(m)) * 60);
+  return `VN-2000 / TM-3 KTT ${Math.floor(m)}°${String(minutes).padStart(2, '0')}′`;
+}
+
+/** The proj4 definition of a system the import takes, or null for an id it does not know. */
+export function crsDefinition(id: CrsId): string | null {
+  if (id === 'EPSG:4326') return '+proj=longlat +datum=WGS84 +no_defs';
+  if (id === 'EPSG:4756') return `+proj=longlat +ellps=WGS84 +towgs84=${TOWGS84} +no_defs`;
+  if (id === 'EPSG:3405') return vn2000Definition({ kind: 'utm48' });
+  if (id === 'EPSG:3406')
+    return `+proj=utm +zone=49 +ellps=WGS84 +towgs84=${TOWGS84} +units=m +no_defs`;
+  const tm3 = TM3_ID.exec(id);
+  if (!tm3) return null;
+  const meridian = Number(tm3[1]);
+  return meridian >= 102 && meridian <= 117 ? vn2000Definition({ kind: 'tm3', meridian }) : null;
+}
+
+/** The TM-3 id of a central meridian: `TM3:104.75`. */
+export const tm3Id = (meridian: number): CrsId => `TM3:${Number(meridian.toFixed(4))}`;

@@ -741,6 +741,18 @@ const FIXTURES: Record<string, Fixture> = {
       headers: { 'content-type': XLSX_MIME },
     }),
   },
+  'POST /api/boundaries/import': {
+    own: async () => ({
+      path: '/api/boundaries/import?province=lao-cai&validFrom=2025-07-01&commit=0',
+      body: boundaryFile(),
+      headers: { 'content-type': 'application/geo+json' },
+    }),
+    other: async () => ({
+      path: '/api/boundaries/import?province=son-la&validFrom=2025-07-01&commit=0',
+      body: boundaryFile(),
+      headers: { 'content-type': 'application/geo+json' },
+    }),
+  },
   'GET /api/openapi.json': { own: async () => ({ path: '/api/openapi.json' }), other: null },
   'GET /api/docs': { own: async () => ({ path: '/api/docs' }), other: null },
   'GET /api/docs/:file': { own: async () => ({ path: '/api/docs/init.js' }), other: null },
@@ -997,3 +1009,25 @@ describe('authentication and mass assignment', () => {
     for (const r of new Set(routes)) expect(known.has(r) || open.has(r), r).toBe(true);
   });
 });
+
+/** A one-commune GeoJSON for the boundary import's preview. */
+function boundaryFile(): Uint8Array {
+  const ring = [
+    [104.0, 22.0],
+    [104.05, 22.0],
+    [104.05, 22.05],
+    [104.0, 22.0],
+  ];
+  return new TextEncoder().encode(
+    JSON.stringify({
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: { code: '99999', name: 'Xã Thử' },
+          geometry: { type: 'Polygon', coordinates: [ring] },
+        },
+      ],
+    }),
+  );
+}

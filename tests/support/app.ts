@@ -29,6 +29,7 @@ export const TEST_USERS = {
   border2: { role: 'border_unit', province: 'lao-cai', station: 'Đồn Biên phòng Bản Vược' },
   planner: { role: 'planner', province: 'lai-chau', station: null },
   admin: { role: 'admin', province: 'lao-cai', station: null },
+  adminLaiChau: { role: 'admin', province: 'lai-chau', station: null },
   commanderSonLa: { role: 'commander', province: 'son-la', station: null },
   borderSonLa: { role: 'border_unit', province: 'son-la', station: 'Đồn Biên phòng Chiềng Khương' },
   plannerLaoCai: { role: 'planner', province: 'lao-cai', station: null },

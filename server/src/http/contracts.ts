@@ -4,6 +4,7 @@
  * every route.
  */
 import { z, type ZodType } from 'zod';
+import { BoundaryImportQuerySchema } from '@pcmt/shared/boundaries';
 import {
   AgencyInputSchema,
   AgencyPatchSchema,
@@ -96,6 +97,7 @@ export const CONTRACTS: Record<string, ZodType> = {
   'POST /api/hotspots': HotspotInputSchema,
   'GET /api/hotspots/template': none,
   'POST /api/hotspots/import': ImportQuerySchema,
+  'POST /api/boundaries/import': BoundaryImportQuerySchema,
   'PATCH /api/hotspots/:id': HotspotPatchSchema,
   'POST /api/hotspots/:id/eliminate': EliminateInputSchema,
   'POST /api/hotspots/:id/re-emerge': ReEmergeInputSchema,

@@ -88,6 +88,15 @@ export const EXAMPLES: Record<string, Example> = {
   },
   'GET /api/hotspots/template': {},
   'POST /api/hotspots/import': { query: { commit: '0' } },
+  'POST /api/boundaries/import': {
+    query: {
+      commit: '0',
+      province: 'lai-chau',
+      level: 'commune',
+      mode: 'replace',
+      validFrom: '2025-07-01',
+    },
+  },
   'PATCH /api/hotspots/:id': {
     params: { id: 'hs-lao-cai-old-105' },
     body: { note: 'Đã xác minh tại thực địa', version: 1 },

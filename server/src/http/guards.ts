@@ -11,6 +11,7 @@ import {
   XLSX_MIME,
 } from '@pcmt/shared/uploads';
 import { can, ROUTE_POLICY, type Method, type Permission } from '@pcmt/shared/policy';
+import { BOUNDARY_MAX_BYTES } from '@pcmt/shared/boundaries';
 import type { AppDeps } from '../deps.ts';
 import { sessionUser, SESSION_COOKIE } from '../auth/sessions.ts';
 import { audit } from '../services/audit.ts';
@@ -56,12 +57,33 @@ export const UPLOAD_ROUTES = new Set(['/api/figures/import', '/api/hotspots/impo
 const FILE_TYPES = [XLSX_MIME, 'application/octet-stream'];
 
 /** 64 KB JSON bodies at most (415 otherwise); an upload is the .xlsx itself, 5 MB at most. */
+/** The route that takes a boundary file (a zip of Shapefile parts and CSVs, or a GeoJSON) as the whole body. */
+export const BOUNDARY_UPLOAD = '/api/boundaries/import';
+const BOUNDARY_MIMES = [
+  'application/zip',
+  'application/geo+json',
+  'application/json',
+  'application/octet-stream',
+];
+const boundaryLimit = bodyLimit({
+  maxSize: BOUNDARY_MAX_BYTES,
+  onError: () => {
+    throw new ApiError(
+      413,
+      'payload_too_large',
+      'file: the boundary file is larger than 20 MB',
+      'file',
+    );
+  },
+});
+
 /** Every route of the policy table whose body is a file, with the file's type (the OpenAPI document says so). */
 export const FILE_ROUTES: Readonly<Record<string, string>> = {
   '/api/figures/import': XLSX_MIME,
   '/api/hotspots/import': XLSX_MIME,
   '/api/events/:id/attachments': PDF_MIME,
   '/api/checks/:id/evidence': EVIDENCE_MIMES.join(', '),
+  '/api/boundaries/import': BOUNDARY_MIMES.join(', '),
 };
 
 /** The routes that take a PDF minute as the whole body. */
@@ -93,6 +115,16 @@ export const requestBodies: MiddlewareHandler = async (c, next) => {
         'file',
       );
     return evidenceLimit(c, next);
+  }
+  if (c.req.method === 'POST' && c.req.path === BOUNDARY_UPLOAD) {
+    if (!BOUNDARY_MIMES.some((m) => type.startsWith(m)))
+      throw new ApiError(
+        415,
+        'unsupported_media_type',
+        `file: send the zipped Shapefile or the GeoJSON itself (${BOUNDARY_MIMES.join(', ')})`,
+        'file',
+      );
+    return boundaryLimit(c, next);
   }
   if (c.req.method === 'POST' && PDF_UPLOAD.test(c.req.path)) {
     if (!type.startsWith(PDF_MIME))

@@ -1,0 +1,638 @@
+/**
+ * A province's own boundaries in: read (`boundary-files.ts`), taken to WGS 84 (`boundary-crs.ts`), checked
+ * (`boundary-check.ts`), previewed, and written in one transaction.
+ *
+ * - `replace`: the era valid on `validFrom` gets the file's geometry and names, unit by unit matched by
+ *   code (ids kept, so every record stays with its unit); new codes are added; a unit the file no longer
+ *   holds is retired: its validity closes where the era begins and the crosswalk leads from it to the units
+ *   covering it (or, covered by none, to the nearest, said in the report), so its records show on them as a
+ *   reform's do. Hotspots of the era are placed again by point-in-polygon.
+ * - `new`: a new era starts on `validFrom`: the units valid then end that day, the file's units begin, and
+ *   the crosswalk from old to new comes from a CSV in the zip (old code, new code, share) or from the
+ *   overlap of the areas, with the cases to settle listed. Hotspots identified from that day are placed in
+ *   the new units by point-in-polygon; tier history and plans reach the new units through the crosswalk.
+ */
+import {
+  area as turfArea,
+  bbox as turfBbox,
+  booleanPointInPolygon,
+  featureCollection,
+  feature,
+  intersect,
+  simplify,
+} from '@turf/turf';
+import { and, eq, gte, inArray, sql } from 'drizzle-orm';
+import type { MultiPolygon, Polygon } from 'geojson';
+import type {
+  BoundaryImportQuery,
+  BoundaryIssue,
+  BoundaryReport,
+  CrosswalkLinkPreview,
+} from '@pcmt/shared/boundaries';
+import type { FileIssue } from '@pcmt/shared/errors';
+import { crsLabel } from '@pcmt/shared/vn2000';
+import type { Geometry } from '@pcmt/shared/geo';
+import type { Db } from '../db/create-db.ts';
+import { adminUnits, hotspots, unitCrosswalk } from '../db/schema.ts';
+import { FileIssuesError } from '../errors.ts';
+import { audit } from './audit.ts';
+import { measureBorderDistances } from './border-belt.ts';
+import { checkFeatures, guessMapping, type CheckedFeature } from './boundary-check.ts';
+import { candidateSystems, crsFromPrj, extentOf } from './boundary-crs.ts';
+import { readBoundaryFile, type CsvTable } from './boundary-files.ts';
+import type { WriteCtx } from './figures.ts';
+import { denyOutOfScope, inScope } from './scope.ts';
+import { provinceOn, validOn } from './units.ts';
+
+type Unit = typeof adminUnits.$inferSelect;
+type Shape = Polygon | MultiPolygon;
+type Box = [number, number, number, number];
+
+const boxOf = (g: Shape) => turfBbox(g) as Box;
+const boxesMeet = (a: Box, b: Box) => a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
+const km2 = (g: Shape) => Math.round(turfArea(g) / 1e4) / 100;
+
+/** The share of `a`'s area inside `b` (0–1). */
+function shareInside(a: Shape, b: Shape): number {
+  try {
+    const both = intersect(featureCollection([feature(a), feature(b)]));
+    return both ? turfArea(both) / Math.max(turfArea(a), 1e-9) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+interface Link {
+  from: Unit;
+  toCode: string;
+  share: number;
+}
+
+const CSV_OLD = /^(old|from|cu|ma_cu)(_?ward|_?commune|_?unit)?_?code$|^ma_?cu$/i;
+const CSV_NEW = /^(new|to|moi|ma_moi)(_?ward|_?commune|_?unit)?_?code$|^ma_?moi$/i;
+const CSV_SHARE = /^(share|ti_?le|ty_?le|weight)$/i;
+
+const isCrosswalk = (t: CsvTable) =>
+  t.fields.some((f) => CSV_OLD.test(f)) && t.fields.some((f) => CSV_NEW.test(f));
+
+/** The crosswalk from a CSV: each row an old code of the ending era, a new code of the file, a share (1 when absent). */
+function crosswalkFromCsv(
+  table: CsvTable,
+  oldByCode: Map<string, Unit>,
+  newCodes: Set<string>,
+  issues: BoundaryIssue[],
+  width: number | null,
+): Link[] {
+  const oldField = table.fields.find((f) => CSV_OLD.test(f))!;
+  const newField = table.fields.find((f) => CSV_NEW.test(f))!;
+  const shareField = table.fields.find((f) => CSV_SHARE.test(f));
+  const pad = (c: string) =>
+    width && /^\d+$/.test(c) && c.length < width ? c.padStart(width, '0') : c;
+  const links: Link[] = [];
+  table.rows.forEach((r, i) => {
+    const row = i + 2;
+    const oldCode = pad((r[oldField] ?? '').trim());
+    const newCode = pad((r[newField] ?? '').trim());
+    const from = oldByCode.get(oldCode);
+    const where = { sheet: table.name, row };
+    if (!newCodes.has(newCode)) {
+      // A row for another province's unit (a national mapping file) is not this import's.
+      if (from)
+        issues.push({
+          ...where,
+          column: newField,
+          code: 'crosswalk_unknown_new',
+          problem: `no unit with the new code ${newCode} in the file`,
+          values: { code: newCode },
+          outcome: 'refused',
+        });
+      return;
+    }
+    if (!from) {
+      issues.push({
+        ...where,
+        column: oldField,
+        code: 'crosswalk_unknown_old',
+        problem: `no unit with the old code ${oldCode} on the day before the new era`,
+        values: { code: oldCode },
+        outcome: 'refused',
+      });
+      return;
+    }
+    const raw = shareField ? (r[shareField] ?? '').trim().replace(',', '.') : '';
+    const share = raw === '' ? NaN : Number(raw);
+    if (raw !== '' && !(share > 0 && share <= 1)) {
+      issues.push({
+        ...where,
+        column: shareField ?? null,
+        code: 'crosswalk_share',
+        problem: `the share "${raw}" is not a number above 0 and at most 1`,
+        values: { value: raw },
+        outcome: 'refused',
+      });
+      return;
+    }
+    links.push({ from, toCode: newCode, share });
+  });
+  // Rows without a share split an old unit equally among its new ones.
+  const count = new Map<string, number>();
+  for (const l of links) count.set(l.from.id, (count.get(l.from.id) ?? 0) + 1);
+  for (const l of links) if (Number.isNaN(l.share)) l.share = 1 / count.get(l.from.id)!;
+  return links;
+}
+
+/** The crosswalk by overlap: each old unit to every new one holding at least 1 % of its area. */
+function crosswalkByOverlap(olds: Unit[], news: CheckedFeature[]): Link[] {
+  const boxes = news.map((f) => ({ f, box: boxOf(f.geometry) }));
+  const links: Link[] = [];
+  for (const u of olds) {
+    const g = u.geometry as Shape;
+    const ub = [u.west, u.south, u.east, u.north] as Box;
+    for (const { f, box } of boxes) {
+      if (!boxesMeet(ub, box)) continue;
+      const share = shareInside(g, f.geometry);
+      if (share >= 0.01)
+        links.push({ from: u, toCode: f.code, share: Math.round(share * 1000) / 1000 });
+    }
+  }
+  return links;
+}
+
+/** Old units without a successor, or split with none taking 90 % of them: for the user to settle. */
+function ambiguousLinks(
+  olds: Unit[],
+  links: Link[],
+  names: Map<string, string>,
+): CrosswalkLinkPreview[] {
+  const out: CrosswalkLinkPreview[] = [];
+  for (const u of olds) {
+    const mine = links.filter((l) => l.from.id === u.id);
+    const from = { id: u.id, code: u.code, name: u.name };
+    if (mine.length === 0) out.push({ from, to: { code: '', name: '' }, share: 0 });
+    else if (Math.max(...mine.map((l) => l.share)) < 0.9)
+      for (const l of mine)
+        out.push({ from, to: { code: l.toCode, name: names.get(l.toCode) ?? '' }, share: l.share });
+  }
+  return out;
+}
+
+const refusedOf = (issues: BoundaryIssue[]): FileIssue[] =>
+  issues
+    .filter((i) => i.outcome === 'refused')
+    .map(({ sheet, row, column, code, problem, values }) => ({
+      sheet,
+      row,
+      column,
+      code,
+      problem,
+      ...(values ? { values } : {}),
+    }));
+
+/** The foreign keys that point at a unit: where a retired unit's records are. */
+async function unitReferences(db: Db): Promise<{ table: string; column: string }[]> {
+  const rows = await db.execute<{ table_name: string; column_name: string }>(sql`
+    select kcu.table_name, kcu.column_name
+    from information_schema.referential_constraints rc
+    join information_schema.key_column_usage kcu
+      on kcu.constraint_name = rc.constraint_name and kcu.constraint_schema = rc.constraint_schema
+    join information_schema.constraint_column_usage ccu
+      on ccu.constraint_name = rc.unique_constraint_name and ccu.constraint_schema = rc.unique_constraint_schema
+    where ccu.table_name = 'admin_units' and kcu.table_schema = current_schema()`);
+  const list = (Array.isArray(rows) ? rows : (rows as { rows: typeof rows }).rows) as unknown as {
+    table_name: string;
+    column_name: string;
+  }[];
+  return list.map((r) => ({ table: r.table_name, column: r.column_name }));
+}
+
+async function countRefs(
+  db: Db,
+  refs: { table: string; column: string }[],
+  id: string,
+): Promise<number> {
+  let n = 0;
+  for (const r of refs) {
+    const res = await db.execute<{ n: number }>(
+      sql`select count(*)::int as n from ${sql.identifier(r.table)} where ${sql.identifier(r.column)} = ${id}`,
+    );
+    const list = (Array.isArray(res) ? res : (res as { rows: unknown[] }).rows) as { n: number }[];
+    n += list[0]?.n ?? 0;
+  }
+  return n;
+}
+
+/** The feature whose centre lies nearest the unit's centre. */
+function nearestFeature(u: Unit, list: CheckedFeature[]): CheckedFeature | null {
+  const c = [(u.west + u.east) / 2, (u.south + u.north) / 2];
+  let best: CheckedFeature | null = null;
+  let d = Infinity;
+  for (const f of list) {
+    const b = boxOf(f.geometry);
+    const dd = ((b[0] + b[2]) / 2 - c[0]!) ** 2 + ((b[1] + b[3]) / 2 - c[1]!) ** 2;
+    if (dd < d) [best, d] = [f, dd];
+  }
+  return best;
+}
+
+const lighten = (g: Shape) => simplify(g, { tolerance: 0.0001, highQuality: false }) as Shape;
+
+export async function importBoundaries(
+  ctx: WriteCtx,
+  bytes: Uint8Array,
+  q: BoundaryImportQuery,
+): Promise<BoundaryReport> {
+  const { db } = ctx;
+  const commit = q.commit === '1';
+  if (!inScope(ctx.scope, q.province))
+    await denyOutOfScope(db, ctx.now, ctx.scope, `Province ${q.province}`, 'province', {
+      action: 'import boundaries',
+      clientIp: ctx.ip,
+    });
+  const province = await provinceOn(db, q.province, q.validFrom);
+  const file = await readBoundaryFile(bytes, q.encoding);
+  const issues: BoundaryIssue[] = [];
+
+  // The era's units: the province itself, or its communes valid on the day.
+  const era: Unit[] =
+    q.level === 'province'
+      ? [province]
+      : await db
+          .select()
+          .from(adminUnits)
+          .where(
+            and(
+              eq(adminUnits.level, 'commune'),
+              eq(adminUnits.provinceId, province.id),
+              validOn(q.validFrom),
+            ),
+          );
+  const widths = new Set(era.map((u) => u.code.length));
+  const codeWidth = widths.size === 1 ? [...widths][0]! : null;
+  const provinceBox: Box = [province.west, province.south, province.east, province.north];
+
+  // The coordinate system: asked, the .prj's, GeoJSON's WGS 84, or candidates for the user.
+  let crs: string | null = null;
+  let crsSource: BoundaryReport['crs']['source'] = null;
+  if (q.crs !== 'auto') [crs, crsSource] = [q.crs, 'asked'];
+  else if (file.prj) {
+    const found = crsFromPrj(file.prj);
+    if ('id' in found) [crs, crsSource] = [found.id, 'prj'];
+    else
+      issues.push({
+        sheet: file.entry.replace(/\.shp$/i, '.prj'),
+        row: null,
+        column: null,
+        code: 'prj_unknown',
+        problem: `${found.problem}: choose the coordinate system`,
+        outcome: 'refused',
+      });
+  } else if (file.format === 'geojson') [crs, crsSource] = ['EPSG:4326', 'geojson'];
+  else
+    issues.push({
+      sheet: file.entry,
+      row: null,
+      column: null,
+      code: 'prj_missing',
+      problem:
+        'no .prj beside the .shp: choose the coordinate system among the candidates shown on the map',
+      outcome: 'refused',
+    });
+  const extent = extentOf(file.features.map((f) => f.geometry));
+  const candidates = crs || !extent ? [] : candidateSystems(extent, q.province, provinceBox);
+
+  const mapping = guessMapping(
+    file.fields,
+    { code: q.codeField, name: q.nameField, type: q.typeField, parent: q.parentField },
+    q.level,
+  );
+  const checked = crs
+    ? checkFeatures(file, { crs, mapping, provinceCode: province.code, codeWidth })
+    : { features: [], issues: [], otherProvince: 0 };
+  issues.push(...checked.issues);
+  if (checked.otherProvince > 0)
+    issues.push({
+      sheet: file.entry,
+      row: null,
+      column: mapping.parent,
+      code: 'other_province',
+      problem: `${checked.otherProvince} feature(s) of other provinces left out`,
+      values: { count: checked.otherProvince },
+      outcome: 'note',
+    });
+  const good = checked.features.filter((f) => f.outcome !== 'refused');
+  if (
+    crs &&
+    checked.features.length > 0 &&
+    good.length === 0 &&
+    !issues.some((i) => i.outcome === 'refused')
+  )
+    issues.push({
+      sheet: file.entry,
+      row: null,
+      column: null,
+      code: 'no_features',
+      problem: 'no feature of this province in the file',
+      outcome: 'refused',
+    });
+  if (crs && file.features.length > 0 && checked.features.length === 0 && checked.otherProvince > 0)
+    issues.push({
+      sheet: file.entry,
+      row: null,
+      column: mapping.parent,
+      code: 'no_features',
+      problem: `no feature has the province code ${province.code}`,
+      outcome: 'refused',
+    });
+  if (q.level === 'province' && good.length > 1)
+    issues.push({
+      sheet: file.entry,
+      row: null,
+      column: null,
+      code: 'one_province',
+      problem: 'a province outline is one feature',
+      outcome: 'refused',
+    });
+
+  const eraByCode = new Map(era.map((u) => [u.code, u]));
+  const refusedCodes = new Set(
+    checked.features.filter((f) => f.outcome === 'refused').map((f) => f.code),
+  );
+  const names = new Map(good.map((f) => [f.code, f.name]));
+  const matched = good.filter((f) => eraByCode.has(f.code));
+  const added = q.mode === 'replace' ? good.filter((f) => !eraByCode.has(f.code)) : good;
+  const retired =
+    q.mode === 'replace' && q.level === 'commune'
+      ? era.filter((u) => !names.has(u.code) && !refusedCodes.has(u.code))
+      : [];
+
+  // The crosswalk: a new era's from old to new; a replacement's from each retired unit to its successors.
+  const csv = file.csvs.find(isCrosswalk);
+  let links: Link[] = [];
+  let source: BoundaryReport['crosswalk']['source'] = 'none';
+  if (q.mode === 'new' && q.level === 'commune' && good.length > 0) {
+    if (q.crosswalk === 'csv' && !csv)
+      issues.push({
+        sheet: file.entry,
+        row: null,
+        column: null,
+        code: 'crosswalk_missing',
+        problem: 'no crosswalk CSV (old code, new code, share) in the zip',
+        outcome: 'refused',
+      });
+    if (csv && q.crosswalk !== 'overlap') {
+      links = crosswalkFromCsv(csv, eraByCode, new Set(names.keys()), issues, codeWidth);
+      source = 'csv';
+    } else {
+      links = crosswalkByOverlap(era, good);
+      source = 'overlap';
+    }
+  } else if (retired.length > 0) {
+    links = crosswalkByOverlap(retired, good);
+    source = 'overlap';
+  }
+  const fromUnits = q.mode === 'new' ? era : retired;
+  const ambiguous = q.level === 'commune' ? ambiguousLinks(fromUnits, links, names) : [];
+
+  // What follows the boundaries.
+  const refs =
+    retired.length > 0
+      ? (await unitReferences(db)).filter((r) => r.table !== 'unit_crosswalk')
+      : [];
+  const successor = new Map<string, string>();
+  for (const u of retired) {
+    const best = links.filter((l) => l.from.id === u.id).sort((a, b) => b.share - a.share)[0];
+    if (best) successor.set(u.id, best.toCode);
+    else if ((await countRefs(db, refs, u.id)) > 0) {
+      // Covered by no unit of the file (the old boundary lay elsewhere): its records go to the nearest, listed to check.
+      const near = nearestFeature(u, good);
+      if (near) {
+        successor.set(u.id, near.code);
+        issues.push({
+          sheet: file.entry,
+          row: null,
+          column: mapping.code,
+          code: 'retired_to_nearest',
+          problem: `${u.name} (${u.code}) is not in the file and no unit of it covers it: its records go to the nearest, ${near.name} (${near.code})`,
+          values: { code: u.code, to: near.code },
+          outcome: 'note',
+        });
+      }
+    }
+  }
+  for (const a of ambiguous)
+    if (!a.to.code && successor.has(a.from.id)) {
+      const code = successor.get(a.from.id)!;
+      a.to = { code, name: names.get(code) ?? '' };
+    }
+  const eraIds = era.map((u) => u.id);
+  const spots =
+    q.level === 'commune' && eraIds.length > 0
+      ? await db
+          .select({
+            id: hotspots.id,
+            unitId: hotspots.unitId,
+            lng: hotspots.lng,
+            lat: hotspots.lat,
+            identifiedOn: hotspots.identifiedOn,
+          })
+          .from(hotspots)
+          .where(
+            q.mode === 'new'
+              ? and(inArray(hotspots.unitId, eraIds), gte(hotspots.identifiedOn, q.validFrom))
+              : inArray(hotspots.unitId, eraIds),
+          )
+      : [];
+  const boxes = good.map((f) => ({ f, box: boxOf(f.geometry) }));
+  const placed = spots.map((s) => {
+    const hit = boxes.find(
+      ({ f, box }) =>
+        s.lng >= box[0] &&
+        s.lng <= box[2] &&
+        s.lat >= box[1] &&
+        s.lat <= box[3] &&
+        booleanPointInPolygon([s.lng, s.lat], f.geometry),
+    );
+    return { ...s, code: hit?.f.code ?? null };
+  });
+  const hotspotMoves = placed.filter((s) => {
+    if (!s.code) return false;
+    const now = era.find((u) => u.id === s.unitId);
+    return q.mode === 'new' || now?.code !== s.code;
+  });
+
+  const report: BoundaryReport = {
+    committed: false,
+    file: {
+      name: file.entry,
+      format: file.format,
+      features: file.features.length,
+      vertices: file.vertices,
+    },
+    crs: { id: crs, label: crs ? crsLabel(crs) : null, source: crsSource },
+    candidates,
+    fields: file.fields,
+    mapping,
+    encoding: file.encoding,
+    issues,
+    units: {
+      matched: matched.length,
+      added: added.length,
+      retired: retired.map((u) => ({ id: u.id, code: u.code, name: u.name })),
+    },
+    crosswalk: { source, links: links.length, ambiguous },
+    moved: { hotspots: hotspotMoves.length, records: 0 },
+    preview: {
+      type: 'FeatureCollection',
+      features: checked.features
+        .filter((f) => f.geometry.coordinates.length > 0)
+        .map((f) => ({
+          type: 'Feature' as const,
+          properties: { code: f.code, name: f.name, outcome: f.outcome },
+          geometry: lighten(f.geometry),
+        })),
+    },
+  };
+  if (!commit) return report;
+
+  // Leaving out refused features is allowed; a refusal of the whole file (system, fields, crosswalk) is not.
+  const refused = refusedOf(issues).filter(
+    (i) => q.skip !== '1' || i.row === null || i.sheet !== file.entry,
+  );
+  if (refused.length > 0) throw new FileIssuesError(refused);
+
+  const moved = await db.transaction(async (tx) => {
+    const t = tx as unknown as Db;
+    const idOf = new Map<string, string>();
+    const stamp = ctx.now;
+    let records = 0;
+    for (const f of q.mode === 'replace' ? matched : []) {
+      const u = eraByCode.get(f.code)!;
+      const [w, s, e, n] = boxOf(f.geometry);
+      await t
+        .update(adminUnits)
+        .set({
+          name: f.name,
+          geometry: f.geometry as Geometry,
+          areaKm2: km2(f.geometry),
+          west: w,
+          south: s,
+          east: e,
+          north: n,
+          borderDistanceM: null,
+          synthetic: false,
+          updatedAt: stamp,
+          version: sql`${adminUnits.version} + 1`,
+        })
+        .where(eq(adminUnits.id, u.id));
+      idOf.set(f.code, u.id);
+    }
+    const endOfNew = q.mode === 'new' ? (era.map((u) => u.validTo).find((v) => v) ?? null) : null;
+    for (const f of added) {
+      const [w, s, e, n] = boxOf(f.geometry);
+      const id =
+        q.level === 'province'
+          ? `prov-${province.code}-${q.validFrom}`
+          : `com-${f.code}-${q.validFrom}`;
+      const validFrom = q.mode === 'new' ? q.validFrom : (era[0]?.validFrom ?? q.validFrom);
+      const validTo = q.mode === 'new' ? endOfNew : (era[0]?.validTo ?? null);
+      await t.insert(adminUnits).values({
+        id,
+        level: q.level,
+        code: f.code,
+        name: f.name,
+        nameEn: f.name
+          .normalize('NFD')
+          .replace(/\p{M}/gu, '')
+          .replace(/đ/g, 'd')
+          .replace(/Đ/g, 'D'),
+        parentId: q.level === 'province' ? null : province.id,
+        provinceId: q.level === 'province' ? null : province.id,
+        slug: q.level === 'province' ? province.slug : null,
+        validFrom,
+        validTo,
+        population: null,
+        areaKm2: km2(f.geometry),
+        synthetic: false,
+        geometry: f.geometry as Geometry,
+        west: w,
+        south: s,
+        east: e,
+        north: n,
+        createdAt: stamp,
+        updatedAt: stamp,
+      });
+      idOf.set(f.code, id);
+    }
+    if (q.mode === 'new') {
+      if (eraIds.length > 0)
+        await t
+          .update(adminUnits)
+          .set({ validTo: q.validFrom, updatedAt: stamp })
+          .where(inArray(adminUnits.id, eraIds));
+      if (links.length > 0)
+        await t.insert(unitCrosswalk).values(
+          links.map((l) => ({
+            fromUnitId: l.from.id,
+            toUnitId: idOf.get(l.toCode)!,
+            share: l.share,
+            effectiveOn: q.validFrom,
+          })),
+        );
+    }
+    for (const s of hotspotMoves)
+      await t
+        .update(hotspots)
+        .set({ unitId: idOf.get(s.code!)!, updatedAt: stamp })
+        .where(eq(hotspots.id, s.id));
+    // A retired unit is not deleted: its records stay on it, its validity closes where the era begins, and
+    // the crosswalk leads from it to the units now covering it (as a reform's does), which is how its tier
+    // history and plans show on them. Links that led to it lead on to its main successor.
+    const eraStart = era[0]?.validFrom ?? q.validFrom;
+    for (const u of retired) {
+      const mine = links.filter((l) => l.from.id === u.id);
+      const to =
+        mine.length > 0
+          ? mine
+          : successor.has(u.id)
+            ? [{ from: u, toCode: successor.get(u.id)!, share: 1 }]
+            : [];
+      if (to.length > 0)
+        await t.insert(unitCrosswalk).values(
+          to.map((l) => ({
+            fromUnitId: u.id,
+            toUnitId: idOf.get(l.toCode)!,
+            share: l.share,
+            effectiveOn: eraStart,
+          })),
+        );
+      if (successor.has(u.id))
+        await t
+          .update(unitCrosswalk)
+          .set({ toUnitId: idOf.get(successor.get(u.id)!)! })
+          .where(
+            and(
+              eq(unitCrosswalk.toUnitId, u.id),
+              sql`${unitCrosswalk.effectiveOn} <= ${eraStart}`,
+              sql`${unitCrosswalk.fromUnitId} <> ${u.id}`,
+            ),
+          );
+      await t
+        .update(adminUnits)
+        .set({ validTo: eraStart, updatedAt: stamp })
+        .where(eq(adminUnits.id, u.id));
+      records += await countRefs(t, refs, u.id);
+    }
+    await audit(t, stamp, {
+      actor: ctx.scope.user,
+      action: 'import boundaries',
+      objectType: 'province',
+      objectId: province.id,
+      outcome: 'ok',
+      clientIp: ctx.ip,
+      detail: `${q.mode} ${q.level} from ${q.validFrom} (${file.entry}, ${crs}): ${matched.length} matched, ${added.length} added, ${retired.length} retired, ${links.length} crosswalk links, ${hotspotMoves.length} hotspots placed`,
+    });
+    return { hotspots: hotspotMoves.length, records };
+  });
+  await measureBorderDistances(db);
+  return { ...report, committed: true, moved };
+}
