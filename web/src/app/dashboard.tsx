@@ -44,6 +44,7 @@ export function Dashboard({ me }: { me: Me }) {
     drawArea: (onStarted) => controller?.drawArea(onStarted) ?? Promise.resolve(null),
     cancelDrawing: () => controller?.cancelDrawing(),
     showOnMap: (bbox) => void controller?.fitBounds(bbox),
+    showOverlay: (data) => void controller?.setOverlay(data),
     unitName: (id) => names.get(id) ?? '',
   };
   return (

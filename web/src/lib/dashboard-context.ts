@@ -37,6 +37,8 @@ export interface DashboardModel {
   cancelDrawing(): void;
   /** Moves the map to an area (a village chosen from a list, drawn only from a close zoom). */
   showOnMap(bbox: [number, number, number, number]): void;
+  /** Draws a file being imported over the map (null: takes it away). */
+  showOverlay(data: import('geojson').FeatureCollection | null): void;
   unitName(id: string): string;
 }
 

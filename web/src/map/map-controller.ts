@@ -4,7 +4,7 @@ import * as maplibregl from 'maplibre-gl';
 import type { GeoJSONSource, LayerSpecification, MapGeoJSONFeature } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { INTERACTIVE_LAYERS, LAYERS, SOURCES } from './ids.ts';
-import { buildBaseStyle, HOTSPOT_CLUSTER, provincesOn } from './styles.ts';
+import { buildBaseStyle, FONT, HOTSPOT_CLUSTER, provincesOn } from './styles.ts';
 
 // Vite does not follow MapLibre's computed worker URL: point it at the emitted asset (same origin).
 maplibregl.setWorkerUrl(workerUrl);
@@ -256,6 +256,65 @@ export class MapController {
     }
     for (const layer of layers) this.map.moveLayer(layer.id);
     this.layerIds = layers.map((l) => l.id);
+  }
+
+  /**
+   * A file being imported, drawn over everything before it is written (admin's boundary import): each feature
+   * outlined by its outcome (ok blue, repaired orange, refused red), candidate systems' extents dashed purple.
+   */
+  async setOverlay(data: FeatureCollection | null) {
+    await this.ready;
+    const id = 'import-preview';
+    if (!this.map.getSource(id)) {
+      this.map.addSource(id, { type: 'geojson', data: EMPTY });
+      const colour = [
+        'match',
+        ['get', 'outcome'],
+        'refused',
+        '#c62828',
+        'repaired',
+        '#ef6c00',
+        'candidate',
+        '#6a1b9a',
+        '#1565c0',
+      ] as never;
+      this.map.addLayer({
+        id: `${id}-fill`,
+        type: 'fill',
+        source: id,
+        filter: ['!=', ['get', 'outcome'], 'candidate'],
+        paint: { 'fill-color': colour, 'fill-opacity': 0.12 },
+      });
+      this.map.addLayer({
+        id: `${id}-line`,
+        type: 'line',
+        source: id,
+        paint: {
+          'line-color': colour,
+          'line-width': ['case', ['==', ['get', 'outcome'], 'refused'], 3, 1.6],
+          'line-dasharray': [
+            'case',
+            ['==', ['get', 'outcome'], 'candidate'],
+            ['literal', [2, 2]],
+            ['literal', [1, 0]],
+          ],
+        },
+      });
+      this.map.addLayer({
+        id: `${id}-label`,
+        type: 'symbol',
+        source: id,
+        filter: ['==', ['get', 'outcome'], 'candidate'],
+        layout: {
+          'text-field': ['get', 'name'],
+          'text-font': FONT,
+          'text-size': 12,
+          'symbol-placement': 'line',
+        },
+        paint: { 'text-color': '#6a1b9a', 'text-halo-color': '#fff', 'text-halo-width': 1.5 },
+      });
+    }
+    (this.map.getSource(id) as GeoJSONSource).setData(data ?? EMPTY);
   }
 
   async fitBounds(bbox: [number, number, number, number]) {

@@ -33,7 +33,7 @@ export const CROSSING_COLORS: Record<CrossingKind, string> = {
 };
 
 // No `glyphs` URL: MapLibre (>= 5.11) draws text locally from this CSS font stack, so nothing is fetched.
-const FONT = ['Noto Sans', 'DejaVu Sans', 'sans-serif'];
+export const FONT = ['Noto Sans', 'DejaVu Sans', 'sans-serif'];
 const HALO = { 'text-color': '#1d2430', 'text-halo-color': '#ffffff', 'text-halo-width': 1.4 };
 
 const match = <K extends string>(prop: string, colors: Record<K, string>, fallback: string) =>

@@ -6,6 +6,7 @@ import { ROLE_LABELS } from '../../i18n/messages.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { useFormText } from '../../i18n/use-form-text.ts';
 import { ApiErrorNote } from '../../components/api-error-note.tsx';
+import { BoundaryImport } from './boundary-import.tsx';
 
 const time = (iso: string | Date) =>
   new Date(iso).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour12: false });
@@ -32,6 +33,7 @@ export function AdminPanel() {
   });
   return (
     <section className="admin-panel" data-testid="admin-panel">
+      <BoundaryImport />
       <h3>{f.users}</h3>
       <table className="grid">
         <tbody>

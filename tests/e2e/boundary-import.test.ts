@@ -1,0 +1,102 @@
+/**
+ * The administrator brings Lào Cai's real communes of 2025 as a zipped Shapefile in VN-2000 / TM-3 104°45'
+ * without a .prj (a file from the province's survey office): chooses the system among the candidates drawn on
+ * the map, sees the preview over the boundaries in use, maps the fields, writes, and the dashboard draws the
+ * real communes with their tiers. Desktop and phone; screenshots of the preview and the result.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Dashboard, launchChromium } from '../support/browser.ts';
+import { communes2025, ofProvince, reprojected, shapefileZip } from '../support/boundary-files.ts';
+import { demoUsers, startServer, type RunningServer } from '../support/server-process.ts';
+
+let server: RunningServer;
+let chrome: Awaited<ReturnType<typeof launchChromium>>;
+let users: Record<string, string>;
+const dir = mkdtempSync(join(tmpdir(), 'pcmt-boundaries-'));
+
+beforeAll(async () => {
+  server = await startServer({ DATABASE_URL: `file://${join(dir, 'db')}` });
+  users = demoUsers(server.output());
+  chrome = await launchChromium();
+});
+afterAll(async () => {
+  await chrome?.close();
+  expect(await server?.stop()).toBe(0);
+});
+
+describe('boundary import in Chromium', () => {
+  it('previews a VN-2000 Shapefile without .prj over the map, then draws the real communes', async () => {
+    const laoCai = ofProvince(communes2025(), '15');
+    const zip = await shapefileZip(reprojected(laoCai, 'TM3:104.75'), {
+      prj: null,
+      cpg: 'UTF-8',
+      fields: (p) => ({ MA_XA: p.code, TEN_XA: p.full_name, MA_TINH: p.province_code }),
+    });
+    const path = join(dir, 'xa-laocai-vn2000.zip');
+    writeFileSync(path, zip);
+    const d = await Dashboard.open(chrome.browser, server.url, '?province=lao-cai', {
+      username: 'quantri.laocai',
+      password: users['quantri.laocai']!,
+    });
+    const p = d.page;
+    await p.waitForSelector('[data-testid="boundary-import"]');
+    await p.setInputFiles('[data-testid="boundary-file"]', path);
+    await p.click('[data-testid="boundary-preview"]');
+    await p.waitForSelector('[data-testid="boundary-candidates"]');
+    const report = await p.textContent('[data-testid="boundary-report"]');
+    expect(report).toContain('chưa rõ');
+    expect(await p.textContent('[data-testid="boundary-issues"]')).toContain('Không có tệp .prj');
+    await d.mapIdle();
+    await d.screenshot('110-boundary-candidates');
+    // The candidates: the province's own TM-3 zone first.
+    await p.click('[data-testid="boundary-candidates"] label:first-of-type input');
+    await p.waitForFunction(() =>
+      document.querySelector('[data-testid="boundary-crs-used"]')?.textContent?.includes('104°45′'),
+    );
+    // Fields found by their names; the name field chosen by hand.
+    expect(await p.inputValue('[data-testid="boundary-code-field"]')).toBe('MA_XA');
+    await p.selectOption('[data-testid="boundary-name-field"]', 'TEN_XA');
+    await p.waitForFunction(() =>
+      document
+        .querySelector('[data-testid="boundary-counts"]')
+        ?.textContent?.includes('13 đơn vị khớp mã'),
+    );
+    expect(await p.isEnabled('[data-testid="boundary-commit"]')).toBe(true);
+    await d.mapIdle();
+    await d.screenshot('111-boundary-preview');
+    await p.click('[data-testid="boundary-commit"]');
+    await p.waitForSelector('[data-testid="boundary-done"]', { timeout: 120_000 });
+    expect(await p.textContent('[data-testid="boundary-done"]')).toContain('86 đơn vị mới');
+    // The map draws the real communes of the province (99), with tiers carried over the crosswalk.
+    // The 2026 campaign is after the reform: its map draws the era just written.
+    await p.goto(`${server.url}/?province=lao-cai&campaign=lc-2026-p4`);
+    await d.mapIdle();
+    const names = await p.evaluate(async () => {
+      const r = await fetch('/api/units?province=lao-cai&level=commune');
+      return ((await r.json()).features as any[]).map((f) => [
+        f.properties.name,
+        f.properties.synthetic,
+        f.properties.predecessorIds.length,
+      ]);
+    });
+    expect(names).toHaveLength(99);
+    expect(names.some(([n]) => n === 'Phường Lào Cai')).toBe(true);
+    expect(names.every(([, synthetic]) => synthetic === false)).toBe(true);
+    expect(names.filter(([, , preds]) => preds > 0).length).toBeGreaterThan(80);
+    const drawn = JSON.parse(
+      (await p.getAttribute('[data-testid="map-summary"]', 'data-rendered')) || '{}',
+    );
+    expect(
+      Object.entries(drawn)
+        .filter(([k]) => k.startsWith('communes'))
+        .reduce((s, [, n]) => s + Number(n), 0),
+    ).toBeGreaterThan(50);
+    await d.screenshot('112-boundary-result');
+    await p.setViewportSize({ width: 390, height: 844 });
+    await d.mapIdle();
+    await d.screenshot('113-boundary-result-phone');
+  });
+});
