@@ -18,6 +18,8 @@ const EnvSchema = z
       .regex(/^postgres(ql)?:\/\/.+$/, 'must be postgres://… (the owner role of the database)')
       .optional(),
     SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
+    /** A list of boundary files (shared/src/boundaries.ts BoundaryManifestSchema) imported after the demo data at the first start. */
+    BOUNDARIES: z.string().optional(),
     STATIC_DIR: z.string().optional(),
     /** `on` when the dashboard is served over HTTPS (directly or behind a TLS proxy): every answer carries HSTS. */
     HSTS: z.enum(['on', 'off']).default('off'),

@@ -10,6 +10,7 @@ import { DirectoryLockedError } from './db/lock.ts';
 import { isEmpty, readDemo, seedDemo } from './db/seed.ts';
 import { measureBorderDistances } from './services/border-belt.ts';
 import { createDemoUsers } from './services/demo-users.ts';
+import { applyBoundaryManifest } from './services/boundary-manifest.ts';
 import { readEnv } from './env.ts';
 
 const require = createRequire(import.meta.url);
@@ -38,6 +39,14 @@ async function main() {
       console.log(
         `  DEMO-USER ${a.username} ${a.password} (${a.role}, ${a.provinceSlug ?? 'all provinces'})`,
       );
+  }
+  if (seeded && env.BOUNDARIES) {
+    console.log(`boundaries: importing the list ${env.BOUNDARIES}…`);
+    await applyBoundaryManifest(handle.db, env.BOUNDARIES, {
+      now: new Date(),
+      commit: true,
+      log: (l) => console.log(`  ${l}`),
+    });
   }
   // Units and hotspots written before the border belt existed (or by hand) get their distance to the border.
   const measured = await measureBorderDistances(handle.db);

@@ -51,6 +51,10 @@ export const BoundaryImportQuerySchema = z.object({
   crosswalk: z.enum(['auto', 'csv', 'overlap']).default('auto'),
   /** `1`: write the features that passed and leave out the refused ones (a unit whose feature was refused keeps its old boundary). */
   skip: z.enum(['0', '1']).default('0'),
+  /** Replace mode: `0` keeps the era's units the file does not hold as they are (a file of an older vintage). */
+  retire: z.enum(['0', '1']).default('1'),
+  /** Demo data only: `1` draws a hotspot point the file leaves outside every unit again inside its unit. */
+  movePoints: z.enum(['0', '1']).default('0'),
 });
 export type BoundaryImportQuery = z.infer<typeof BoundaryImportQuerySchema>;
 
@@ -114,3 +118,19 @@ export interface BoundaryReport {
     }[];
   };
 }
+
+/**
+ * A list of imports run in order (the command line, or `BOUNDARIES=` at the first start): each a file (a path
+ * relative to the list) and the import's query without `commit`, or a reform's crosswalk CSV.
+ */
+export const BoundaryManifestSchema = z.array(
+  z.union([
+    BoundaryImportQuerySchema.omit({ commit: true })
+      .partial()
+      .required({ province: true, validFrom: true })
+      .extend({ file: z.string().min(1) }),
+    /** A reform's crosswalk into the province's units of the era beginning on `validFrom`, from a CSV. */
+    z.object({ crosswalkCsv: z.string().min(1), province: z.string(), validFrom: IsoDateSchema }),
+  ]),
+);
+export type BoundaryManifest = z.infer<typeof BoundaryManifestSchema>;

@@ -94,7 +94,22 @@ describe('boundary import in Chromium', () => {
         .filter(([k]) => k.startsWith('communes'))
         .reduce((s, [, n]) => s + Number(n), 0),
     ).toBeGreaterThan(50);
+    // Tiers carried over the crosswalk: the new communes show their predecessors' worst tier until assessed.
+    const legend = await d.legendCounts();
+    expect(legend.unassessed ?? 0).toBeLessThan(5);
     await d.screenshot('112-boundary-result');
+    const added = await p.evaluate(async () => {
+      const r = await fetch('/api/units?province=lao-cai&level=commune');
+      return ((await r.json()).features as any[]).find((f) => f.id.endsWith('-2025-07-01'))
+        .id as string;
+    });
+    await p.goto(`${server.url}/?province=lao-cai&campaign=lc-2026-p4&sel=${added}`);
+    await d.mapIdle();
+    await p.waitForSelector('[data-testid="tier-inherited"]');
+    expect(await p.textContent('[data-testid="tier-inherited"]')).toMatch(
+      /Chưa được đánh giá riêng: mang mức/,
+    );
+    await d.screenshot('112b-boundary-inherited-tier');
     await p.setViewportSize({ width: 390, height: 844 });
     await d.mapIdle();
     await d.screenshot('113-boundary-result-phone');

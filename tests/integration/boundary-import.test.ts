@@ -105,7 +105,6 @@ describe(`boundary import (${process.env.DB_ENGINE})`, () => {
     const spots = (await t.db.select().from(hotspots)).filter((h) => ids.has(h.unitId!));
     expect(spots.length).toBeGreaterThan(10);
     const byId = new Map(units.map((u) => [u.id, u]));
-    // The demo's points lie in its synthetic outline: the few outside the real province keep their commune.
     let placed = 0;
     for (const h of spots) {
       const home = units.find((u) => turf.booleanPointInPolygon([h.lng, h.lat], u.geometry as any));
@@ -113,7 +112,13 @@ describe(`boundary import (${process.env.DB_ENGINE})`, () => {
       expect(byId.get(h.unitId!)!.code).toBe(home.code);
       placed++;
     }
-    expect(placed / spots.length).toBeGreaterThan(0.9);
+    // The others lie outside the real province (the demo drew its own outline): they went with their
+    // retired commune's records to the unit succeeding it, so none is left on a retired unit.
+    expect(placed / spots.length).toBeGreaterThan(0.8);
+    const retiredIds = new Set(r.units.retired.map((u: any) => u.id));
+    expect((await t.db.select().from(hotspots)).filter((h) => retiredIds.has(h.unitId!))).toEqual(
+      [],
+    );
     expect(done.body.moved.hotspots).toBeGreaterThan(0);
     expect(await t.db.select({ id: tierAssessments.id }).from(tierAssessments)).toHaveLength(
       before.length,

@@ -110,17 +110,52 @@ describe('snapshotOn', () => {
     expect(s.overdue.map((h) => [h.id, h.ageDays])).toEqual([['h1', 136]]));
   it("reads tiers with the same-day correction, and a new unit's start tier from its predecessors", () => {
     expect(s.units).toEqual([
-      { id: 'c1', tier: 'type_1', startTier: 'type_3', assessedOn: '2024-10-01', regressed: true },
+      {
+        id: 'c1',
+        tier: 'type_1',
+        startTier: 'type_3',
+        assessedOn: '2024-10-01',
+        regressed: true,
+        inherited: false,
+      },
       {
         id: 'c2',
         tier: 'drug_free',
         startTier: 'has_activity',
         assessedOn: '2024-10-01',
         regressed: false,
+        inherited: false,
       },
-      { id: 'c3', tier: 'type_1', startTier: 'type_2', assessedOn: '2024-09-20', regressed: true },
+      {
+        id: 'c3',
+        tier: 'type_1',
+        startTier: 'type_2',
+        assessedOn: '2024-09-20',
+        regressed: true,
+        inherited: false,
+      },
     ]);
     expect(s.regressions.map((r) => r.id)).toEqual(['c1', 'c3']);
+  });
+  it('gives a new unit its predecessors’ worst tier until it is assessed itself', () => {
+    const before = snapshotOn(input({ asOf: '2024-09-10' }));
+    expect(before.units.find((u) => u.id === 'c3')).toMatchObject({
+      tier: 'type_2',
+      assessedOn: null,
+      inherited: true,
+    });
+    expect(before.counts.communes).toBe(3);
+    const after = snapshotOn(input({ asOf: '2024-09-20' }));
+    expect(after.units.find((u) => u.id === 'c3')).toMatchObject({
+      tier: 'type_1',
+      inherited: false,
+    });
+    // A unit with neither its own assessment nor predecessors stays unassessed.
+    const lone = snapshotOn(input({ asOf: '2023-12-31' }));
+    expect(lone.units.find((u) => u.id === 'c1')).toMatchObject({
+      tier: 'unassessed',
+      inherited: false,
+    });
   });
   it('keeps quotas and deadlines of the phase or of the whole campaign, as of the date', () => {
     expect(s.quotas).toEqual([{ id: 'q1', target: 10, achieved: 4, share: 0.4 }]);

@@ -69,7 +69,11 @@ export const adminUnits = pgTable(
     index('admin_units_level_validity').on(t.level, t.validFrom, t.validTo),
     index('admin_units_province').on(t.provinceId, t.level),
     index('admin_units_bbox').on(t.west, t.south, t.east, t.north),
-    uniqueIndex('admin_units_code_era').on(t.level, t.code, t.validFrom),
+    // A code is one unit's among those that exist on some day: a unit retired by a boundary import (its
+    // validity closed where it began) gives its code up.
+    uniqueIndex('admin_units_code_era')
+      .on(t.level, t.code, t.validFrom)
+      .where(sql`${t.validTo} is null or ${t.validTo} > ${t.validFrom}`),
   ],
 );
 

@@ -96,6 +96,7 @@ export interface CheckOptions {
   mapping: FieldMapping;
   /** The province's code in the era: features whose parent code differs belong to another province and are left out. */
   provinceCode: string;
+  level: 'commune' | 'province';
   /** The width of the era's codes (5 for communes): a code a DBF stored as a number gets its leading zeros back. */
   codeWidth: number | null;
 }
@@ -142,7 +143,14 @@ export function checkFeatures(
         ...(values ? { values } : {}),
       });
 
-    if (mapping.parent) {
+    if (opts.level === 'province') {
+      // A file of several provinces' outlines: this province's by its code.
+      const own = text(f.properties[mapping.code!]).replace(/^0+/, '');
+      if (own && own !== opts.provinceCode.replace(/^0+/, '')) {
+        otherProvince++;
+        return;
+      }
+    } else if (mapping.parent) {
       const parent = text(f.properties[mapping.parent]);
       if (parent && parent.replace(/^0+/, '') !== opts.provinceCode.replace(/^0+/, '')) {
         otherProvince++;

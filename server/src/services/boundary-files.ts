@@ -209,7 +209,7 @@ async function readShapefile(
   };
 }
 
-function readCsv(name: string, bytes: Uint8Array): CsvTable {
+export function readCsv(name: string, bytes: Uint8Array): CsvTable {
   const text = Buffer.from(bytes)
     .toString('utf8')
     .replace(/^\uFEFF/, '');

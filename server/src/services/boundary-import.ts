@@ -21,7 +21,7 @@ import {
   intersect,
   simplify,
 } from '@turf/turf';
-import { and, eq, gte, inArray, sql } from 'drizzle-orm';
+import { and, eq, gt, gte, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { MultiPolygon, Polygon } from 'geojson';
 import type {
   BoundaryImportQuery,
@@ -72,16 +72,18 @@ const CSV_OLD = /^(old|from|cu|ma_cu)(_?ward|_?commune|_?unit)?_?code$|^ma_?cu$/
 const CSV_NEW = /^(new|to|moi|ma_moi)(_?ward|_?commune|_?unit)?_?code$|^ma_?moi$/i;
 const CSV_SHARE = /^(share|ti_?le|ty_?le|weight)$/i;
 
-const isCrosswalk = (t: CsvTable) =>
+export const isCrosswalk = (t: CsvTable) =>
   t.fields.some((f) => CSV_OLD.test(f)) && t.fields.some((f) => CSV_NEW.test(f));
 
 /** The crosswalk from a CSV: each row an old code of the ending era, a new code of the file, a share (1 when absent). */
-function crosswalkFromCsv(
+export function crosswalkFromCsv(
   table: CsvTable,
   oldByCode: Map<string, Unit>,
   newCodes: Set<string>,
   issues: BoundaryIssue[],
   width: number | null,
+  /** What a row naming no old unit is: refused (a new era's own CSV), or a note (a national file over a partial era). */
+  unknownOld: 'refused' | 'note' = 'refused',
 ): Link[] {
   const oldField = table.fields.find((f) => CSV_OLD.test(f))!;
   const newField = table.fields.find((f) => CSV_NEW.test(f))!;
@@ -96,6 +98,7 @@ function crosswalkFromCsv(
     const from = oldByCode.get(oldCode);
     const where = { sheet: table.name, row };
     if (!newCodes.has(newCode)) {
+      if (unknownOld === 'note') return;
       // A row for another province's unit (a national mapping file) is not this import's.
       if (from)
         issues.push({
@@ -115,7 +118,7 @@ function crosswalkFromCsv(
         code: 'crosswalk_unknown_old',
         problem: `no unit with the old code ${oldCode} on the day before the new era`,
         values: { code: oldCode },
-        outcome: 'refused',
+        outcome: unknownOld,
       });
       return;
     }
@@ -221,6 +224,20 @@ async function countRefs(
   return n;
 }
 
+/** A point inside the shape, the same for the same seed (a hotspot's id): tries spread over its extent. */
+function pointInside(g: Shape, seed: string): [number, number] | null {
+  let h = 2166136261;
+  for (const c of seed) h = Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0;
+  const next = () => ((h = Math.imul(h ^ (h >>> 15), 2246822507) >>> 0), h / 2 ** 32);
+  const [w, s, e, n] = boxOf(g);
+  for (let i = 0; i < 200; i++) {
+    const p: [number, number] = [w + (e - w) * next(), s + (n - s) * next()];
+    if (booleanPointInPolygon(p, g))
+      return [Math.round(p[0] * 1e6) / 1e6, Math.round(p[1] * 1e6) / 1e6];
+  }
+  return null;
+}
+
 /** The feature whose centre lies nearest the unit's centre. */
 function nearestFeature(u: Unit, list: CheckedFeature[]): CheckedFeature | null {
   const c = [(u.west + u.east) / 2, (u.south + u.north) / 2];
@@ -306,7 +323,7 @@ export async function importBoundaries(
     q.level,
   );
   const checked = crs
-    ? checkFeatures(file, { crs, mapping, provinceCode: province.code, codeWidth })
+    ? checkFeatures(file, { crs, mapping, provinceCode: province.code, codeWidth, level: q.level })
     : { features: [], issues: [], otherProvince: 0 };
   issues.push(...checked.issues);
   if (checked.otherProvince > 0)
@@ -359,12 +376,51 @@ export async function importBoundaries(
   );
   const names = new Map(good.map((f) => [f.code, f.name]));
   const matched = good.filter((f) => eraByCode.has(f.code));
-  const added = q.mode === 'replace' ? good.filter((f) => !eraByCode.has(f.code)) : good;
+  let added = q.mode === 'replace' ? good.filter((f) => !eraByCode.has(f.code)) : good;
   const retired =
-    q.mode === 'replace' && q.level === 'commune'
+    q.mode === 'replace' && q.level === 'commune' && q.retire === '1'
       ? era.filter((u) => !names.has(u.code) && !refusedCodes.has(u.code))
       : [];
 
+  // A code held by a live unit elsewhere in the era (another province's) cannot be given to a new unit.
+  const addedFrom = q.mode === 'new' ? q.validFrom : (era[0]?.validFrom ?? q.validFrom);
+  const leaving = new Set(retired.map((u) => u.id));
+  const taken =
+    added.length > 0
+      ? (
+          await db
+            .select({ id: adminUnits.id, code: adminUnits.code, name: adminUnits.name })
+            .from(adminUnits)
+            .where(
+              and(
+                eq(adminUnits.level, q.level),
+                inArray(
+                  adminUnits.code,
+                  added.map((f) => f.code),
+                ),
+                eq(adminUnits.validFrom, addedFrom),
+                or(isNull(adminUnits.validTo), gt(adminUnits.validTo, adminUnits.validFrom)),
+              ),
+            )
+        ).filter((u) => !leaving.has(u.id))
+      : [];
+  if (taken.length > 0) {
+    const holder = new Map(taken.map((u) => [u.code, u]));
+    for (const f of added.filter((x) => holder.has(x.code))) {
+      const h = holder.get(f.code)!;
+      issues.push({
+        sheet: file.entry,
+        row: f.row,
+        column: mapping.code,
+        code: 'code_elsewhere',
+        problem: `the code ${f.code} is held by ${h.name} of another province in this era`,
+        values: { code: f.code, name: h.name },
+        outcome: 'refused',
+      });
+      f.outcome = 'refused';
+    }
+    added = added.filter((f) => !holder.has(f.code));
+  }
   // The crosswalk: a new era's from old to new; a replacement's from each retired unit to its successors.
   const csv = file.csvs.find(isCrosswalk);
   let links: Link[] = [];
@@ -452,7 +508,11 @@ export async function importBoundaries(
         s.lat <= box[3] &&
         booleanPointInPolygon([s.lng, s.lat], f.geometry),
     );
-    return { ...s, code: hit?.f.code ?? null };
+    // A point in no unit of the file (the old boundary reached further) stays with its unit, or, when that
+    // unit is retired, goes with its records to the unit succeeding it.
+    const own = era.find((u) => u.id === s.unitId)?.code;
+    const kept = own && names.has(own) ? own : null;
+    return { ...s, code: hit?.f.code ?? successor.get(s.unitId!) ?? kept, outside: !hit };
   });
   const hotspotMoves = placed.filter((s) => {
     if (!s.code) return false;
@@ -527,6 +587,18 @@ export async function importBoundaries(
       idOf.set(f.code, u.id);
     }
     const endOfNew = q.mode === 'new' ? (era.map((u) => u.validTo).find((v) => v) ?? null) : null;
+    // Retired units give their codes up first: a code of the file may be one a retired unit held.
+    const eraStart = era[0]?.validFrom ?? q.validFrom;
+    if (retired.length > 0)
+      await t
+        .update(adminUnits)
+        .set({ validTo: eraStart, updatedAt: stamp })
+        .where(
+          inArray(
+            adminUnits.id,
+            retired.map((u) => u.id),
+          ),
+        );
     for (const f of added) {
       const [w, s, e, n] = boxOf(f.geometry);
       const id =
@@ -584,10 +656,27 @@ export async function importBoundaries(
         .update(hotspots)
         .set({ unitId: idOf.get(s.code!)!, updatedAt: stamp })
         .where(eq(hotspots.id, s.id));
+    // Demo data only (`movePoints=1`): a point the real boundaries leave outside every unit is drawn again
+    // inside the unit it now belongs to, so the demo's invented points land on the real communes.
+    if (q.movePoints === '1')
+      for (const s of placed.filter((x) => x.outside && x.code)) {
+        const home = good.find((f) => f.code === s.code);
+        const p = home && pointInside(home.geometry, s.id);
+        if (p)
+          await t
+            .update(hotspots)
+            .set({
+              lng: p[0],
+              lat: p[1],
+              unitId: idOf.get(s.code!)!,
+              borderDistanceM: null,
+              updatedAt: stamp,
+            })
+            .where(eq(hotspots.id, s.id));
+      }
     // A retired unit is not deleted: its records stay on it, its validity closes where the era begins, and
     // the crosswalk leads from it to the units now covering it (as a reform's does), which is how its tier
     // history and plans show on them. Links that led to it lead on to its main successor.
-    const eraStart = era[0]?.validFrom ?? q.validFrom;
     for (const u of retired) {
       const mine = links.filter((l) => l.from.id === u.id);
       const to =
@@ -616,14 +705,12 @@ export async function importBoundaries(
               sql`${unitCrosswalk.fromUnitId} <> ${u.id}`,
             ),
           );
-      await t
-        .update(adminUnits)
-        .set({ validTo: eraStart, updatedAt: stamp })
-        .where(eq(adminUnits.id, u.id));
       records += await countRefs(t, refs, u.id);
     }
     await audit(t, stamp, {
-      actor: ctx.scope.user,
+      // The command line imports as no account of the database.
+      actor: ctx.scope.user.id ? ctx.scope.user : null,
+      username: ctx.scope.user.username,
       action: 'import boundaries',
       objectType: 'province',
       objectId: province.id,

@@ -64,6 +64,8 @@ export interface UnitOnDate {
   startTier: Tier;
   assessedOn: string | null;
   regressed: boolean;
+  /** The tier is its predecessors' (the worst of them): the unit has no assessment of its own yet. */
+  inherited: boolean;
 }
 
 const inPhase = (phaseId: string | null) => (x: { phaseId: string | null }) =>
@@ -92,7 +94,8 @@ export function snapshotOn<H extends HotspotRecord>(x: SnapshotInput<H>) {
   const { asOf, since } = x;
   const units: UnitOnDate[] = x.units.map((u) => {
     const now = assessmentOn(x.assessments.get(u.id) ?? [], asOf);
-    const tier = now?.tier ?? 'unassessed';
+    // A unit formed by a reform or a boundary import carries its predecessors' worst tier until it is assessed.
+    const tier = now?.tier ?? tierAt(u, x.assessments, asOf);
     const startTier = tierAt(u, x.assessments, x.campaignStart);
     return {
       id: u.id,
@@ -100,6 +103,7 @@ export function snapshotOn<H extends HotspotRecord>(x: SnapshotInput<H>) {
       startTier,
       assessedOn: now?.assessedOn ?? null,
       regressed: tierChange(startTier, tier) === -1,
+      inherited: !now && tier !== 'unassessed',
     };
   });
   const focus = x.focus ?? null;

@@ -53,6 +53,9 @@ export function UnitPanel({
   const { t, lang, num } = useI18n();
   const f = useFormText();
   const w = useVillageText();
+  const { data } = useDashboard();
+  // Its tier on the date as the map shows it: a unit not yet assessed carries its predecessors' worst.
+  const onDate = data.derived?.snapshot.units.find((x) => x.id === id);
   const q = useQuery(unitQuery(id));
   if (q.isPending) return <section className="unit-panel">{t('loading')}</section>;
   if (q.isError) throw q.error;
@@ -100,6 +103,13 @@ export function UnitPanel({
       {/* Decision 28's rule set classifies communes; a village's tier is its transformation's result. */}
       {u.level === 'commune' && (
         <TierSuggestion unitId={u.id} history={history} population={u.population} asOf={asOf} />
+      )}
+      {onDate?.inherited && (
+        <p className="muted" data-testid="tier-inherited">
+          {lang === 'vi'
+            ? `Chưa được đánh giá riêng: mang mức ${TIER_LABELS.vi[onDate.tier]} (mức nặng nhất của các đơn vị trước, theo bảng chuyển đổi)`
+            : `Not assessed itself yet: carries ${TIER_LABELS.en[onDate.tier]}, the worst of the units it was formed from`}
+        </p>
       )}
       {later > 0 && (
         <p className="muted" data-testid="later-hidden">

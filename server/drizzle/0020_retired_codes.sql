@@ -1,0 +1,2 @@
+DROP INDEX "admin_units_code_era";--> statement-breakpoint
+CREATE UNIQUE INDEX "admin_units_code_era" ON "admin_units" USING btree ("level","code","valid_from") WHERE "admin_units"."valid_to" is null or "admin_units"."valid_to" > "admin_units"."valid_from";
