@@ -89,5 +89,38 @@ describe('account commands', () => {
     expect(await login('Quan-tri-Lao-Cai-2026')).toBe(401);
     expect(await login('Mat-khau-moi-2026!')).toBe(200);
     await server.stop();
+
+    // Boundaries from the command line, on the database the server just seeded: previewed, then written;
+    // a list whose file holds none of the province's units is refused, naming the problem.
+    const { writeFileSync } = await import('node:fs');
+    const real = new URL(
+      '../../../shared/data/real/communes-2025-laichau-fullres.geojson',
+      import.meta.url,
+    ).pathname;
+    const list = (province: string) => {
+      const path = join(dir, `..`, `${province}.json`);
+      writeFileSync(path, JSON.stringify([{ file: real, province, validFrom: '2025-07-01' }]));
+      return path;
+    };
+    const boundaries = (args: string[]) =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/boundaries.ts', ...args], {
+        cwd: new URL('../../server', import.meta.url).pathname,
+        env: { ...process.env, DATABASE_URL: `file://${dir}` },
+        encoding: 'utf8',
+      });
+    const preview = boundaries(['import', list('lai-chau')]);
+    expect(preview.status, preview.stderr).toBe(0);
+    expect(preview.stdout).toMatch(
+      /lai-chau commune replace 2025-07-01: .* 9 matched, 29 added, 29 retired/,
+    );
+    expect(preview.stdout).toContain('previewed only');
+    const written = boundaries(['import', list('lai-chau'), '--commit']);
+    expect(written.status, written.stderr).toBe(0);
+    expect(written.stdout).toContain('written');
+    const again = boundaries(['import', list('lai-chau')]);
+    expect(again.stdout).toMatch(/38 matched, 0 added, 0 retired/);
+    const wrong = boundaries(['import', list('son-la')]);
+    expect(wrong.status).toBe(1);
+    expect(wrong.stderr).toMatch(/no feature has the province code 14/);
   });
 });

@@ -11,7 +11,9 @@ import { canonicalName } from '@pcmt/shared/names';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminUnits, hotspots, tierAssessments } from '../../server/src/db/schema.ts';
 import { testApp, type TestApi } from '../support/app.ts';
+import { readFileSync } from 'node:fs';
 import {
+  REAL,
   communes2025,
   ofProvince,
   prjText,
@@ -188,6 +190,26 @@ describe(`boundary import (${process.env.DB_ENGINE})`, () => {
     expect(r.body.encoding).toBe('tcvn3');
     expect(r.body.preview.features.map((f: any) => f.properties.name)).toEqual(
       some.features.map((f: any) => canonicalName(f.properties.full_name)),
+    );
+  });
+
+  it('names the units of a Shapefile holding only codes from the code list CSV beside it', async () => {
+    const list = readFileSync(new URL('units-2025-laocai-laichau-sonla-thanhhoa.csv', REAL));
+    const zip = await shapefileZip(laoCai, {
+      prj: prjText('EPSG-4326.prj'),
+      cpg: 'UTF-8',
+      fields: (p) => ({ MA: p.code }),
+      extra: { 'danh-muc.csv': new Uint8Array(list) },
+    });
+    const r = await send(zip, `${ERA}&commit=0`);
+    expect(r.status).toBe(200);
+    expect(r.body.mapping).toMatchObject({ code: 'MA', name: 'csv_name', type: 'csv_type' });
+    expect(r.body.issues).toContainEqual(
+      expect.objectContaining({ code: 'code_list', sheet: 'danh-muc.csv', values: { count: 99 } }),
+    );
+    expect(refused(r.body)).toEqual([]);
+    expect(r.body.preview.features.map((f: any) => f.properties.name).sort()).toEqual(
+      laoCai.features.map((f: any) => canonicalName(f.properties.full_name)).sort(),
     );
   });
 

@@ -70,6 +70,7 @@ describe('reading a .prj', () => {
     ['EPSG-3406.prj', 'EPSG:3406'],
     ['EPSG-4756.prj', 'EPSG:4756'],
     ['TM3-104.75.prj', 'TM3:104.75'],
+    ['EPSG-4326.prj', 'EPSG:4326'],
   ])('%s is %s', (file, id) => expect(crsFromPrj(prj(file))).toEqual({ id }));
 
   it('knows WGS 84 degrees and refuses what it cannot place, saying why', () => {

@@ -322,6 +322,38 @@ export async function importBoundaries(
     { code: q.codeField, name: q.nameField, type: q.typeField, parent: q.parentField },
     q.level,
   );
+  // A code list (CSV of code, name, unit type) beside the layer gives the official names by code.
+  const codeList = file.csvs.find((t) => {
+    if (isCrosswalk(t)) return false;
+    const m = guessMapping(t.fields, {}, 'commune');
+    return !!m.code && !!m.name;
+  });
+  if (codeList && mapping.code) {
+    const m = guessMapping(codeList.fields, {}, 'commune');
+    const pad = (c: string) =>
+      codeWidth && /^\d+$/.test(c) && c.length < codeWidth ? c.padStart(codeWidth, '0') : c;
+    const byCode = new Map(codeList.rows.map((r) => [pad((r[m.code!] ?? '').trim()), r]));
+    let named = 0;
+    for (const f of file.features) {
+      const row = byCode.get(pad(String(f.properties[mapping.code] ?? '').trim()));
+      if (!row) continue;
+      f.properties.csv_name = row[m.name!];
+      if (m.type) f.properties.csv_type = row[m.type];
+      named++;
+    }
+    file.fields.push('csv_name', ...(m.type ? ['csv_type'] : []));
+    if (!q.nameField) mapping.name = 'csv_name';
+    if (!q.typeField && m.type) mapping.type = 'csv_type';
+    issues.push({
+      sheet: codeList.name,
+      row: null,
+      column: m.name,
+      code: 'code_list',
+      problem: `names of ${named} of ${file.features.length} features from the code list`,
+      values: { count: named },
+      outcome: 'note',
+    });
+  }
   const checked = crs
     ? checkFeatures(file, { crs, mapping, provinceCode: province.code, codeWidth, level: q.level })
     : { features: [], issues: [], otherProvince: 0 };

@@ -77,6 +77,12 @@ export async function applyBoundaryManifest(
         q,
       );
       opts.log(`${q.province} ${q.level} ${q.mode} ${q.validFrom}: ${summary(r)}`);
+      // A preview that could not be written says so as the write would (the writes stop there).
+      const refused = r.issues.filter(
+        (i) =>
+          i.outcome === 'refused' && (q.skip !== '1' || i.row === null || i.sheet !== r.file.name),
+      );
+      if (refused.length > 0) throw new FileIssuesError(refused);
       reports.push(r);
     } catch (e) {
       throw explained(file, e);

@@ -69,6 +69,12 @@ const DEMO: {
     provinceSlug: 'lao-cai',
     title: 'Quản trị hệ thống – Lào Cai',
   },
+  {
+    username: 'quantri.laichau',
+    role: 'admin',
+    provinceSlug: 'lai-chau',
+    title: 'Quản trị hệ thống – Lai Châu',
+  },
 ];
 
 export async function createDemoUsers(

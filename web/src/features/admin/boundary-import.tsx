@@ -44,6 +44,8 @@ const WORDS: Record<string, (v: Record<string, string | number>) => string> = {
   crosswalk_unknown_old: (v) => `Không có đơn vị mã cũ ${v.code}`,
   crosswalk_unknown_new: (v) => `Tệp không có đơn vị mã mới ${v.code}`,
   crosswalk_share: (v) => `Tỷ lệ "${v.value}" không nằm trong (0; 1]`,
+  code_list: (v) => `Tên của ${v.count} đơn vị lấy từ danh mục mã (CSV)`,
+  code_elsewhere: (v) => `Mã ${v.code} đang là của ${v.name} (tỉnh khác) trong thời kỳ này`,
   retired_to_nearest: (v) =>
     `Đơn vị ${v.code} không còn trong tệp và không đơn vị nào phủ lên: dữ liệu chuyển sang đơn vị gần nhất ${v.to}`,
 };

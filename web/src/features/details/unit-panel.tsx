@@ -65,6 +65,9 @@ export function UnitPanel({
   const commune =
     u.communes.find((c) => existsDuring(c, { startsOn: asOf, endsOn: asOf })) ?? u.communes[0];
   const later = u.tierHistory.length - history.length;
+  // Units it was formed from by a reform, and units whose boundaries an import replaced (validity closed where it began).
+  const former = u.predecessors.filter((o) => o.validTo && o.validTo > o.validFrom);
+  const replaced = u.predecessors.filter((o) => o.validTo && o.validTo <= o.validFrom);
   return (
     <section className="unit-panel" data-testid="unit-panel">
       <header>
@@ -167,9 +170,15 @@ export function UnitPanel({
       {u.villages.length > 0 && (
         <VillageList villages={u.villages} asOf={asOf} onSelect={onSelectUnit} />
       )}
-      {u.predecessors.length > 0 && (
+      {former.length > 0 && (
         <p className="muted" data-testid="unit-predecessors">
-          {t('formedFrom')}: {u.predecessors.map((o) => o.name).join(', ')}
+          {t('formedFrom')} ({lang === 'vi' ? 'trước' : 'before'}{' '}
+          {formatViDate(former[0]!.validTo!)}): {names(former)}
+        </p>
+      )}
+      {replaced.length > 0 && (
+        <p className="muted" data-testid="unit-replaced">
+          {t('replacedBoundaries')}: {names(replaced)}
         </p>
       )}
       {u.successors.length > 0 && (
@@ -258,3 +267,6 @@ function TierSuggestion({
     </div>
   );
 }
+
+/** Names once each, in their order. */
+const names = (list: { name: string }[]) => [...new Set(list.map((o) => o.name))].join(', ');
