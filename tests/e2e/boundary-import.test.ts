@@ -70,6 +70,11 @@ describe('boundary import in Chromium', () => {
     expect(await p.isEnabled('[data-testid="boundary-commit"]')).toBe(true);
     await d.mapIdle();
     await d.screenshot('111-boundary-preview');
+    // At phone width the report and its commit button stay reachable in the sheet.
+    await p.setViewportSize({ width: 390, height: 844 });
+    await p.locator('[data-testid="boundary-counts"]').scrollIntoViewIfNeeded();
+    await d.screenshot('111b-boundary-preview-phone');
+    await p.setViewportSize({ width: 1400, height: 880 });
     await p.click('[data-testid="boundary-commit"]');
     await p.waitForSelector('[data-testid="boundary-done"]', { timeout: 120_000 });
     expect(await p.textContent('[data-testid="boundary-done"]')).toContain('29 đơn vị mới');
