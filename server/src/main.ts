@@ -10,7 +10,7 @@ import { DirectoryLockedError } from './db/lock.ts';
 import { isEmpty, readDemo, seedDemo } from './db/seed.ts';
 import { measureBorderDistances } from './services/border-belt.ts';
 import { createDemoUsers } from './services/demo-users.ts';
-import { applyBoundaryManifest } from './services/boundary-manifest.ts';
+import { applyBoundaryManifest, boundaryListApplied } from './services/boundary-manifest.ts';
 import { readEnv } from './env.ts';
 
 const require = createRequire(import.meta.url);
@@ -40,7 +40,8 @@ async function main() {
         `  DEMO-USER ${a.username} ${a.password} (${a.role}, ${a.provinceSlug ?? 'all provinces'})`,
       );
   }
-  if (seeded && env.BOUNDARIES) {
+  // A list of boundary files is imported once per database, and again at the next start if it stopped midway.
+  if (env.BOUNDARIES && !(await boundaryListApplied(handle.db, env.BOUNDARIES))) {
     console.log(`boundaries: importing the list ${env.BOUNDARIES}…`);
     await applyBoundaryManifest(handle.db, env.BOUNDARIES, {
       now: new Date(),

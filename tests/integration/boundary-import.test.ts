@@ -320,6 +320,98 @@ describe(`boundary import (${process.env.DB_ENGINE})`, () => {
     expect(grown).toBeLessThan(100);
   });
 
+  it('answers every malformed geometry with a refusal naming the feature, never a 500', async () => {
+    let deep = '{"type":"Point","coordinates":[104,22]}';
+    for (let i = 0; i < 20_000; i++) deep = `{"type":"GeometryCollection","geometries":[${deep}]}`;
+    const bad = [
+      '{"type":"Polygon","coordinates":null}',
+      '{"type":"Polygon","coordinates":"abc"}',
+      '{"type":"Polygon","coordinates":[null]}',
+      '{"type":"Polygon","coordinates":[[["104","22"],["104.1","22"],["104","22.1"],["104","22"]]]}',
+      '{"type":"MultiPolygon","coordinates":null}',
+      '{"type":"Point","coordinates":null}',
+      '{"type":"LineString","coordinates":[null]}',
+      '{"type":"GeometryCollection"}',
+      'null',
+      deep,
+    ];
+    const text = `{"type":"FeatureCollection","features":[${bad
+      .map(
+        (g, i) =>
+          `{"type":"Feature","properties":{"code":"9${i}","name":"Xã ${i}"},"geometry":${g}}`,
+      )
+      .join(',')}]}`;
+    for (const crs of ['auto', 'EPSG:3405']) {
+      const r = await send(text, `${ERA}&commit=0&crs=${crs}`, 'application/geo+json');
+      expect(r.status).toBe(200);
+      expect(refused(r.body).map((i: any) => [i.row, i.code])).toEqual(
+        bad.map((_, i) => [i + 1, 'not_polygon']),
+      );
+    }
+    const empty = geojson({
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: { code: '1', name: 'Xã Trống' },
+          geometry: { type: 'Polygon', coordinates: [] },
+        },
+      ],
+    });
+    const e = await send(empty, `${ERA}&commit=0`, 'application/geo+json');
+    expect(refused(e.body)).toEqual([expect.objectContaining({ row: 1, code: 'ring_too_short' })]);
+  });
+
+  it('refuses a system it does not know, a province outline as a new era, and a new era on its era’s first day', async () => {
+    const body = geojson(laoCai);
+    const crs = await send(body, `${ERA}&commit=0&crs=EPSG:9999`, 'application/geo+json');
+    expect(crs.status).toBe(400);
+    expect(crs.body.error.field).toBe('crs');
+    const province = await send(
+      body,
+      `province=lao-cai&level=province&mode=new&validFrom=2026-01-01`,
+      'application/geo+json',
+    );
+    expect(province.status).toBe(422);
+    expect(province.body.error.field).toBe('mode');
+    const sameDay = await send(
+      body,
+      `province=lao-cai&mode=new&validFrom=2025-07-01`,
+      'application/geo+json',
+    );
+    expect(sameDay.status).toBe(422);
+    expect(sameDay.body.error).toMatchObject({
+      field: 'validFrom',
+      message: expect.stringMatching(/begins on 2025-07-01/),
+    });
+  });
+
+  it('retires a commune a file leaves out and takes it back from the corrected file; skip=1 writes the rest', async () => {
+    const missing = { ...laoCai, features: laoCai.features.filter((_: any, i: number) => i !== 5) };
+    const left = laoCai.features[5].properties.code;
+    const one = await send(geojson(missing), `${ERA}&commit=1`, 'application/geo+json');
+    expect(one.status).toBe(200);
+    expect(one.body.units.retired.map((u: any) => u.code)).toEqual([left]);
+    expect((await communesOf('prov-15-2025', '2025-07-01')).map((u) => u.code)).not.toContain(left);
+    const back = await send(geojson(laoCai), `${ERA}&commit=1`, 'application/geo+json');
+    expect(back.status).toBe(200);
+    expect(back.body.units.added).toBe(1);
+    const units = await communesOf('prov-15-2025', '2025-07-01');
+    expect(units).toHaveLength(99);
+    expect(units.find((u) => u.code === left)!.id).toMatch(/-r2$/);
+    // A broken feature left out with skip=1: its commune keeps its boundary, the others are written.
+    const broken = structuredClone(laoCai);
+    broken.features[9].geometry = { type: 'Point', coordinates: [104, 22] };
+    const before = units.find((u) => u.code === broken.features[9].properties.code)!;
+    const no = await send(geojson(broken), `${ERA}&commit=1`, 'application/geo+json');
+    expect(no.status).toBe(422);
+    const yes = await send(geojson(broken), `${ERA}&commit=1&skip=1`, 'application/geo+json');
+    expect(yes.status).toBe(200);
+    expect(yes.body.units.retired).toEqual([]);
+    const after = (await communesOf('prov-15-2025', '2025-07-01')).find((u) => u.id === before.id)!;
+    expect(after.version).toBe(before.version);
+  });
+
   it('reads the 1,293 legacy communes, keeps Lào Cai’s of 2024 and names every feature it cannot take', async () => {
     const legacy = realCollection('communes-legacy-laocai-yenbai-laichau-sonla-thanhhoa.geojson');
     expect(legacy.features).toHaveLength(1293);

@@ -180,8 +180,16 @@ export function checkFeatures(
 
     const geometry = f.geometry;
     let shaped: Polygon | MultiPolygon | null = null;
-    if (!geometry || (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon'))
-      say('not_polygon', `a ${geometry?.type ?? 'missing'} geometry, not a polygon`, 'refused');
+    if (!geometry)
+      say(
+        'not_polygon',
+        /^(Multi)?Polygon$/.test(f.given)
+          ? `a ${f.given} whose coordinates are not rings of number pairs`
+          : `a ${f.given} geometry, not a polygon`,
+        'refused',
+        null,
+        { type: f.given },
+      );
     else {
       let wgs: Geometry | null = null;
       try {
@@ -282,6 +290,10 @@ function tidy(g: Polygon | MultiPolygon, say: Say): Polygon | MultiPolygon | nul
       all.push(...kept);
     }
     mended.push(rings);
+  }
+  if (mended.length === 0 || mended.some((p) => p.length === 0)) {
+    say('ring_too_short', 'a polygon without an outer ring', 'refused');
+    return null;
   }
   const outside = all.find((p) => !within(p));
   if (outside) {

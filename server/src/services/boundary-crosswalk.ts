@@ -17,7 +17,7 @@ import { audit } from './audit.ts';
 import { readCsv } from './boundary-files.ts';
 import { crosswalkFromCsv, isCrosswalk } from './boundary-import.ts';
 import type { WriteCtx } from './figures.ts';
-import { provinceOn, validOn } from './units.ts';
+import { communeRowsOn, provinceOn, validOn } from './units.ts';
 
 export async function replaceCrosswalk(
   ctx: WriteCtx,
@@ -38,16 +38,7 @@ export async function replaceCrosswalk(
       },
     ]);
   const province = await provinceOn(db, q.province, q.validFrom);
-  const news = await db
-    .select()
-    .from(adminUnits)
-    .where(
-      and(
-        eq(adminUnits.level, 'commune'),
-        eq(adminUnits.provinceId, province.id),
-        validOn(q.validFrom),
-      ),
-    );
+  const news = await communeRowsOn(db, province.id, q.validFrom);
   const olds = await db
     .select()
     .from(adminUnits)

@@ -63,7 +63,8 @@ export function crsFromPrj(prj: string): { id: string } | { problem: string } {
     return { problem: 'the .prj names no central meridian or scale' };
   if (Math.abs(k - 0.9996) < 1e-9 && cm === 105) return { id: 'EPSG:3405' };
   if (Math.abs(k - 0.9996) < 1e-9 && cm === 111) return { id: 'EPSG:3406' };
-  if (Math.abs(k - 0.9999) < 1e-9 || Math.abs(k - 0.9996) < 1e-9) {
+  // A TM-3 zone's scale is 0.9999; another scale on a provincial meridian would be drawn hundreds of metres off.
+  if (Math.abs(k - 0.9999) < 1e-9) {
     const id = tm3Id(cm);
     if (crsDefinition(id)) return { id };
   }

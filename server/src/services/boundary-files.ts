@@ -9,7 +9,7 @@
 import Papa from 'papaparse';
 import * as shapefile from 'shapefile';
 import { toUnicode } from 'vietnamese-conversion';
-import type { Geometry } from 'geojson';
+import type { Geometry, MultiPolygon, Polygon } from 'geojson';
 import {
   BOUNDARY_MAX_BYTES,
   BOUNDARY_MAX_ENTRIES,
@@ -23,9 +23,41 @@ import { ApiError } from '../errors.ts';
 import { unzipCounted } from './zip-counted.ts';
 
 export interface RawFeature {
-  geometry: Geometry | null;
+  /** A well-formed polygon or multipolygon; null for anything else (`given` says what was there). */
+  geometry: Polygon | MultiPolygon | null;
+  given: string;
   properties: Record<string, unknown>;
 }
+
+const isPosition = (p: unknown) =>
+  Array.isArray(p) &&
+  p.length >= 2 &&
+  typeof p[0] === 'number' &&
+  typeof p[1] === 'number' &&
+  Number.isFinite(p[0]) &&
+  Number.isFinite(p[1]);
+const isRings = (r: unknown) =>
+  Array.isArray(r) && r.every((ring) => Array.isArray(ring) && ring.every(isPosition));
+
+/**
+ * The geometry when it is a well-formed Polygon or MultiPolygon of numeric positions, else null: checked
+ * here, without recursion, so nothing later meets a null ring, a string coordinate or a nested collection.
+ */
+function polygonal(g: unknown): Polygon | MultiPolygon | null {
+  const x = g as { type?: unknown; coordinates?: unknown } | null;
+  if (x?.type === 'Polygon' && isRings(x.coordinates)) return x as Polygon;
+  if (
+    x?.type === 'MultiPolygon' &&
+    Array.isArray(x.coordinates) &&
+    x.coordinates.every((p) => isRings(p))
+  )
+    return x as MultiPolygon;
+  return null;
+}
+const givenType = (g: unknown) => {
+  const t = (g as { type?: unknown } | null)?.type;
+  return typeof t === 'string' ? t.slice(0, 40) : 'missing';
+};
 
 export interface CsvTable {
   name: string;
@@ -50,6 +82,9 @@ export interface BoundaryFile {
 const refuse = (status: 400 | 413 | 415 | 422, message: string, code = 'file_invalid') =>
   new ApiError(status, status === 413 ? 'payload_too_large' : code, `file: ${message}`, 'file');
 
+/** A crosswalk or code list of the whole country is a few hundred KB. */
+const CSV_MAX_BYTES = 5 * 1024 * 1024;
+const CSV_MAX_ROWS = 50_000;
 const MB = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
 const ext = (name: string) => /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase() ?? '';
 const base = (name: string) => name.replace(/\.[a-z0-9]+$/i, '');
@@ -110,7 +145,8 @@ function readGeoJson(entry: string, bytes: Uint8Array): Omit<BoundaryFile, 'csvs
   const features = list.map((f) => {
     const x = f as { geometry?: unknown; properties?: unknown };
     return {
-      geometry: (x?.geometry ?? null) as Geometry | null,
+      geometry: polygonal(x?.geometry),
+      given: givenType(x?.geometry),
       properties: (x?.properties && typeof x.properties === 'object' ? x.properties : {}) as Record<
         string,
         unknown
@@ -187,10 +223,10 @@ async function readShapefile(
       if (enc.convert)
         for (const [k, v] of Object.entries(props))
           if (typeof v === 'string') props[k] = toUnicode(v, enc.convert);
-      const geometry = r.value.geometry as Geometry | null;
+      const geometry = polygonal(r.value.geometry);
       vertices += safeCount(geometry);
       if (vertices > BOUNDARY_MAX_VERTICES) throw tooManyVertices(shpName);
-      features.push({ geometry, properties: props });
+      features.push({ geometry, given: givenType(r.value.geometry), properties: props });
       if (features.length > BOUNDARY_MAX_FEATURES) throw tooManyFeatures(shpName);
     }
   } catch (e) {
@@ -210,17 +246,20 @@ async function readShapefile(
 }
 
 export function readCsv(name: string, bytes: Uint8Array): CsvTable {
+  if (bytes.length > CSV_MAX_BYTES) throw refuse(413, `${name} is larger than 5 MB`);
   const text = Buffer.from(bytes)
     .toString('utf8')
     .replace(/^\uFEFF/, '');
   const parsed = Papa.parse<Record<string, string>>(text, {
     header: true,
     skipEmptyLines: 'greedy',
+    // Stops reading past the cap, so a file of millions of empty rows does not fill memory.
+    preview: CSV_MAX_ROWS + 1,
     transformHeader: (h) => h.trim(),
   });
   if (parsed.errors.length > 0 && parsed.data.length === 0)
     throw refuse(422, `${name} is not a CSV with a header row`);
-  if (parsed.data.length > 50_000) throw refuse(413, `${name} holds more than 50,000 rows`);
+  if (parsed.data.length > CSV_MAX_ROWS) throw refuse(413, `${name} holds more than 50,000 rows`);
   return { name, fields: parsed.meta.fields ?? [], rows: parsed.data };
 }
 

@@ -30,11 +30,11 @@ import type {
   CrosswalkLinkPreview,
 } from '@pcmt/shared/boundaries';
 import type { FileIssue } from '@pcmt/shared/errors';
-import { crsLabel } from '@pcmt/shared/vn2000';
+import { crsDefinition, crsLabel } from '@pcmt/shared/vn2000';
 import type { Geometry } from '@pcmt/shared/geo';
 import type { Db } from '../db/create-db.ts';
 import { adminUnits, hotspots, unitCrosswalk } from '../db/schema.ts';
-import { FileIssuesError } from '../errors.ts';
+import { ApiError, FileIssuesError } from '../errors.ts';
 import { audit } from './audit.ts';
 import { measureBorderDistances } from './border-belt.ts';
 import { checkFeatures, guessMapping, type CheckedFeature } from './boundary-check.ts';
@@ -42,7 +42,7 @@ import { candidateSystems, crsFromPrj, extentOf } from './boundary-crs.ts';
 import { readBoundaryFile, type CsvTable } from './boundary-files.ts';
 import type { WriteCtx } from './figures.ts';
 import { denyOutOfScope, inScope } from './scope.ts';
-import { provinceOn, validOn } from './units.ts';
+import { communeRowsOn, provinceOn } from './units.ts';
 
 type Unit = typeof adminUnits.$inferSelect;
 type Shape = Polygon | MultiPolygon;
@@ -193,14 +193,14 @@ const refusedOf = (issues: BoundaryIssue[]): FileIssue[] =>
 
 /** The foreign keys that point at a unit: where a retired unit's records are. */
 async function unitReferences(db: Db): Promise<{ table: string; column: string }[]> {
+  // pg_catalog, not information_schema: the latter lists only the tables the current role owns, and the app
+  // may run as a role that owns none (README "Database roles").
   const rows = await db.execute<{ table_name: string; column_name: string }>(sql`
-    select kcu.table_name, kcu.column_name
-    from information_schema.referential_constraints rc
-    join information_schema.key_column_usage kcu
-      on kcu.constraint_name = rc.constraint_name and kcu.constraint_schema = rc.constraint_schema
-    join information_schema.constraint_column_usage ccu
-      on ccu.constraint_name = rc.unique_constraint_name and ccu.constraint_schema = rc.unique_constraint_schema
-    where ccu.table_name = 'admin_units' and kcu.table_schema = current_schema()`);
+    select cl.relname as table_name, a.attname as column_name
+    from pg_constraint c
+    join pg_class cl on cl.oid = c.conrelid
+    join pg_attribute a on a.attrelid = c.conrelid and a.attnum = any (c.conkey)
+    where c.contype = 'f' and c.confrelid = 'admin_units'::regclass`);
   const list = (Array.isArray(rows) ? rows : (rows as { rows: typeof rows }).rows) as unknown as {
     table_name: string;
     column_name: string;
@@ -222,6 +222,20 @@ async function countRefs(
     n += list[0]?.n ?? 0;
   }
   return n;
+}
+
+/** The id, or the id with the first free suffix (a unit an earlier import retired keeps its id). */
+async function freeId(db: Db, id: string): Promise<string> {
+  const taken = new Set(
+    (
+      await db
+        .select({ id: adminUnits.id })
+        .from(adminUnits)
+        .where(sql`${adminUnits.id} = ${id} or ${adminUnits.id} like ${`${id}-r%`}`)
+    ).map((r) => r.id),
+  );
+  if (!taken.has(id)) return id;
+  for (let n = 2; ; n++) if (!taken.has(`${id}-r${n}`)) return `${id}-r${n}`;
 }
 
 /** A point inside the shape, the same for the same seed (a hotspot's id): tries spread over its extent. */
@@ -271,18 +285,29 @@ export async function importBoundaries(
 
   // The era's units: the province itself, or its communes valid on the day.
   const era: Unit[] =
-    q.level === 'province'
-      ? [province]
-      : await db
-          .select()
-          .from(adminUnits)
-          .where(
-            and(
-              eq(adminUnits.level, 'commune'),
-              eq(adminUnits.provinceId, province.id),
-              validOn(q.validFrom),
-            ),
-          );
+    q.level === 'province' ? [province] : await communeRowsOn(db, province.id, q.validFrom);
+  if (q.crs !== 'auto' && !crsDefinition(q.crs))
+    throw new ApiError(
+      400,
+      'validation_failed',
+      `crs: ${q.crs} is not a system the import knows (EPSG:4326, EPSG:4756, EPSG:3405, EPSG:3406, TM3:<central meridian 102–117>)`,
+      'crs',
+    );
+  if (q.level === 'province' && q.mode === 'new')
+    throw new ApiError(
+      422,
+      'validation_failed',
+      'mode: a province outline replaces the one of its era; a new era begins with its communes',
+      'mode',
+    );
+  const started = era.find((u) => u.validFrom >= q.validFrom);
+  if (q.mode === 'new' && started)
+    throw new ApiError(
+      422,
+      'validation_failed',
+      `validFrom: the era in use begins on ${started.validFrom}; a new era must begin after it (to give this era new boundaries, replace it)`,
+      'validFrom',
+    );
   const widths = new Set(era.map((u) => u.code.length));
   const codeWidth = widths.size === 1 ? [...widths][0]! : null;
   const provinceBox: Box = [province.west, province.south, province.east, province.north];
@@ -368,7 +393,7 @@ export async function importBoundaries(
       values: { count: checked.otherProvince },
       outcome: 'note',
     });
-  const good = checked.features.filter((f) => f.outcome !== 'refused');
+  let good = checked.features.filter((f) => f.outcome !== 'refused');
   if (
     crs &&
     checked.features.length > 0 &&
@@ -406,7 +431,7 @@ export async function importBoundaries(
   const refusedCodes = new Set(
     checked.features.filter((f) => f.outcome === 'refused').map((f) => f.code),
   );
-  const names = new Map(good.map((f) => [f.code, f.name]));
+  let names = new Map(good.map((f) => [f.code, f.name]));
   const matched = good.filter((f) => eraByCode.has(f.code));
   let added = q.mode === 'replace' ? good.filter((f) => !eraByCode.has(f.code)) : good;
   const retired =
@@ -452,6 +477,8 @@ export async function importBoundaries(
       f.outcome = 'refused';
     }
     added = added.filter((f) => !holder.has(f.code));
+    good = good.filter((f) => !holder.has(f.code));
+    names = new Map(good.map((f) => [f.code, f.name]));
   }
   // The crosswalk: a new era's from old to new; a replacement's from each retired unit to its successors.
   const csv = file.csvs.find(isCrosswalk);
@@ -501,7 +528,7 @@ export async function importBoundaries(
           column: mapping.code,
           code: 'retired_to_nearest',
           problem: `${u.name} (${u.code}) is not in the file and no unit of it covers it: its records go to the nearest, ${near.name} (${near.code})`,
-          values: { code: u.code, to: near.code },
+          values: { code: u.code, name: u.name, to: near.code, toName: near.name },
           outcome: 'note',
         });
       }
@@ -633,10 +660,12 @@ export async function importBoundaries(
         );
     for (const f of added) {
       const [w, s, e, n] = boxOf(f.geometry);
-      const id =
+      const id = await freeId(
+        t,
         q.level === 'province'
           ? `prov-${province.code}-${q.validFrom}`
-          : `com-${f.code}-${q.validFrom}`;
+          : `com-${f.code}-${q.validFrom}`,
+      );
       const validFrom = q.mode === 'new' ? q.validFrom : (era[0]?.validFrom ?? q.validFrom);
       const validTo = q.mode === 'new' ? endOfNew : (era[0]?.validTo ?? null);
       await t.insert(adminUnits).values({
@@ -686,7 +715,11 @@ export async function importBoundaries(
     for (const s of hotspotMoves)
       await t
         .update(hotspots)
-        .set({ unitId: idOf.get(s.code!)!, updatedAt: stamp })
+        .set({
+          unitId: idOf.get(s.code!)!,
+          updatedAt: stamp,
+          version: sql`${hotspots.version} + 1`,
+        })
         .where(eq(hotspots.id, s.id));
     // Demo data only (`movePoints=1`): a point the real boundaries leave outside every unit is drawn again
     // inside the unit it now belongs to, so the demo's invented points land on the real communes.

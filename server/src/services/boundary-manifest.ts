@@ -10,7 +10,10 @@ import {
   BoundaryManifestSchema,
   type BoundaryReport,
 } from '@pcmt/shared/boundaries';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/create-db.ts';
+import { auditLog } from '../db/schema.ts';
+import { audit } from './audit.ts';
 import { ApiError, FileIssuesError } from '../errors.ts';
 import { replaceCrosswalk } from './boundary-crosswalk.ts';
 import { importBoundaries } from './boundary-import.ts';
@@ -88,5 +91,26 @@ export async function applyBoundaryManifest(
       throw explained(file, e);
     }
   }
+  if (opts.commit)
+    await audit(db, opts.now, {
+      actor: null,
+      username: 'cli',
+      action: LIST_DONE,
+      objectType: 'boundaries',
+      outcome: 'ok',
+      detail: resolve(path),
+    });
   return reports;
+}
+
+const LIST_DONE = 'import boundaries list';
+
+/** Whether the list at this path was written to the end already (its last step leaves an audit row). */
+export async function boundaryListApplied(db: Db, path: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: auditLog.id })
+    .from(auditLog)
+    .where(and(eq(auditLog.action, LIST_DONE), eq(auditLog.detail, resolve(path))))
+    .limit(1);
+  return rows.length > 0;
 }

@@ -370,6 +370,15 @@ export async function provinceAssessments(db: Db, slug: string) {
     );
 }
 
+/** The full rows of the communes of a province (by its row's id) valid on `date`. */
+export const communeRowsOn = (db: Db, provinceId: string, date: string) =>
+  db
+    .select()
+    .from(adminUnits)
+    .where(
+      and(eq(adminUnits.level, 'commune'), eq(adminUnits.provinceId, provinceId), validOn(date)),
+    );
+
 /** The communes of a province valid on `asOf`, without geometry: what a snapshot needs. */
 export async function communesOn(db: Db, slug: string, asOf: string) {
   const province = await provinceOn(db, slug, asOf);

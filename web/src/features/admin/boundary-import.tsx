@@ -29,7 +29,15 @@ const WORDS: Record<string, (v: Record<string, string | number>) => string> = {
   code_missing: () => 'Thiếu mã đơn vị',
   name_missing: () => 'Thiếu tên đơn vị',
   name_normalised: (v) => `Tên "${v.from}" được viết thống nhất là "${v.to}"`,
-  not_polygon: () => 'Không phải vùng (polygon)',
+  not_polygon: (v) =>
+    /Polygon$/.test(String(v.type))
+      ? 'Tọa độ của vùng không phải các vòng gồm cặp số'
+      : `Hình ${v.type ?? ''} không phải vùng (polygon)`,
+  unprojectable: () => 'Tọa độ không chuyển được sang WGS 84',
+  bad_coordinates: () => 'Có điểm không phải hai số',
+  ring_too_short: () => 'Vùng không có vòng ngoài đủ 3 điểm',
+  one_province: () => 'Đường bao tỉnh phải là một đối tượng',
+  crosswalk_columns: () => 'Bảng chuyển đổi cần cột mã cũ và mã mới (old_code, new_code)',
   outside_vietnam: (v) =>
     `Điểm (${v.lng}, ${v.lat}) nằm ngoài lãnh thổ Việt Nam: sai hệ tọa độ, sai bán cầu hoặc đảo kinh/vĩ độ?`,
   self_intersection: (v) =>
@@ -47,7 +55,7 @@ const WORDS: Record<string, (v: Record<string, string | number>) => string> = {
   code_list: (v) => `Tên của ${v.count} đơn vị lấy từ danh mục mã (CSV)`,
   code_elsewhere: (v) => `Mã ${v.code} đang là của ${v.name} (tỉnh khác) trong thời kỳ này`,
   retired_to_nearest: (v) =>
-    `Đơn vị ${v.code} không còn trong tệp và không đơn vị nào phủ lên: dữ liệu chuyển sang đơn vị gần nhất ${v.to}`,
+    `${v.name} (${v.code}) không còn trong tệp và không đơn vị nào phủ lên: nối sang đơn vị gần nhất ${v.toName} (${v.to})`,
 };
 const OUTCOME = { refused: 'Bị từ chối', repaired: 'Đã sửa', note: 'Ghi chú' } as const;
 const words = (i: BoundaryIssue) => WORDS[i.code]?.(i.values ?? {}) ?? i.problem;
@@ -177,7 +185,12 @@ export function BoundaryImport() {
             type="file"
             accept=".csv"
             data-testid="boundary-csv"
-            onChange={(e) => setCsv(e.target.files?.[0] ?? null)}
+            onChange={(e) => {
+              // A previewed file is written only as previewed: another CSV asks for a new preview.
+              setCsv(e.target.files?.[0] ?? null);
+              send.reset();
+              showOverlay(null);
+            }}
           />
         </label>
         <label>
@@ -197,7 +210,9 @@ export function BoundaryImport() {
         <DateField
           label="Ngày hiệu lực"
           value={opts.validFrom}
-          onChange={(v) => setOpts({ ...opts, validFrom: v })}
+          onChange={(v) =>
+            v ? preview({ ...opts, validFrom: v }) : setOpts({ ...opts, validFrom: v })
+          }
           testId="boundary-valid-from"
         />
         <label>
@@ -343,7 +358,8 @@ export function BoundaryImport() {
                 onChange={(e) => setOpts({ ...opts, skip: e.target.checked })}
                 data-testid="boundary-skip"
               />{' '}
-              Bỏ qua {refused.length} đối tượng bị từ chối (đơn vị của chúng giữ ranh giới cũ)
+              Bỏ qua {new Set(refused.map((i) => i.row)).size} đối tượng bị từ chối (đơn vị của
+              chúng giữ ranh giới cũ)
             </label>
           )}
           <div className="row">
@@ -351,10 +367,20 @@ export function BoundaryImport() {
               type="button"
               className="primary"
               disabled={!canWrite || send.isPending}
-              onClick={() => send.mutate(true)}
+              onClick={() => {
+                const closing = r.units.retired.length;
+                if (
+                  closing === 0 ||
+                  window.confirm(
+                    `${closing} đơn vị đang dùng không có trong tệp sẽ khép lại và nối sang đơn vị thay thế. Ghi ranh giới?`,
+                  )
+                )
+                  send.mutate(true);
+              }}
               data-testid="boundary-commit"
             >
-              Ghi ranh giới ({r.units.matched + r.units.added} đơn vị)
+              Ghi ranh giới ({r.units.matched + r.units.added} đơn vị
+              {r.units.retired.length > 0 && `, ${r.units.retired.length} đơn vị cũ khép lại`})
             </button>
             <button type="button" onClick={() => (send.reset(), showOverlay(null))}>
               Hủy
