@@ -75,6 +75,11 @@ describe(`start on real boundaries (${process.env.DB_ENGINE})`, () => {
     );
     expect(new Set(into.map((l) => l.toUnitId)).size).toBe(38);
     expect(lines.filter((l) => l.includes('crosswalk from 2025-07-01'))).toHaveLength(4);
+    // One link per old unit, new unit and day, none leading more than the whole of it.
+    const all = await t.db.select().from(unitCrosswalk);
+    const keys = all.map((l) => `${l.fromUnitId}>${l.toUnitId}@${l.effectiveOn}`);
+    expect(keys.length - new Set(keys).size).toBe(0);
+    expect(all.every((l) => l.share > 0 && l.share <= 1)).toBe(true);
   });
 
   it('leaves every hotspot and plan on a unit that is shown on some day', async () => {

@@ -224,6 +224,21 @@ async function countRefs(
   return n;
 }
 
+/**
+ * One link per old unit, new unit and day: re-pointing may give a unit two links to the same successor
+ * (it led to the retired unit and to its successor); their shares are summed (at most 1).
+ */
+async function mergeDuplicateLinks(db: Db, toId: string) {
+  const twice = sql`select from_unit_id, to_unit_id, effective_on, min(id) as keep, least(1, sum(share)) as total
+    from unit_crosswalk where to_unit_id = ${toId} group by 1, 2, 3 having count(*) > 1`;
+  await db.execute(
+    sql`with d as (${twice}) update unit_crosswalk u set share = d.total from d where u.id = d.keep`,
+  );
+  await db.execute(sql`with d as (${twice}) delete from unit_crosswalk u using d
+    where u.from_unit_id = d.from_unit_id and u.to_unit_id = d.to_unit_id
+      and u.effective_on = d.effective_on and u.id <> d.keep`);
+}
+
 /** The id, or the id with the first free suffix (a unit an earlier import retired keeps its id). */
 async function freeId(db: Db, id: string): Promise<string> {
   const taken = new Set(
@@ -770,6 +785,7 @@ export async function importBoundaries(
               sql`${unitCrosswalk.fromUnitId} <> ${u.id}`,
             ),
           );
+      if (successor.has(u.id)) await mergeDuplicateLinks(t, idOf.get(successor.get(u.id)!)!);
       records += await countRefs(t, refs, u.id);
     }
     await audit(t, stamp, {
