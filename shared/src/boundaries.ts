@@ -55,6 +55,12 @@ export const BoundaryImportQuerySchema = z.object({
   retire: z.enum(['0', '1']).default('1'),
   /** Demo data only: `1` draws a hotspot point the file leaves outside every unit again inside its unit. */
   movePoints: z.enum(['0', '1']).default('0'),
+  /** The file's own name, for the report and the audit trail (a GeoJSON sent as the body has none). */
+  fileName: z
+    .string()
+    .max(120)
+    .regex(/^[^/\\<>:"|?*\u0000-\u001f]+$/)
+    .optional(),
 });
 export type BoundaryImportQuery = z.infer<typeof BoundaryImportQuerySchema>;
 

@@ -46,6 +46,13 @@ describe('boundary import in Chromium', () => {
     });
     const p = d.page;
     await p.waitForSelector('[data-testid="boundary-import"]');
+    // A mistake first: an empty file is refused in Vietnamese.
+    const empty = join(dir, 'rong.geojson');
+    writeFileSync(empty, '');
+    await p.setInputFiles('[data-testid="boundary-file"]', empty);
+    await p.click('[data-testid="boundary-preview"]');
+    await p.waitForSelector('[data-testid="boundary-file-error"]');
+    expect(await p.textContent('[data-testid="boundary-file-error"]')).toBe('Tệp rỗng');
     await p.setInputFiles('[data-testid="boundary-file"]', path);
     await p.click('[data-testid="boundary-preview"]');
     await p.waitForSelector('[data-testid="boundary-candidates"]');

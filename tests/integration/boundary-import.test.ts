@@ -362,6 +362,29 @@ describe(`boundary import (${process.env.DB_ENGINE})`, () => {
     expect(refused(e.body)).toEqual([expect.objectContaining({ row: 1, code: 'ring_too_short' })]);
   });
 
+  it('refuses a file matched to the wrong era (codes reused across eras) and a system under which nothing lands in Vietnam', async () => {
+    const legacy = realCollection('communes-legacy-laocai-yenbai-laichau-sonla-thanhhoa.geojson');
+    const q = `${ERA}&commit=0&codeField=gso_ward_code_pre2025&nameField=commune_full_name&parentField=gso_province_code_pre2025&fileName=xa-2016.geojson`;
+    const r = await send(geojson(legacy), q, 'application/geo+json');
+    expect(r.status).toBe(200);
+    expect(r.body.file.name).toBe('xa-2016.geojson');
+    expect(refused(r.body)).toContainEqual(
+      expect.objectContaining({ code: 'era_mismatch', row: null, sheet: 'xa-2016.geojson' }),
+    );
+    expect(r.body.issues.filter((i: any) => i.code === 'name_differs').length).toBeGreaterThan(5);
+    const utm = await send(
+      geojson(laoCai),
+      `${ERA}&commit=0&crs=EPSG:3405`,
+      'application/geo+json',
+    );
+    expect(refused(utm.body)).toContainEqual(
+      expect.objectContaining({
+        code: 'wrong_system',
+        problem: expect.stringMatching(/looks like (WGS 84|VN-2000) \(kinh độ, vĩ độ\)/),
+      }),
+    );
+  });
+
   it('refuses a system it does not know, a province outline as a new era, and a new era on its era’s first day', async () => {
     const body = geojson(laoCai);
     const crs = await send(body, `${ERA}&commit=0&crs=EPSG:9999`, 'application/geo+json');

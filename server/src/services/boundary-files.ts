@@ -274,6 +274,7 @@ const firstChar = (b: Uint8Array) => {
 export async function readBoundaryFile(
   bytes: Uint8Array,
   encoding: BoundaryImportQuery['encoding'],
+  name = 'file.geojson',
 ): Promise<BoundaryFile> {
   if (bytes.length === 0) throw refuse(400, 'the file is empty');
   if (bytes.length > BOUNDARY_MAX_BYTES) throw refuse(413, `larger than ${MB(BOUNDARY_MAX_BYTES)}`);
@@ -284,7 +285,7 @@ export async function readBoundaryFile(
         'send a zipped Shapefile (.shp, .dbf, .prj, .cpg in one .zip) or a GeoJSON file',
         'unsupported_media_type',
       );
-    return { ...readGeoJson('file.geojson', bytes), csvs: [], notes: [] };
+    return { ...readGeoJson(name, bytes), csvs: [], notes: [] };
   }
   const wanted = new Set(['shp', 'dbf', 'prj', 'cpg', 'geojson', 'json', 'csv']);
   const { names, files } = unzipCounted(bytes, {

@@ -31,6 +31,7 @@ import type {
 } from '@pcmt/shared/boundaries';
 import type { FileIssue } from '@pcmt/shared/errors';
 import { crsDefinition, crsLabel } from '@pcmt/shared/vn2000';
+import { nameKey } from '@pcmt/shared/names';
 import type { Geometry } from '@pcmt/shared/geo';
 import type { Db } from '../db/create-db.ts';
 import { adminUnits, hotspots, unitCrosswalk } from '../db/schema.ts';
@@ -295,7 +296,11 @@ export async function importBoundaries(
       clientIp: ctx.ip,
     });
   const province = await provinceOn(db, q.province, q.validFrom);
-  const file = await readBoundaryFile(bytes, q.encoding);
+  const file = await readBoundaryFile(
+    bytes,
+    q.encoding,
+    q.fileName && !/\.zip$/i.test(q.fileName) ? q.fileName : undefined,
+  );
   const issues: BoundaryIssue[] = [];
 
   // The era's units: the province itself, or its communes valid on the day.
@@ -355,7 +360,7 @@ export async function importBoundaries(
       outcome: 'refused',
     });
   const extent = extentOf(file.features.map((f) => f.geometry));
-  const candidates = crs || !extent ? [] : candidateSystems(extent, q.province, provinceBox);
+  let candidates = crs || !extent ? [] : candidateSystems(extent, q.province, provinceBox);
 
   const mapping = guessMapping(
     file.fields,
@@ -408,6 +413,27 @@ export async function importBoundaries(
       values: { count: checked.otherProvince },
       outcome: 'note',
     });
+  // Every feature outside Vietnam: the system chosen is not the file's; say which ones would fit.
+  const outsideRows = new Set(
+    checked.issues.filter((i) => i.code === 'outside_vietnam').map((i) => i.row),
+  );
+  if (
+    crs &&
+    extent &&
+    checked.features.length > 0 &&
+    outsideRows.size === checked.features.length
+  ) {
+    candidates = candidateSystems(extent, q.province, provinceBox).filter((c) => c.crs !== crs);
+    issues.push({
+      sheet: file.entry,
+      row: null,
+      column: null,
+      code: 'wrong_system',
+      problem: `no feature lands in Vietnam under ${crsLabel(crs)}${candidates[0] ? `: the file looks like ${candidates[0].label}` : ''}`,
+      values: { crs: crsLabel(crs), guess: candidates[0]?.label ?? '' },
+      outcome: 'refused',
+    });
+  }
   let good = checked.features.filter((f) => f.outcome !== 'refused');
   if (
     crs &&
@@ -448,6 +474,35 @@ export async function importBoundaries(
   );
   let names = new Map(good.map((f) => [f.code, f.name]));
   const matched = good.filter((f) => eraByCode.has(f.code));
+  // Codes are reused across eras: a file matched to the wrong era names other units by the same codes.
+  const bare = (n: string) =>
+    nameKey(n).replace(/^(xã|phường|thị trấn|đặc khu|tỉnh|thành phố) /, '');
+  const renamed = matched.filter((f) => {
+    const u = eraByCode.get(f.code)!;
+    return !u.synthetic && bare(u.name) !== bare(f.name);
+  });
+  for (const f of renamed)
+    issues.push({
+      sheet: file.entry,
+      row: f.row,
+      column: mapping.name,
+      code: 'name_differs',
+      problem: `the code ${f.code} is ${eraByCode.get(f.code)!.name} in the era, ${f.name} in the file`,
+      values: { code: f.code, era: eraByCode.get(f.code)!.name, file: f.name },
+      outcome: 'note',
+    });
+  const compared = matched.filter((f) => !eraByCode.get(f.code)!.synthetic).length;
+  // A re-drawn era keeps its names (a commune or two renamed at most); a wrong date renames many.
+  if (renamed.length >= 3 && renamed.length >= compared * 0.15)
+    issues.push({
+      sheet: file.entry,
+      row: null,
+      column: mapping.name,
+      code: 'era_mismatch',
+      problem: `${renamed.length} of ${compared} codes name other units in the era valid on ${q.validFrom}: codes are reused across eras, is the date right?`,
+      values: { count: renamed.length, of: compared, date: q.validFrom },
+      outcome: 'refused',
+    });
   let added = q.mode === 'replace' ? good.filter((f) => !eraByCode.has(f.code)) : good;
   const retired =
     q.mode === 'replace' && q.level === 'commune' && q.retire === '1'

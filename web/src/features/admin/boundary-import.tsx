@@ -52,6 +52,11 @@ const WORDS: Record<string, (v: Record<string, string | number>) => string> = {
   crosswalk_unknown_old: (v) => `Không có đơn vị mã cũ ${v.code}`,
   crosswalk_unknown_new: (v) => `Tệp không có đơn vị mã mới ${v.code}`,
   crosswalk_share: (v) => `Tỷ lệ "${v.value}" không nằm trong (0; 1]`,
+  name_differs: (v) => `Mã ${v.code}: thời kỳ đang có là ${v.era}, tệp ghi ${v.file}`,
+  era_mismatch: (v) =>
+    `${v.count}/${v.of} mã trùng nhưng là đơn vị khác trong thời kỳ hiệu lực ${v.date}: mã được dùng lại giữa các thời kỳ, ngày hiệu lực có đúng không?`,
+  wrong_system: (v) =>
+    `Không đối tượng nào nằm trong Việt Nam theo ${v.crs}${v.guess ? `: tệp có vẻ là ${v.guess}` : ''}`,
   code_list: (v) => `Tên của ${v.count} đơn vị lấy từ danh mục mã (CSV)`,
   code_elsewhere: (v) => `Mã ${v.code} đang là của ${v.name} (tỉnh khác) trong thời kỳ này`,
   retired_to_nearest: (v) =>
@@ -59,6 +64,41 @@ const WORDS: Record<string, (v: Record<string, string | number>) => string> = {
 };
 const OUTCOME = { refused: 'Bị từ chối', repaired: 'Đã sửa', note: 'Ghi chú' } as const;
 const words = (i: BoundaryIssue) => WORDS[i.code]?.(i.values ?? {}) ?? i.problem;
+
+/** The refusals of the whole file (the API's English words) in Vietnamese. */
+const FILE_WORDS: [RegExp, (m: RegExpExecArray) => string][] = [
+  [/the file is empty/, () => 'Tệp rỗng'],
+  [/larger than (\d+ MB)/, (m) => `Tệp lớn hơn ${m[1]}`],
+  [/unpacks to more than (\d+ MB)/, (m) => `Tệp nén giải ra hơn ${m[1]} (tệp nén độc hại?)`],
+  [
+    /more than ([\d,]+) vertices/,
+    (m) =>
+      `Tệp có hơn ${m[1]!.replace(/,/g, '.')} đỉnh: hãy đơn giản hóa (khoảng 10 m) hoặc nhập từng tỉnh`,
+  ],
+  [/more than (\d+) features/, (m) => `Tệp có hơn ${m[1]} đối tượng`],
+  [/holds no \.shp and no \.geojson/, () => 'Tệp nén không có .shp hoặc .geojson'],
+  [
+    /has no \.dbf beside it/,
+    () => 'Thiếu tệp .dbf cạnh tệp .shp: hãy nén cả .shp, .dbf, .prj, .cpg',
+  ],
+  [/more than one layer/, () => 'Tệp nén có nhiều lớp: mỗi lần nhập một lớp'],
+  [/not valid JSON/, () => 'Tệp không phải JSON hợp lệ (UTF-8)'],
+  [/not a GeoJSON/, () => 'Tệp không phải GeoJSON FeatureCollection hoặc Feature'],
+  [
+    /send a zipped Shapefile/,
+    () => 'Hãy gửi Shapefile nén .zip (.shp, .dbf, .prj, .cpg) hoặc tệp GeoJSON',
+  ],
+  [/could not be read/, () => 'Không đọc được Shapefile (tệp hỏng hoặc thiếu phần?)'],
+  [/damaged/, () => 'Tệp nén bị hỏng'],
+];
+function fileWords(error: unknown): string | null {
+  if (!(error instanceof ApiError)) return null;
+  for (const [re, say] of FILE_WORDS) {
+    const m = re.exec(error.message);
+    if (m) return say(m);
+  }
+  return null;
+}
 
 const CRS_CHOICES = [
   ...CRS_FIXED,
@@ -130,6 +170,7 @@ export function BoundaryImport() {
         crs: opts.crs,
         encoding: opts.encoding,
         skip: opts.skip ? '1' : '0',
+        fileName: file!.name.replace(/[^\p{L}\p{N} ._-]/gu, '_').slice(0, 120),
       });
       for (const k of ['codeField', 'nameField', 'typeField', 'parentField'] as const)
         if (opts[k]) q.set(k, opts[k]);
@@ -249,7 +290,13 @@ export function BoundaryImport() {
         {local && <span className="error-box">{local}</span>}
         {send.isPending && <small className="muted">Đang đọc tệp…</small>}
       </div>
-      <ApiErrorNote error={serverIssues.length ? null : send.error} />
+      {fileWords(send.error) ? (
+        <p className="error-box" role="alert" data-testid="boundary-file-error">
+          {fileWords(send.error)}
+        </p>
+      ) : (
+        <ApiErrorNote error={serverIssues.length ? null : send.error} />
+      )}
       {serverIssues.length > 0 && (
         <IssueTable issues={serverIssues as BoundaryIssue[]} title="Chưa ghi gì: tệp còn lỗi" />
       )}
