@@ -15,7 +15,7 @@ import { adminUnits, unitCrosswalk } from '../db/schema.ts';
 import { FileIssuesError } from '../errors.ts';
 import { audit } from './audit.ts';
 import { readCsv } from './boundary-files.ts';
-import { crosswalkFromCsv, isCrosswalk } from './boundary-import.ts';
+import { crosswalkFromCsv, insertLinks, isCrosswalk } from './boundary-import.ts';
 import type { WriteCtx } from './figures.ts';
 import { communeRowsOn, provinceOn, validOn } from './units.ts';
 
@@ -80,15 +80,7 @@ export async function replaceCrosswalk(
             sql`${unitCrosswalk.fromUnitId} in (select id from admin_units where valid_from < ${q.validFrom})`,
           ),
         );
-      if (links.length > 0)
-        await t.insert(unitCrosswalk).values(
-          links.map((l) => ({
-            fromUnitId: l.from.id,
-            toUnitId: newId.get(l.toCode)!,
-            share: l.share,
-            effectiveOn: q.validFrom,
-          })),
-        );
+      await insertLinks(t, links, newId, q.validFrom);
       await audit(t, ctx.now, {
         actor: ctx.scope.user.id ? ctx.scope.user : null,
         username: ctx.scope.user.username,

@@ -225,6 +225,24 @@ async function countRefs(
   return n;
 }
 
+/** Writes crosswalk links, each to the id its new code was given. */
+export async function insertLinks(
+  db: Db,
+  links: Link[],
+  idOf: ReadonlyMap<string, string>,
+  effectiveOn: string,
+) {
+  if (links.length > 0)
+    await db.insert(unitCrosswalk).values(
+      links.map((l) => ({
+        fromUnitId: l.from.id,
+        toUnitId: idOf.get(l.toCode)!,
+        share: l.share,
+        effectiveOn,
+      })),
+    );
+}
+
 /**
  * One link per old unit, new unit and day: re-pointing may give a unit two links to the same successor
  * (it led to the retired unit and to its successor); their shares are summed (at most 1).
@@ -772,15 +790,7 @@ export async function importBoundaries(
           .update(adminUnits)
           .set({ validTo: q.validFrom, updatedAt: stamp })
           .where(inArray(adminUnits.id, eraIds));
-      if (links.length > 0)
-        await t.insert(unitCrosswalk).values(
-          links.map((l) => ({
-            fromUnitId: l.from.id,
-            toUnitId: idOf.get(l.toCode)!,
-            share: l.share,
-            effectiveOn: q.validFrom,
-          })),
-        );
+      await insertLinks(t, links, idOf, q.validFrom);
     }
     for (const s of hotspotMoves)
       await t
@@ -820,15 +830,7 @@ export async function importBoundaries(
           : successor.has(u.id)
             ? [{ from: u, toCode: successor.get(u.id)!, share: 1 }]
             : [];
-      if (to.length > 0)
-        await t.insert(unitCrosswalk).values(
-          to.map((l) => ({
-            fromUnitId: u.id,
-            toUnitId: idOf.get(l.toCode)!,
-            share: l.share,
-            effectiveOn: eraStart,
-          })),
-        );
+      await insertLinks(t, to, idOf, eraStart);
       if (successor.has(u.id))
         await t
           .update(unitCrosswalk)
