@@ -10,6 +10,7 @@ import type { AppEnv } from './http/env.ts';
 import { apiCaching } from './http/caching.ts';
 import { idempotency } from './http/idempotency.ts';
 import { onError, onNotFound } from './http/errors.ts';
+import { basemapFile } from './services/basemap.ts';
 import { authenticate, requestBodies } from './http/guards.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -92,6 +93,8 @@ export function staticCacheControl(path: string): string {
 
 export function createApp(deps: AppDeps) {
   const app = new Hono();
+  // The basemap's brotli (a second of work) begins now, off the event loop, not on the first map's request.
+  basemapFile(deps);
   // Answers the route did not compress are gzipped on the fly; the built assets carry their .br/.gz beside them.
   app.use(headers, hsts(deps.hsts ?? false), compress());
   app.onError(onError);

@@ -80,6 +80,7 @@ describe.each([
     expect(fonts.some((u) => u.startsWith(server.url) && u.includes('noto-sans-lao'))).toBe(true);
 
     // The chart: one bar per month and kind with seizures, drawn by Plot (an SVG of rects).
+    await d.page.locator('[data-testid="seizure-chart-mass"]').scrollIntoViewIfNeeded();
     await d.page.waitForSelector('[data-testid="seizure-chart-mass"] svg rect');
     const bars = await d.page.$$eval(
       '[data-testid="seizure-chart-mass"] svg g[aria-label="bar"] rect',

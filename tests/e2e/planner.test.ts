@@ -86,6 +86,8 @@ describe.each([
     await d.screenshot(`91-planner-lasso-${name}`);
 
     // The what-if chart moves with the pace.
+    // The chart is drawn when it comes near the screen (Plot loads then).
+    await d.page.locator('[data-testid="what-if-chart"]').scrollIntoViewIfNeeded();
     await d.page.waitForSelector('[data-testid="what-if-chart"] svg');
     const slow = await d.page.textContent('[data-testid="projection-end"]');
     await d.page.fill('[data-testid="what-if-pace"]', '1');

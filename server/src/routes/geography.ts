@@ -82,7 +82,7 @@ export const geographyRoutes = (deps: AppDeps) =>
         });
       },
     )
-    .get('/basemap', allow(deps, 'GET /api/basemap'), query(BasemapQuerySchema), (c) => {
+    .get('/basemap', allow(deps, 'GET /api/basemap'), query(BasemapQuerySchema), async (c) => {
       const file = basemapFile(deps);
       const tag = `"${file.version}"`;
       // Under its version the file never changes: the browser keeps it a year; unversioned, it asks again.
@@ -92,7 +92,7 @@ export const geographyRoutes = (deps: AppDeps) =>
       if (matches(c.req.header('If-None-Match'), tag)) return c.body(null, 304);
       const accepts = c.req.header('Accept-Encoding') ?? '';
       const [body, encoding] = /\bbr\b/.test(accepts)
-        ? [file.br, 'br']
+        ? [await file.br, 'br']
         : /\bgzip\b/.test(accepts)
           ? [file.gzip, 'gzip']
           : [file.json, null];

@@ -1,6 +1,6 @@
 /** The map of the dashboard: the snapshot's communes and hotspots, crossings, borders and routes. */
 import type { FeatureCollection } from 'geojson';
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { bboxOf, type Geometry } from '@pcmt/shared/geo';
 import { heldIn } from '@pcmt/shared/state/coordination';
@@ -10,7 +10,6 @@ import { useDashboard } from '../lib/dashboard-context.ts';
 import * as Q from '../lib/queries.ts';
 import { LAYERS } from '../map/ids.ts';
 import type { MapController } from '../map/map-controller.ts';
-import { MapView } from '../map/map-view.tsx';
 import { ATTRIBUTION } from './attribution.ts';
 import { tooltipFor } from './tooltip.tsx';
 import { useMapFeatures } from './use-map-features.ts';
@@ -19,6 +18,14 @@ import { markFirstDraw, useFirstDraw } from '../lib/first-draw.ts';
 import { registerServiceWorker } from '../sw/register.ts';
 
 const asFC = (x: unknown) => (x ?? null) as FeatureCollection | null;
+
+// MapLibre (about 350 KB with its worker) is its own chunk, asked for once the sketch map has drawn: on a slow
+// link the province's data comes first, and the sketch is usable while the full map loads.
+const MapView = lazy(async () => ({ default: (await import('../map/map-view.tsx')).MapView }));
+// The sketch (d3's projection and zoom, 25 KB) is asked for at once: it arrives beside the province's data.
+const SketchMap = lazy(async () => ({
+  default: (await import('../map/sketch-map.tsx')).SketchMap,
+}));
 
 function bboxOfFeatureCollection(fc: FeatureCollection): [number, number, number, number] | null {
   if (fc.features.length === 0) return null;
@@ -42,6 +49,8 @@ export function MapArea({
   const { view, setView, data, asOf, me } = useDashboard();
   const m = MESSAGES[view.lang];
   const [mapError, setMapError] = useState<string | null>(null);
+  // The full map has drawn the communes once: the sketch steps aside, the basemap and the service worker follow.
+  const [full, setFull] = useState(false);
   // A map that cannot draw (no WebGL, a province without communes) must not hold the panels back for ever.
   useEffect(() => {
     const timer = setTimeout(markFirstDraw, 15_000);
@@ -60,9 +69,12 @@ export function MapArea({
   const drawn = useFirstDraw();
   const basemap = useQuery({
     ...Q.basemapQuery(me.basemapVersion),
-    enabled: drawn && !lite && !!me.basemapVersion,
+    enabled: full && !lite && !!me.basemapVersion,
   });
   const features = useMapFeatures();
+  // Nothing for the sketch to draw (a province without communes, an error): the full map is asked for at once.
+  const nothingToSketch =
+    data.communes.isError || (!!features.communes && features.communes.features.length === 0);
   const provinceCrossings = useMemo(
     () => ({
       type: 'FeatureCollection' as const,
@@ -118,68 +130,103 @@ export function MapArea({
         : provinceBox;
   return (
     <main className={lite ? 'map-area lite' : 'map-area'}>
-      <ErrorBoundary title={m.mapError} retryLabel={m.retry}>
-        {
-          <MapView
-            key={lite ? 'lite' : 'full'}
-            lite={lite}
-            onUsable={() => {
-              markFirstDraw();
-              registerServiceWorker();
-            }}
-            basemap={asFC(basemap.data)}
-            attribution={ATTRIBUTION}
-            data={{
-              communes: asFC(features.communes),
-              villages: asFC(features.villages),
-              districts: asFC(data.districts.data),
-              province: asFC(data.outline.data),
-              hotspots: asFC(features.hotspots),
-              crossings: asFC(provinceCrossings),
-              borders: asFC(borders.data),
-              sectors: asFC(sectors),
-              tracks: asFC(tracks),
-              routes: asFC(routes.data),
-            }}
-            selectedId={view.selected}
-            lang={view.lang}
-            colorBy={view.color}
-            asOf={asOf}
-            fitTo={view.camera ? null : bbox}
-            initialCamera={view.camera}
-            picking={!!onPicked}
-            onSelect={(f, lngLat) =>
-              onPicked
-                ? onPicked(lngLat)
-                : setView({
-                    selected:
-                      f &&
-                      [
-                        LAYERS.communeFill,
-                        LAYERS.villageFill,
-                        LAYERS.crossings,
-                        LAYERS.hotspots,
-                      ].includes(f.layer.id as never)
-                        ? String(f.properties.id)
-                        : null,
-                  })
-            }
-            onCamera={(camera) => setView({ camera }, 'replace')}
-            onError={setMapError}
-            renderTooltip={(f) => tooltipFor(f, view.lang, m.approximate)}
-            onController={onController}
-            describe={(r) =>
-              `${m.mapSummary}: ${r[LAYERS.communeFill] ?? 0} ${m.communes}, ${
-                (r[LAYERS.hotspots] ?? 0) + (r[LAYERS.hotspotClusters] ?? 0)
-              } ${m.hotspots.toLowerCase()}, ${r[LAYERS.crossings] ?? 0} ${m.crossings.toLowerCase()}`
-            }
-          />
-        }
-      </ErrorBoundary>
+      {!full && (
+        // A sketch that fails (or cannot load) asks for the full map at once.
+        <ErrorBoundary title={m.mapError} retryLabel={m.retry} onError={markFirstDraw}>
+          <Suspense fallback={null}>
+            <SketchMap
+              communes={asFC(features.communes)}
+              province={asFC(data.outline.data)}
+              borders={asFC(borders.data)}
+              hotspots={asFC(features.hotspots)}
+              crossings={asFC(provinceCrossings)}
+              selectedId={view.selected}
+              colorBy={view.color}
+              lang={view.lang}
+              initialCamera={view.camera}
+              fitTo={bbox}
+              onSelect={(id, lngLat) => (onPicked ? onPicked(lngLat) : setView({ selected: id }))}
+              onCamera={(camera) => setView({ camera }, 'replace')}
+              onDrawn={markFirstDraw}
+              note={mapError ? m.sketchOnly : m.sketchLoading}
+              noteDetail={mapError ?? undefined}
+              summary={(c) =>
+                `${m.mapSummary}: ${c.communes} ${m.communes}, ${c.hotspots} ${m.hotspots.toLowerCase()}, ${c.crossings} ${m.crossings.toLowerCase()}`
+              }
+            />
+          </Suspense>
+        </ErrorBoundary>
+      )}
+      {(drawn || nothingToSketch) && (
+        <ErrorBoundary
+          title={m.mapError}
+          retryLabel={m.retry}
+          onError={(e) => setMapError(e.message)}
+        >
+          <Suspense fallback={null}>
+            <MapView
+              key={lite ? 'lite' : 'full'}
+              lite={lite}
+              onUsable={() => {
+                markFirstDraw();
+                setFull(true);
+                registerServiceWorker();
+              }}
+              basemap={asFC(basemap.data)}
+              attribution={ATTRIBUTION}
+              data={{
+                communes: asFC(features.communes),
+                villages: asFC(features.villages),
+                districts: asFC(data.districts.data),
+                province: asFC(data.outline.data),
+                hotspots: asFC(features.hotspots),
+                crossings: asFC(provinceCrossings),
+                borders: asFC(borders.data),
+                sectors: asFC(sectors),
+                tracks: asFC(tracks),
+                routes: asFC(routes.data),
+              }}
+              selectedId={view.selected}
+              lang={view.lang}
+              colorBy={view.color}
+              asOf={asOf}
+              fitTo={view.camera ? null : bbox}
+              initialCamera={view.camera}
+              picking={!!onPicked}
+              onSelect={(f, lngLat) =>
+                onPicked
+                  ? onPicked(lngLat)
+                  : setView({
+                      selected:
+                        f &&
+                        [
+                          LAYERS.communeFill,
+                          LAYERS.villageFill,
+                          LAYERS.crossings,
+                          LAYERS.hotspots,
+                        ].includes(f.layer.id as never)
+                          ? String(f.properties.id)
+                          : null,
+                    })
+              }
+              onCamera={(camera) => setView({ camera }, 'replace')}
+              onError={setMapError}
+              renderTooltip={(f) => tooltipFor(f, view.lang, m.approximate)}
+              onController={onController}
+              describe={(r) =>
+                `${m.mapSummary}: ${r[LAYERS.communeFill] ?? 0} ${m.communes}, ${
+                  (r[LAYERS.hotspots] ?? 0) + (r[LAYERS.hotspotClusters] ?? 0)
+                } ${m.hotspots.toLowerCase()}, ${r[LAYERS.crossings] ?? 0} ${m.crossings.toLowerCase()}`
+              }
+            />
+          </Suspense>
+        </ErrorBoundary>
+      )}
       <div className="badge" data-testid="demo-badge">
         {m.demoData}
       </div>
-      {mapError && (
+      {/* While the sketch stands in, its note says the full map could not draw; the error's words are its title. */}
+      {mapError && full && (
         <div className="map-error" role="alert">
           {m.mapError}: {mapError}
         </div>

@@ -4,6 +4,8 @@ interface Props {
   title: string;
   retryLabel: string;
   children: ReactNode;
+  /** Told of the error too (the map keeps its sketch when the full map fails). */
+  onError?(error: Error): void;
 }
 
 /** One per area: a failure in a card or the map leaves the rest of the screen working. */
@@ -12,6 +14,10 @@ export class ErrorBoundary extends Component<Props, { error: Error | null }> {
 
   static getDerivedStateFromError(error: Error) {
     return { error };
+  }
+
+  override componentDidCatch(error: Error) {
+    this.props.onError?.(error);
   }
 
   override render() {

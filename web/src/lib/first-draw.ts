@@ -1,6 +1,7 @@
 /**
- * "The map has drawn the province once": until then, nothing else competes with it for a slow link. Lazy
- * panels (app/lazy.tsx `Later`) and the basemap wait for it; the service worker registers after it.
+ * "A map has drawn the province once" (the sketch map, or the full map if it came first): until then, nothing
+ * else competes with it for a slow link. Lazy panels (app/lazy.tsx `Later`) and MapLibre's own chunk wait for
+ * it; the basemap and the service worker wait for the full map (app/map-area.tsx).
  */
 import { createStore } from './store.ts';
 

@@ -60,7 +60,7 @@ interface Props {
   lite?: boolean;
   /** The communes' colour: tier, or transformation progress. */
   colorBy?: ColorBy;
-  /** The map is usable: the first time it drew communes. */
+  /** The map is usable: the first idle after it drew communes (or had them to draw, out of view). */
   onUsable?(): void;
   /** Receives the controller once the map exists (for export). */
   onController?(controller: MapController): void;
@@ -94,7 +94,8 @@ export function MapView(props: Props) {
         onError: (m) => callbacks.current.onError(m),
         onIdle: (s) => {
           setSummary(s);
-          if (s && (s[LAYERS.communeFill] ?? 0) > 0) {
+          // Usable: the communes drawn, or given and drawn out of view (a camera on the sea, another province).
+          if (s && ((s[LAYERS.communeFill] ?? 0) > 0 || callbacks.current.data.communes)) {
             setUsable(true);
             callbacks.current.onUsable?.();
           }

@@ -2,7 +2,7 @@
  * A crossing's profile: its class and border, opening hours in Vietnam's time, the counterpart gate and province with
  * their names in Chinese or Lao script, and our units responsible there. Its own station edits it (versioned).
  */
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { CrossingKind } from '@pcmt/shared/domain';
 import { CROSSING_LABELS } from '@pcmt/shared/labels';
@@ -10,7 +10,6 @@ import { ApiErrorNote } from '../../components/api-error-note.tsx';
 import { useCrossingText } from '../../i18n/crossing-messages.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { api, unwrap } from '../../lib/api.ts';
-import './local-script.css';
 
 export interface CrossingProfileView {
   id: string;
@@ -34,6 +33,9 @@ export function CrossingProfile({ c, canEdit }: { c: CrossingProfileView; canEdi
   const { lang, t } = useI18n();
   const x = useCrossingText();
   const [editing, setEditing] = useState(false);
+  // The counterpart's script (Noto Sans SC and Lao: 30 KB of @font-face rules, then the fonts) is asked for when a
+  // crossing's profile is first shown, not with the panel; the service worker keeps it once used.
+  useEffect(() => void import('./local-script.css'), []);
   const assumed = c.profileAssumed && (
     <span className="tag-assumed" title={x.assumedTitle}>
       {x.assumed}
