@@ -59,7 +59,9 @@ describe('the sketch map', () => {
         await page.waitForSelector('[data-testid="legend"]');
         // Told why it is the sketch: the full map could not load.
         await page.waitForFunction(() =>
-          document.querySelector('.sketch-note')?.textContent?.includes('không vẽ được'),
+          document
+            .querySelector('.sketch-note')
+            ?.textContent?.includes('chưa tải hoặc chưa vẽ được'),
         );
         // Every commune of the legend is drawn, in a tier colour; hotspots and crossings too.
         const communes = await page.$$eval('.sketch-commune', (ps) =>
@@ -151,10 +153,16 @@ describe('the sketch map', () => {
     expect(await page.textContent('.sketch-note')).toContain('đang tải');
     await shot(page, '115-sketch-map-slow-link');
     const crossing = page.locator('[data-testid="sketch-map"] rect').first();
+    const sel = await crossing.getAttribute('data-id');
+    expect(sel).toMatch(/^\S+$/);
     await crossing.click({ force: true });
-    await page.waitForFunction(() => new URLSearchParams(location.search).has('sel'));
-    const sel = new URL(page.url()).searchParams.get('sel');
-    expect(sel).toMatch(/\S/);
+    await page.waitForFunction((x) => new URLSearchParams(location.search).get('sel') === x, sel);
+    // A move on the sketch: the full map must open there, not on its own fit.
+    const box = (await page.locator('[data-testid="sketch-map"] svg').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, -300);
+    await page.waitForFunction(() => new URLSearchParams(location.search).has('map'));
+    const moved = new URL(page.url()).searchParams.get('map');
     release();
     // The full map takes over; the sketch is gone, the choice stays.
     await page.waitForSelector('[data-testid="map-summary"][data-usable="true"]', {
@@ -163,6 +171,7 @@ describe('the sketch map', () => {
     });
     await page.waitForSelector('[data-testid="sketch-map"]', { state: 'detached' });
     expect(new URL(page.url()).searchParams.get('sel')).toBe(sel);
+    expect(new URL(page.url()).searchParams.get('map')).toBe(moved);
     await cdp.send('Network.emulateNetworkConditions', {
       offline: false,
       latency: 0,

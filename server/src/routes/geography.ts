@@ -91,8 +91,9 @@ export const geographyRoutes = (deps: AppDeps) =>
       c.header('Vary', 'Accept-Encoding');
       if (matches(c.req.header('If-None-Match'), tag)) return c.body(null, 304);
       const accepts = c.req.header('Accept-Encoding') ?? '';
-      const [body, encoding] = /\bbr\b/.test(accepts)
-        ? [await file.br, 'br']
+      const br = /\bbr\b/.test(accepts) ? await file.br : null;
+      const [body, encoding] = br
+        ? [br, 'br']
         : /\bgzip\b/.test(accepts)
           ? [file.gzip, 'gzip']
           : [file.json, null];

@@ -13,16 +13,18 @@ import type { AppDeps } from '../deps.ts';
 export interface BasemapFile {
   version: string;
   json: string;
-  br: Promise<Buffer>;
+  /** Null if brotli failed: gzip is sent instead. */
+  br: Promise<Buffer | null>;
   gzip: Buffer;
 }
 
-const files = new WeakMap<AppDeps, BasemapFile>();
+/** By content: every app of a process (the tests make many) shares one compression of the one basemap. */
+const files = new Map<string, BasemapFile>();
 
 export function basemapFile(deps: AppDeps): BasemapFile {
-  let f = files.get(deps);
+  const json = deps.basemapJson;
+  let f = files.get(json);
   if (!f) {
-    const json = deps.basemapJson;
     f = {
       version: createHash('sha256').update(json).digest('hex').slice(0, 16),
       json,
@@ -31,10 +33,10 @@ export function basemapFile(deps: AppDeps): BasemapFile {
           [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
           [constants.BROTLI_PARAM_SIZE_HINT]: json.length,
         },
-      }),
+      }).catch(() => null),
       gzip: gzipSync(json, { level: 9 }),
     };
-    files.set(deps, f);
+    files.set(json, f);
   }
   return f;
 }

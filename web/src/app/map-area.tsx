@@ -1,6 +1,6 @@
 /** The map of the dashboard: the snapshot's communes and hotspots, crossings, borders and routes. */
 import type { FeatureCollection } from 'geojson';
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { bboxOf, type Geometry } from '@pcmt/shared/geo';
 import { heldIn } from '@pcmt/shared/state/coordination';
@@ -19,9 +19,23 @@ import { registerServiceWorker } from '../sw/register.ts';
 
 const asFC = (x: unknown) => (x ?? null) as FeatureCollection | null;
 
+/** A chunk asked for again after 2, 5 and 10 s: a link that dropped a moment must not cost the full map. */
+async function retried<T>(load: () => Promise<T>): Promise<T> {
+  for (const wait of [2000, 5000, 10_000]) {
+    try {
+      return await load();
+    } catch {
+      await new Promise((r) => setTimeout(r, wait));
+    }
+  }
+  return load();
+}
+
 // MapLibre (about 350 KB with its worker) is its own chunk, asked for once the sketch map has drawn: on a slow
 // link the province's data comes first, and the sketch is usable while the full map loads.
-const MapView = lazy(async () => ({ default: (await import('../map/map-view.tsx')).MapView }));
+const MapView = lazy(async () => ({
+  default: (await retried(() => import('../map/map-view.tsx'))).MapView,
+}));
 // The sketch (d3's projection and zoom, 25 KB) is asked for at once: it arrives beside the province's data.
 const SketchMap = lazy(async () => ({
   default: (await import('../map/sketch-map.tsx')).SketchMap,
@@ -51,13 +65,21 @@ export function MapArea({
   const [mapError, setMapError] = useState<string | null>(null);
   // The full map has drawn the communes once: the sketch steps aside, the basemap and the service worker follow.
   const [full, setFull] = useState(false);
+  // The full map's controller is handed to the dashboard (drawing, export, "show on map") when it takes over: until
+  // then the sketch is what the user sees and clicks.
+  const controller = useRef<MapController | null>(null);
+  const camera = useRef(view.camera);
+  camera.current = view.camera;
   // A map that cannot draw (no WebGL, a province without communes) must not hold the panels back for ever.
   useEffect(() => {
     const timer = setTimeout(markFirstDraw, 15_000);
     return () => clearTimeout(timer);
   }, []);
   useEffect(() => {
-    if (mapError) markFirstDraw();
+    if (!mapError) return;
+    markFirstDraw();
+    // The sketch stands in: the dashboard still works offline.
+    registerServiceWorker();
   }, [mapError]);
   const crossings = useQuery(Q.crossingsQuery());
   const borders = useQuery(Q.bordersQuery());
@@ -135,6 +157,7 @@ export function MapArea({
         <ErrorBoundary title={m.mapError} retryLabel={m.retry} onError={markFirstDraw}>
           <Suspense fallback={null}>
             <SketchMap
+              key={view.province}
               communes={asFC(features.communes)}
               province={asFC(data.outline.data)}
               borders={asFC(borders.data)}
@@ -168,6 +191,9 @@ export function MapArea({
               key={lite ? 'lite' : 'full'}
               lite={lite}
               onUsable={() => {
+                // The sketch's camera (the user's move while the full map loaded) carries over.
+                if (camera.current) void controller.current?.jumpTo(camera.current);
+                if (controller.current) onController(controller.current);
                 markFirstDraw();
                 setFull(true);
                 registerServiceWorker();
@@ -209,10 +235,11 @@ export function MapArea({
                           : null,
                     })
               }
-              onCamera={(camera) => setView({ camera }, 'replace')}
+              // Hidden behind the sketch, its own fit must not write over the camera the sketch was moved to.
+              onCamera={(c) => full && setView({ camera: c }, 'replace')}
               onError={setMapError}
               renderTooltip={(f) => tooltipFor(f, view.lang, m.approximate)}
-              onController={onController}
+              onController={(c) => (controller.current = c)}
               describe={(r) =>
                 `${m.mapSummary}: ${r[LAYERS.communeFill] ?? 0} ${m.communes}, ${
                   (r[LAYERS.hotspots] ?? 0) + (r[LAYERS.hotspotClusters] ?? 0)

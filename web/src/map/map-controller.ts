@@ -317,6 +317,12 @@ export class MapController {
     (this.map.getSource(id) as GeoJSONSource).setData(data ?? EMPTY);
   }
 
+  /** Moves at once to a camera (the sketch map's, handed over). */
+  async jumpTo(camera: { zoom: number; lat: number; lng: number }) {
+    await this.ready;
+    this.map.jumpTo({ center: [camera.lng, camera.lat], zoom: camera.zoom });
+  }
+
   async fitBounds(bbox: [number, number, number, number]) {
     await this.ready;
     this.map.fitBounds(

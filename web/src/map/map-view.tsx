@@ -6,7 +6,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import { pointOn } from '@pcmt/shared/area-select';
 import type { Geometry } from '@pcmt/shared/geo';
 import { MapController, type RenderedSummary } from './map-controller.ts';
-import { LAYERS, SOURCES } from './ids.ts';
+import { SOURCES } from './ids.ts';
 import { buildOverlayLayers, type ColorBy } from './styles.ts';
 
 type FC = FeatureCollection;
@@ -60,7 +60,7 @@ interface Props {
   lite?: boolean;
   /** The communes' colour: tier, or transformation progress. */
   colorBy?: ColorBy;
-  /** The map is usable: the first idle after it drew communes (or had them to draw, out of view). */
+  /** The map is usable: its first idle, with the communes it was given drawn. */
   onUsable?(): void;
   /** Receives the controller once the map exists (for export). */
   onController?(controller: MapController): void;
@@ -94,8 +94,9 @@ export function MapView(props: Props) {
         onError: (m) => callbacks.current.onError(m),
         onIdle: (s) => {
           setSummary(s);
-          // Usable: the communes drawn, or given and drawn out of view (a camera on the sea, another province).
-          if (s && ((s[LAYERS.communeFill] ?? 0) > 0 || callbacks.current.data.communes)) {
+          // Usable: its first idle, with what it was given drawn — the communes (set as it was made), in view or
+          // not (a camera on the sea), or none when there were none to give.
+          if (s) {
             setUsable(true);
             callbacks.current.onUsable?.();
           }

@@ -203,7 +203,7 @@ export function SketchMap(props: SketchProps) {
           ref={svgRef}
           width={size.w}
           height={size.h}
-          role="img"
+          role="group"
           aria-label={props.summary({
             communes: paths.communes.length,
             hotspots: hotspots.length,
@@ -221,7 +221,8 @@ export function SketchMap(props: SketchProps) {
                   className="sketch-commune"
                   data-id={idOf(f)}
                   fill={sketchFill(p, colorBy)}
-                  fillOpacity={p.dim ? 0.3 : 0.85}
+                  // The full map's fill opacity (styles.ts): dimmed outside the focus.
+                  fillOpacity={p.dim ? 0.22 : 0.78}
                   onClick={pick(idOf(f))}
                 >
                   <title>{`${String(p.name)} · ${TIER_LABELS[lang][p.tier as Tier] ?? ''}`}</title>
@@ -245,6 +246,7 @@ export function SketchMap(props: SketchProps) {
                 y={y - 5}
                 width={10}
                 height={10}
+                data-id={idOf(f)}
                 className={idOf(f) === selectedId ? 'sketch-point selected' : 'sketch-point'}
                 fill={CROSSING_COLORS[p.kind as CrossingKind] ?? CROSSING_COLORS.trail}
                 onClick={pick(idOf(f))}
@@ -261,6 +263,7 @@ export function SketchMap(props: SketchProps) {
                 cx={x}
                 cy={y}
                 r={5}
+                data-id={idOf(f)}
                 className={idOf(f) === selectedId ? 'sketch-point selected' : 'sketch-point'}
                 stroke={Number(p.overdue) > 0 ? '#000000' : '#ffffff'}
                 fill={STATUS_COLORS[p.status as HotspotStatus] ?? STATUS_COLORS.active}

@@ -3,9 +3,10 @@
  * The dashboard's service worker (Workbox, built by vite-plugin-pwa's injectManifest). It keeps:
  * - the app shell and every code chunk but the export's and the charts' (precached at install, from the HTTP cache when the
  *   page already loaded them: hashed names are never cache-busted);
- * - the API's reads, network first: online, each answer is the server's (with its 304s); offline, or when no
- *   answer has begun within 6 s, the last one kept is served, marked `X-Pcmt-Offline: 1` with the `Date` the
- *   server gave it, so the page says how old it is.
+ * - the API's reads, network first: online, each answer is the server's (with its 304s); offline, the last one
+ *   kept is served, marked `X-Pcmt-Offline: 1` with the `Date` the server gave it, so the page says how old it is.
+ *   No network timeout: a kept copy served on a slow but live link could undo an edit just made on screen, or
+ *   give the page a sign-in without its CSRF token.
  * Writes are never handled here: offline they fail, and the page's outbox (lib/outbox.ts) queues them.
  * A sign-out or a new sign-in clears the kept answers (message `clear-data`): they are one user's data.
  */
@@ -47,9 +48,6 @@ registerRoute(
     sameOrigin && url.pathname.startsWith('/api/') && !NOT_KEPT.test(url.pathname),
   new NetworkFirst({
     cacheName: API_CACHE,
-    // A barely-up link (no answer begun within 6 s) gets the kept copy, marked like an offline one; the
-    // network's answer still lands in the cache for the next read. A slow answer that has begun is waited for.
-    networkTimeoutSeconds: 6,
     plugins: [
       new ExpirationPlugin({ maxEntries: 200, purgeOnQuotaError: true }),
       {
