@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expression } from '@maplibre/maplibre-gl-style-spec';
+import { colourOf } from '../support/style-expression.ts';
 import { TIERS } from '@pcmt/shared/domain';
 import { SOURCES } from '@pcmt/web/map/ids.ts';
 import {
@@ -75,17 +75,8 @@ describe('communes coloured by transformation progress', () => {
     paint: Record<string, unknown>;
   };
   // MapLibre's own expression engine evaluates the colour of a commune with these properties.
-  const colour = (properties: Record<string, unknown>) => {
-    const e = expression.createExpression(fill.paint['fill-color'], {
-      type: 'color',
-      'property-type': 'data-driven',
-      expression: { interpolated: true, parameters: ['zoom', 'feature'] },
-    } as never);
-    if (e.result !== 'success') throw new Error(JSON.stringify(e.value));
-    return (
-      e.value.evaluate({ zoom: 8 }, { properties } as never) as { toString(): string }
-    ).toString();
-  };
+  const evaluate = colourOf(fill.paint['fill-color']);
+  const colour = (properties: Record<string, unknown>) => evaluate(properties).toString();
   const css = (hex: string) => {
     const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
     return `rgba(${r},${g},${b},1)`;

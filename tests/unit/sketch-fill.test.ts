@@ -3,7 +3,7 @@
  * gives it: MapLibre's own expression engine evaluates the full map's fill, the sketch's function is compared.
  */
 import { describe, expect, it } from 'vitest';
-import { expression } from '@maplibre/maplibre-gl-style-spec';
+import { colourOf } from '../support/style-expression.ts';
 import { TIERS } from '@pcmt/shared/domain';
 import { buildOverlayLayers, type ColorBy } from '@pcmt/web/map/styles.ts';
 import { sketchFill } from '@pcmt/web/map/sketch-fill.ts';
@@ -12,15 +12,9 @@ function fullMapFill(colorBy: ColorBy) {
   const fill = buildOverlayLayers({ colorBy }).find((l) => l.id === 'communes-fill') as {
     paint: Record<string, unknown>;
   };
-  const e = expression.createExpression(fill.paint['fill-color'], {
-    type: 'color',
-    'property-type': 'data-driven',
-    expression: { interpolated: true, parameters: ['zoom', 'feature'] },
-  } as never);
-  if (e.result !== 'success') throw new Error(JSON.stringify(e.value));
+  const colour = colourOf(fill.paint['fill-color']);
   return (properties: Record<string, unknown>) => {
-    const c = e.value.evaluate({ zoom: 8 }, { properties } as never) as
-      string | { r: number; g: number; b: number };
+    const c = colour(properties);
     // A match of literal colours answers the string; an interpolation, a colour (0–1 channels).
     return typeof c === 'string' ? rgb(c) : [c.r, c.g, c.b].map((x) => Math.round(x * 255));
   };

@@ -7,7 +7,8 @@
  */
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { geoMercator, geoPath, geoTransform, type GeoProjection } from 'd3-geo';
+import { geoMercator, geoPath, type GeoProjection } from 'd3-geo';
+import { planar } from './planar.ts';
 import { select } from 'd3-selection';
 import { zoom, zoomIdentity, type ZoomTransform } from 'd3-zoom';
 import type { CrossingKind, HotspotStatus, Tier } from '@pcmt/shared/domain';
@@ -88,18 +89,6 @@ function projectionFor(
   );
 }
 
-/** Paths drawn from projected points as planar shapes (as the export's inset): no winding can flip a fill. */
-function planarPath(projection: GeoProjection) {
-  return geoPath(
-    geoTransform({
-      point(x, y) {
-        const p = projection([x, y]);
-        if (p) this.stream.point(p[0], p[1]);
-      },
-    }),
-  );
-}
-
 const idOf = (f: Feature) => String(f.properties?.id ?? f.id ?? '');
 
 export function SketchMap(props: SketchProps) {
@@ -153,7 +142,7 @@ export function SketchMap(props: SketchProps) {
     return () => void s.on('.zoom', null);
   }, [projection, size]);
 
-  const path = useMemo(() => projection && planarPath(projection), [projection]);
+  const path = useMemo(() => projection && geoPath(planar(projection)), [projection]);
   const paths = useMemo(() => {
     const d = (fc: FC | null) =>
       path && fc

@@ -3,7 +3,8 @@
  * the neighbours, and a red frame where the exported view lies. Drawn on the page's canvas with d3-geo (Mercator,
  * fitted to the box; projected points drawn as a planar path, so no ring winding can flip a fill).
  */
-import { geoMercator, geoPath, geoTransform } from 'd3-geo';
+import { geoMercator, geoPath } from 'd3-geo';
+import { planar } from '../../map/planar.ts';
 import type { FeatureCollection } from 'geojson';
 import { VIETNAM_FILL } from '../../map/styles.ts';
 
@@ -42,13 +43,7 @@ export function drawNationalInset(
       ],
     },
   );
-  const planar = geoTransform({
-    point(x, y) {
-      const p = projection([x, y])!;
-      this.stream.point(p[0], p[1]);
-    },
-  });
-  const path = geoPath(planar, g);
+  const path = geoPath(planar(projection), g);
   g.save();
   g.beginPath();
   g.rect(box.x, box.y, box.w, box.h);
