@@ -153,7 +153,10 @@ export async function sendOutbox() {
       body: e.body,
     }),
   );
-  set({ offline: result.stopped === 'offline' });
+  // Only what was tried says anything of the link: an empty outbox must not call an offline page online (the
+  // banner blinked, and "who am I" was asked again and again from the kept copy).
+  if (result.stopped === 'offline') set({ offline: true });
+  else if (result.sent + result.conflicts + result.refused > 0) set({ offline: false });
   // The server was busy or failed: try again shortly rather than at the next change of link.
   if (result.stopped === 'busy' && !retry)
     retry = setTimeout(() => ((retry = null), void sendOutbox()), 15_000);

@@ -226,6 +226,24 @@ export function SketchMap(props: SketchProps) {
             ))}
             {selected && <path d={selected.d} className="sketch-selected" />}
           </g>
+          {hotspots.map(({ f, x, y }) => {
+            const p = f.properties as Props;
+            return (
+              <circle
+                key={idOf(f)}
+                cx={x}
+                cy={y}
+                r={p.status === 'eliminated' ? 3.5 : 5}
+                data-id={idOf(f)}
+                className={idOf(f) === selectedId ? 'sketch-point selected' : 'sketch-point'}
+                stroke={Number(p.overdue) > 0 ? '#000000' : '#ffffff'}
+                fill={STATUS_COLORS[p.status as HotspotStatus] ?? STATUS_COLORS.active}
+                onClick={pick(idOf(f))}
+              >
+                <title>{`${HOTSPOT_KIND_LABELS[lang][p.kind as HotspotKind] ?? ''} · ${STATUS_LABELS[lang][p.status as HotspotStatus] ?? ''}`}</title>
+              </circle>
+            );
+          })}
           {crossings.map(({ f, x, y }) => {
             const p = f.properties as Props;
             return (
@@ -242,24 +260,6 @@ export function SketchMap(props: SketchProps) {
               >
                 <title>{`${String(p.name)} · ${CROSSING_LABELS[lang][p.kind as CrossingKind] ?? ''}`}</title>
               </rect>
-            );
-          })}
-          {hotspots.map(({ f, x, y }) => {
-            const p = f.properties as Props;
-            return (
-              <circle
-                key={idOf(f)}
-                cx={x}
-                cy={y}
-                r={5}
-                data-id={idOf(f)}
-                className={idOf(f) === selectedId ? 'sketch-point selected' : 'sketch-point'}
-                stroke={Number(p.overdue) > 0 ? '#000000' : '#ffffff'}
-                fill={STATUS_COLORS[p.status as HotspotStatus] ?? STATUS_COLORS.active}
-                onClick={pick(idOf(f))}
-              >
-                <title>{`${HOTSPOT_KIND_LABELS[lang][p.kind as HotspotKind] ?? ''} · ${STATUS_LABELS[lang][p.status as HotspotStatus] ?? ''}`}</title>
-              </circle>
             );
           })}
         </svg>
