@@ -108,11 +108,32 @@ describe('offline in the browser', () => {
     await page.waitForSelector('[data-testid="crossing-panel"]');
     const onlineEvents = await page.$$eval('[data-testid="crossing-events"] li', (l) => l.length);
     const loadedAt = Date.now();
+    // Every refusal the page meets: the resend after the offline reload must carry the session's CSRF token.
+    const refused: string[] = [];
+    page.on('response', (r) => {
+      if (r.status() >= 400 && new URL(r.url()).pathname.startsWith('/api/'))
+        refused.push(`${r.status()} ${r.request().method()} ${new URL(r.url()).pathname}`);
+    });
 
     await setOffline(context, cdp, true);
     await page.reload();
     await d.mapIdle();
     await page.waitForSelector('[data-testid="offline-banner"]');
+    // The banner stays: it does not blink (an empty outbox once called the page online, hundreds of times a minute).
+    const blinks = await page.evaluate(
+      () =>
+        new Promise<number>((done) => {
+          let removed = 0;
+          const watch = new MutationObserver((records) => {
+            for (const r of records)
+              for (const n of Array.from(r.removedNodes))
+                if (n instanceof Element && n.matches('[data-testid="offline-banner"]')) removed++;
+          });
+          watch.observe(document.body, { childList: true, subtree: true });
+          setTimeout(() => (watch.disconnect(), done(removed)), 3000);
+        }),
+    );
+    expect(blinks).toBe(0);
     const banner = (await page.textContent('[data-testid="offline-banner"]'))!;
     expect(banner).toContain('Ngoại tuyến');
     // dd/mm/yyyy hh:mm in Vietnam's time, within the minute of the online load.
@@ -147,6 +168,20 @@ describe('offline in the browser', () => {
       timeout: 30_000,
     });
     await page.waitForSelector('[data-testid="offline-banner"]', { state: 'detached' });
+    // Sent on its first try: no refusal for a missing token first, and no "sign in again" note.
+    expect(refused).toEqual([]);
+    expect(await page.$('.connectivity .warn-text')).toBeNull();
+    const attempts = await page.evaluate(
+      () =>
+        new Promise<number[]>((done) => {
+          const open = indexedDB.open('pcmt-outbox');
+          open.onsuccess = () => {
+            const all = open.result.transaction('outbox').objectStore('outbox').getAll();
+            all.onsuccess = () => done(all.result.map((e: { attempts: number }) => e.attempts));
+          };
+        }),
+    );
+    expect(attempts).toEqual([1]);
     const api = await session('bienphong.laocai');
     const crossing = await api('/api/crossings/crossing-01');
     expect(crossing.body.events.filter((e: any) => e.summary === summary)).toHaveLength(1);
@@ -156,6 +191,84 @@ describe('offline in the browser', () => {
     const again = await api('/api/crossings/crossing-01');
     expect(again.body.events.filter((e: any) => e.summary === summary)).toHaveLength(1);
     await d.screenshot('62-offline-outbox-sent');
+    expect(d.errors).toEqual([]);
+  });
+
+  it('opens offline a crossing never opened online: its own from what was kept, else the list and the forms', async () => {
+    // Loaded on the map alone: no crossing opened. crossing-01 and -02 are the station's own, crossing-03 another's.
+    const { d, page, context, cdp } = await loaded('bienphong.laocai', '?province=lao-cai');
+    // The station's crossings are read after the map draws, so that the worker keeps them.
+    const kept = () =>
+      page.evaluate(async () =>
+        (await (await caches.open('pcmt-api')).keys()).map((r) => new URL(r.url).pathname),
+      );
+    await expect
+      .poll(kept, { timeout: 60_000, interval: 500 })
+      .toEqual(
+        expect.arrayContaining(['/api/crossings/crossing-01', '/api/crossings/crossing-02']),
+      );
+    expect(await kept()).not.toContain('/api/crossings/crossing-03');
+    const api = await session('bienphong.laocai');
+    const online = (await api('/api/crossings/crossing-01')).body;
+    // crossing-02's kept copy is lost (a full disk, a cleared cache): the panel must still let the post log.
+    await page.evaluate(async () => {
+      const cache = await caches.open('pcmt-api');
+      for (const r of await cache.keys())
+        if (new URL(r.url).pathname === '/api/crossings/crossing-02') await cache.delete(r);
+    });
+
+    await setOffline(context, cdp, true);
+    await page.goto(`${server.url}/?province=lao-cai&sel=crossing-01`);
+    await page.waitForSelector('[data-testid="offline-banner"]');
+    await page.waitForSelector('[data-testid="crossing-panel"]:not([data-kept])');
+    expect(await page.textContent('[data-testid="crossing-panel"] h3')).toBe(online.name);
+    // The log as of the dashboard's date (the panel's heading says which): the kept copy's, as the server has it.
+    const until = (await page.textContent('[data-testid="events-until"]'))!.match(
+      /(\d{2})\/(\d{2})\/(\d{4})/,
+    )!;
+    const asOf = `${until[3]}-${until[2]}-${until[1]}`;
+    const expected = online.events.filter((e: any) => e.occurredOn <= asOf).length;
+    expect(expected).toBeGreaterThan(0);
+    expect(await page.$$eval('[data-testid="crossing-events"] li', (l) => l.length)).toBe(
+      Math.min(20, expected),
+    );
+    expect(await page.$('[data-testid="event-form"]')).not.toBeNull();
+
+    // Its details not kept: the name from the list, the note in Vietnamese, and the event form, which queues.
+    await page.goto(`${server.url}/?province=lao-cai&sel=crossing-02`);
+    await page.waitForSelector('[data-testid="crossing-not-kept"]');
+    let panel = (await page.textContent('[data-testid="crossing-panel"]'))!;
+    expect(panel).toContain('chưa được lưu trên máy');
+    expect(panel).not.toMatch(/TypeError|Failed to fetch/);
+    const summary =
+      'Tuần tra song phương đoạn mốc 92–93 (ghi khi mất mạng, chưa mở cửa khẩu trước đó)';
+    await page.fill('[data-testid="event-form"] textarea', summary);
+    await page.selectOption('[data-testid="event-form"] select', 'information_exchange');
+    await page.click('[data-testid="event-form"] button[type="submit"]');
+    await page.waitForSelector('[data-testid="queued-offline"]');
+    await d.screenshot('66-offline-crossing-not-kept');
+
+    // Another station's crossing, never read: said in Vietnamese, and no forms (not its station).
+    await page.goto(`${server.url}/?province=lao-cai&sel=crossing-03`);
+    await page.waitForSelector('[data-testid="crossing-not-kept"]');
+    panel = (await page.textContent('[data-testid="crossing-panel"]'))!;
+    expect(panel).not.toMatch(/TypeError|Failed to fetch/);
+    expect(await page.$('[data-testid="event-form"]')).toBeNull();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForTimeout(300);
+    await d.screenshot('66b-offline-crossing-not-kept-phone');
+
+    await setOffline(context, cdp, false);
+    await page.waitForSelector('[data-testid="outbox-toggle"]');
+    await expect
+      .poll(
+        async () =>
+          (await api('/api/crossings/crossing-02')).body.events.filter(
+            (e: any) => e.summary === summary,
+          ).length,
+        { timeout: 30_000, interval: 500 },
+      )
+      .toBe(1);
     expect(d.errors).toEqual([]);
   });
 

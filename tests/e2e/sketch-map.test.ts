@@ -152,11 +152,17 @@ describe('the sketch map', () => {
     expect(await page.$('[data-testid="map-summary"][data-usable="true"]')).toBeNull();
     expect(await page.textContent('.sketch-note')).toContain('đang tải');
     await shot(page, '115-sketch-map-slow-link');
-    const crossing = page.locator('[data-testid="sketch-map"] rect').first();
+    // The station's own crossing: its panel and event form open from the sketch.
+    const crossing = page.locator('[data-testid="sketch-map"] rect[data-id="crossing-01"]');
     const sel = await crossing.getAttribute('data-id');
-    expect(sel).toMatch(/^\S+$/);
+    expect(sel).toBe('crossing-01');
     await crossing.click({ force: true });
     await page.waitForFunction((x) => new URLSearchParams(location.search).get('sel') === x, sel);
+    // A joint patrol's track needs the full map: asked for now, the tool says it is opening, and opens at handover.
+    await page.waitForSelector('[data-testid="event-form"]', { timeout: 60_000 });
+    await page.selectOption('[data-testid="event-form"] select', 'joint_patrol');
+    await page.click('[data-testid="track-draw"]');
+    expect(await page.textContent('[data-testid="event-track"]')).toContain('Đang mở công cụ vẽ');
     // A move on the sketch: the full map must open there, not on its own fit.
     const box = (await page.locator('[data-testid="sketch-map"] svg').boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
@@ -170,6 +176,9 @@ describe('the sketch map', () => {
       timeout: 120_000,
     });
     await page.waitForSelector('[data-testid="sketch-map"]', { state: 'detached' });
+    await page.waitForSelector('[data-testid="draw-hint"]', { timeout: 30_000 });
+    await page.click('[data-testid="event-track"] button');
+    await page.waitForSelector('[data-testid="track-draw"]');
     expect(new URL(page.url()).searchParams.get('sel')).toBe(sel);
     expect(new URL(page.url()).searchParams.get('map')).toBe(moved);
     await cdp.send('Network.emulateNetworkConditions', {

@@ -297,3 +297,62 @@ describe(`outbox replay (${process.env.DB_ENGINE})`, () => {
     expect(version(b.id)).toBe(b.version + 1);
   });
 });
+
+/**
+ * The page's sender (web/src/lib/connectivity.ts `sendOutbox`) against the real app: after an offline reload the
+ * page holds no CSRF token (the kept "who am I" has none), so it asks the server for one before it sends anything,
+ * and sends nothing while it has none: no entry is refused for a missing token.
+ */
+describe(`the page's outbox sender and the session's token (${process.env.DB_ENGINE})`, () => {
+  it('asks for the token first, then sends each waiting write once, with it', async () => {
+    const { outbox, sendOutbox, setSession } = await import('@pcmt/web/lib/connectivity.ts');
+    const s = await api.login('t.border');
+    const seen: { path: string; token: string | null; status: number }[] = [];
+    const realFetch = globalThis.fetch;
+    // The page's fetch, with the session's cookie the browser would add, to the real app.
+    globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      const headers = new Headers(init?.headers);
+      headers.set('cookie', s.cookie);
+      const res = await api.app.request(String(input), { ...init, headers });
+      seen.push({ path: String(input), token: headers.get('x-csrf-token'), status: res.status });
+      return res;
+    }) as typeof fetch;
+    try {
+      await queueEvent(outbox(), event('Gửi sau khi tải lại ngoại tuyến'));
+      let token = '';
+      let renewals = 0;
+      // No token, and the server cannot be reached for one: nothing is sent, the entry waits untouched.
+      setSession(
+        't.border',
+        () => token,
+        async () => void renewals++,
+      );
+      await new Promise((r) => setTimeout(r, 50));
+      expect(await sendOutbox()).toBeNull();
+      expect(seen).toEqual([]);
+      const [waiting] = await outbox().list('t.border');
+      expect(waiting).toMatchObject({ state: 'waiting', attempts: 0 });
+      // The link is back: "who am I" gives the token, then the write goes, once, with it.
+      await new Promise((r) => setTimeout(r, 2100));
+      setSession(
+        't.border',
+        () => token,
+        async () => {
+          renewals++;
+          const me = await globalThis.fetch('/api/auth/me');
+          token = ((await me.json()) as { csrfToken: string }).csrfToken;
+        },
+      );
+      expect(await sendOutbox()).toMatchObject({ sent: 1, refused: 0, stopped: null });
+      expect(await logged('Gửi sau khi tải lại')).toHaveLength(1);
+      const writes = seen.filter((x) => x.path === '/api/events');
+      expect(writes).toEqual([{ path: '/api/events', token: s.csrf, status: 201 }]);
+      expect(renewals).toBeGreaterThanOrEqual(2);
+      const [sent] = await outbox().list('t.border');
+      expect(sent).toMatchObject({ state: 'sent', attempts: 1 });
+    } finally {
+      globalThis.fetch = realFetch;
+      setSession(null, () => '');
+    }
+  });
+});

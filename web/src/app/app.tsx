@@ -1,6 +1,6 @@
 /** The sign-in gate: the dashboard shows only to a signed-in user; a 401 anywhere brings the login back. */
 import { useEffect } from 'react';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { LoginScreen } from '../features/auth/login-screen.tsx';
 import { MESSAGES } from '../i18n/messages.ts';
 import { LangContext } from '../i18n/use-i18n.ts';
@@ -13,11 +13,18 @@ import { useViewState } from '../lib/url-state.ts';
 export function App() {
   const [view, setView] = useViewState();
   const me = useQuery(meQuery());
+  const client = useQueryClient();
   useEffect(() => {
-    if (me.data) setCsrfToken(me.data.csrfToken);
-    // The outbox sends only the signed-in user's writes, with the session's current CSRF token.
-    setSession(me.data?.username ?? null, currentCsrfToken);
-  }, [me.data]);
+    // The kept copy (offline) has no token: it never replaces the one the server gave.
+    if (me.data?.csrfToken) setCsrfToken(me.data.csrfToken);
+    // The outbox sends only the signed-in user's writes, with the session's current CSRF token, asked for again
+    // when the page has none.
+    setSession(me.data?.username ?? null, currentCsrfToken, () =>
+      client
+        .fetchQuery({ ...meQuery(), staleTime: 0 })
+        .then((fresh) => fresh?.csrfToken && setCsrfToken(fresh.csrfToken)),
+    );
+  }, [me.data, client]);
   const toggleLang = () => setView({ lang: view.lang === 'vi' ? 'en' : 'vi' });
   let body;
   if (me.isPending) body = <div className="map-loading">{MESSAGES[view.lang].loading}</div>;

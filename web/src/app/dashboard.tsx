@@ -1,5 +1,5 @@
 /** The dashboard: one snapshot of the chosen view, shared by the side panel and the map through context. */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { can } from '@pcmt/shared/policy';
 import { DashboardContext, type DashboardModel, type Me } from '../lib/dashboard-context.ts';
 import type { MapController } from '../map/map-controller.ts';
@@ -13,6 +13,26 @@ export type { Me };
 export function Dashboard({ me }: { me: Me }) {
   const [view, setView] = useViewState();
   const [controller, setController] = useState<MapController | null>(null);
+  // While the sketch stands in for the full map, what needs the full map (drawing a track or an area, "show on
+  // map", an overlay) waits for it rather than doing nothing: the form says it is opening the tool meanwhile.
+  const waiting = useRef(new Set<{ go(c: MapController): void; cancel(): void }>());
+  const current = useRef(controller);
+  current.current = controller;
+  useEffect(() => {
+    if (!controller) return;
+    for (const w of waiting.current) w.go(controller);
+    waiting.current.clear();
+  }, [controller]);
+  function withMap<T>(run: (c: MapController) => T | Promise<T>, none: T): Promise<T> {
+    const c = current.current;
+    if (c) return Promise.resolve(run(c));
+    return new Promise((resolve) => {
+      waiting.current.add({
+        go: (c) => void Promise.resolve(run(c)).then(resolve),
+        cancel: () => resolve(none),
+      });
+    });
+  }
   const [picker, setPicker] = useState<{ cb: (lngLat: [number, number]) => void } | null>(null);
   // On a phone the panel is a bottom sheet under the map: a peek, half the screen, or nearly all of it.
   const [sheet, setSheet] = useState<Sheet>('half');
@@ -40,11 +60,15 @@ export function Dashboard({ me }: { me: Me }) {
     can: (p) => can(me.role, p),
     pickPoint: (cb) => setPicker(cb ? { cb } : null),
     picking: !!picker,
-    drawLine: (onStarted) => controller?.drawLine(onStarted) ?? Promise.resolve(null),
-    drawArea: (onStarted) => controller?.drawArea(onStarted) ?? Promise.resolve(null),
-    cancelDrawing: () => controller?.cancelDrawing(),
-    showOnMap: (bbox) => void controller?.fitBounds(bbox),
-    showOverlay: (data) => void controller?.setOverlay(data),
+    drawLine: (onStarted) => withMap((c) => c.drawLine(onStarted), null),
+    drawArea: (onStarted) => withMap((c) => c.drawArea(onStarted), null),
+    cancelDrawing: () => {
+      for (const w of waiting.current) w.cancel();
+      waiting.current.clear();
+      current.current?.cancelDrawing();
+    },
+    showOnMap: (bbox) => void withMap((c) => c.fitBounds(bbox), undefined),
+    showOverlay: (data) => void withMap((c) => c.setOverlay(data), undefined),
     unitName: (id) => names.get(id) ?? '',
   };
   return (

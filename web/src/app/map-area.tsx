@@ -7,6 +7,7 @@ import { heldIn } from '@pcmt/shared/state/coordination';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { MESSAGES } from '../i18n/messages.ts';
 import { useDashboard } from '../lib/dashboard-context.ts';
+import { useKeepOwnCrossings } from '../features/crossings/keep-own-crossings.ts';
 import * as Q from '../lib/queries.ts';
 import { LAYERS } from '../map/ids.ts';
 import type { MapController } from '../map/map-controller.ts';
@@ -82,6 +83,7 @@ export function MapArea({
     registerServiceWorker();
   }, [mapError]);
   const crossings = useQuery(Q.crossingsQuery());
+  useKeepOwnCrossings(full || !!mapError);
   const borders = useQuery(Q.bordersQuery());
   const routes = useQuery(Q.routesQuery());
   // The map opens on the province's own data; the neighbours and the archipelagos fill in when the basemap lands.

@@ -1,6 +1,6 @@
 import { useContext } from 'react';
 import { ApiError } from '../lib/api.ts';
-import { OfflineError, QueuedOffline } from '../lib/connectivity.ts';
+import { OfflineError, QueuedOffline, useConnectivity } from '../lib/connectivity.ts';
 import { OFFLINE_MESSAGES } from '../i18n/offline-messages.ts';
 import { useFormText } from '../i18n/use-form-text.ts';
 import { LangContext } from '../i18n/use-i18n.ts';
@@ -18,6 +18,7 @@ export function ApiErrorNote({
 }) {
   const f = useFormText();
   const o = OFFLINE_MESSAGES[useContext(LangContext)];
+  const { offline } = useConnectivity();
   if (!error) return null;
   // Offline, a write that may wait is in the outbox: said as news, not as an error.
   if (error instanceof QueuedOffline)
@@ -30,6 +31,13 @@ export function ApiErrorNote({
     return (
       <div className="error-box" role="alert" data-testid="api-error">
         <span>{o.needsLink}</span>
+      </div>
+    );
+  // A read the network could not answer and the service worker had not kept (the browser's words are English).
+  if (error instanceof TypeError && (offline || navigator.onLine === false))
+    return (
+      <div className="error-box" role="alert" data-testid="api-error">
+        <span>{o.notKept}</span>
       </div>
     );
   const e = error instanceof ApiError ? error : null;

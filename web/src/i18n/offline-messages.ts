@@ -10,6 +10,9 @@ export const OFFLINE_MESSAGES = {
     neverSynced: 'chưa đồng bộ lần nào',
     queued: 'Chưa có mạng: đã xếp vào hàng chờ, sẽ tự gửi khi có mạng trở lại.',
     needsLink: 'Chưa có mạng: thao tác này cần kết nối tới máy chủ.',
+    notKept: 'Chưa có mạng, và mục này chưa được lưu trên máy để xem khi mất mạng.',
+    crossingNotKept:
+      'Chưa có mạng: chi tiết cửa khẩu này chưa được lưu trên máy (nhật ký, thu giữ). Vẫn ghi được hoạt động phối hợp và thu giữ: sẽ tự gửi khi có mạng.',
     outbox: 'Hàng chờ gửi',
     waiting: 'đang chờ',
     sent: 'đã gửi',
@@ -34,6 +37,9 @@ export const OFFLINE_MESSAGES = {
     neverSynced: 'never synced',
     queued: 'No link: queued, it will be sent when the link returns.',
     needsLink: 'No link: this needs a connection to the server.',
+    notKept: 'No link, and this was not kept on this device for offline reading.',
+    crossingNotKept:
+      'No link: this crossing’s details (log, seizures) were not kept on this device. Events and seizures can still be logged: they are sent when the link returns.',
     outbox: 'Outbox',
     waiting: 'waiting',
     sent: 'sent',

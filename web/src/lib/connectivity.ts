@@ -41,9 +41,19 @@ export const useConnectivity = store.use;
 /** Whose outbox entries are sent: set by the app once it knows who is signed in. */
 let username: string | null = null;
 let csrf = () => '';
-export function setSession(name: string | null, csrfToken: () => string) {
+let renewToken: () => Promise<unknown> = async () => undefined;
+/**
+ * Who is signed in, the session's CSRF token, and how to ask the server for it again: after an offline reload the
+ * kept "who am I" has no token (the service worker never keeps it), and a resend without one is refused.
+ */
+export function setSession(
+  name: string | null,
+  csrfToken: () => string,
+  renew: () => Promise<unknown> = async () => undefined,
+) {
   username = name;
   csrf = csrfToken;
+  renewToken = renew;
   void countWaiting();
   // Writes left from an earlier session (or stopped by an ended one) go as soon as someone is signed in.
   if (name && typeof navigator !== 'undefined' && navigator.onLine !== false) void sendOutbox();
@@ -141,6 +151,16 @@ export async function trackedFetch(input: RequestInfo | URL, init?: RequestInit)
 /** Sends the outbox (the link came back, or the app started); then the caller refetches what is shown. */
 export async function sendOutbox() {
   if (!username || typeof indexedDB === 'undefined') return null;
+  // No token yet (the page opened offline): ask the server for one first; without it nothing is sent, so no
+  // entry is refused, and the outbox is tried again shortly.
+  if (!csrf() && Date.now() - renewedAt > 2_000) {
+    renewedAt = Date.now();
+    await renewToken().catch(() => undefined);
+  }
+  if (!csrf()) {
+    if ((await outbox().list(username)).some((e) => e.state === 'waiting')) later();
+    return null;
+  }
   const result = await outbox().replay(username, (e) =>
     fetch(e.path, {
       method: e.method,
@@ -158,12 +178,15 @@ export async function sendOutbox() {
   if (result.stopped === 'offline') set({ offline: true });
   else if (result.sent + result.conflicts + result.refused > 0) set({ offline: false });
   // The server was busy or failed: try again shortly rather than at the next change of link.
-  if (result.stopped === 'busy' && !retry)
-    retry = setTimeout(() => ((retry = null), void sendOutbox()), 15_000);
+  if (result.stopped === 'busy') later();
   await countWaiting();
   return result;
 }
 let retry: ReturnType<typeof setTimeout> | null = null;
+let renewedAt = 0;
+function later() {
+  retry ??= setTimeout(() => ((retry = null), void sendOutbox()), 15_000);
+}
 
 if (typeof window !== 'undefined') {
   window.addEventListener('offline', () => set({ offline: true }));

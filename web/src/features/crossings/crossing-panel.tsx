@@ -2,8 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import { formatViDate } from '@pcmt/shared/dates';
 import { recordedBy } from '@pcmt/shared/state/window';
 import { ApiErrorNote } from '../../components/api-error-note.tsx';
+import { ApiError } from '../../lib/api.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
-import { crossingQuery } from '../../lib/queries.ts';
+import { useConnectivity } from '../../lib/connectivity.ts';
+import { crossingQuery, crossingsQuery } from '../../lib/queries.ts';
+import { OFFLINE_MESSAGES } from '../../i18n/offline-messages.ts';
 import { CrossingProfile } from './crossing-profile.tsx';
 import { EventForm } from './event-form.tsx';
 import { EventItem } from './event-item.tsx';
@@ -26,9 +29,40 @@ export function CrossingPanel({
   canLog: (agencyId: string | null) => boolean;
   onClose(): void;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const q = useQuery(crossingQuery(id));
+  const list = useQuery(crossingsQuery());
+  const { offline } = useConnectivity();
   if (q.isPending) return <section className="unit-panel">{t('loading')}</section>;
+  // Offline, a crossing whose details were never kept: what the list knows (its name, its units), and the forms,
+  // so that an event or a seizure can still be logged and sent when the link returns.
+  const listed = list.data?.features.find((f) => f.properties.id === id)?.properties;
+  if (q.isError && listed && (offline || !navigator.onLine) && !(q.error instanceof ApiError)) {
+    const own = canLog(listed.responsibleAgencyId);
+    return (
+      <section className="unit-panel" data-testid="crossing-panel" data-kept="none">
+        <header>
+          <h3>{listed.name}</h3>
+          <button type="button" onClick={onClose} aria-label={t('close')}>
+            ×
+          </button>
+        </header>
+        <p className="muted" data-testid="crossing-not-kept">
+          {OFFLINE_MESSAGES[lang].crossingNotKept}
+        </p>
+        {(own || listed.partnerAgencyIds.some(canLog)) && (
+          <SeizureForm crossingId={id} asOf={asOf} />
+        )}
+        {own && (
+          <EventForm
+            crossingId={id}
+            counterpart={listed.counterpartGate ?? listed.counterpartProvince}
+            asOf={asOf}
+          />
+        )}
+      </section>
+    );
+  }
   if (q.isError) return <ApiErrorNote error={q.error} />;
   const c = q.data;
   const events = c.events.filter((e) => recordedBy(e.occurredOn, asOf));
@@ -44,7 +78,7 @@ export function CrossingPanel({
       <CrossingProfile c={c} canEdit={own} />
       <SeizureChart seizures={c.seizures} asOf={asOf} />
       {(own || c.partnerAgencyIds.some(canLog)) && <SeizureForm crossingId={c.id} asOf={asOf} />}
-      <h4>
+      <h4 data-testid="events-until">
         {t('eventsUntil')} {formatViDate(asOf)}
       </h4>
       {events.length === 0 && <p className="muted">{t('noEvents')}</p>}

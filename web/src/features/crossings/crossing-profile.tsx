@@ -34,8 +34,9 @@ export function CrossingProfile({ c, canEdit }: { c: CrossingProfileView; canEdi
   const x = useCrossingText();
   const [editing, setEditing] = useState(false);
   // The counterpart's script (Noto Sans SC and Lao: 30 KB of @font-face rules, then the fonts) is asked for when a
-  // crossing's profile is first shown, not with the panel; the service worker keeps it once used.
-  useEffect(() => void import('./local-script.css'), []);
+  // crossing's profile is first shown, not with the panel; the service worker keeps it once used. Offline and never
+  // loaded, the local names are drawn in the system's fonts.
+  useEffect(() => void import('./local-script.css').catch(() => undefined), []);
   const assumed = c.profileAssumed && (
     <span className="tag-assumed" title={x.assumedTitle}>
       {x.assumed}

@@ -8,8 +8,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { formatViDate, vietnamDay } from '@pcmt/shared/dates';
 import { EVENT_LABELS, SEIZURE_KIND_LABELS, SEIZURE_UNIT_LABELS } from '@pcmt/shared/labels';
 import type { EventKind, SeizureKind, SeizureUnit } from '@pcmt/shared/domain';
-import { api, currentCsrfToken, setCsrfToken } from '../../lib/api.ts';
-import { meQuery } from '../../lib/queries.ts';
+import { api } from '../../lib/api.ts';
 import { newKey, outbox, sendOutbox, useConnectivity } from '../../lib/connectivity.ts';
 import type { OutboxEntry } from '../../lib/outbox.ts';
 import { useLite } from '../../lib/lite.ts';
@@ -54,20 +53,12 @@ export function ConnectivityBar({ username }: { username: string }) {
   // The link is back (or the app just opened): send what waits, then fetch again what is shown.
   useEffect(() => {
     if (offline) return;
-    // The session's CSRF token first: offline, the kept "who am I" has none.
-    const token = currentCsrfToken()
-      ? Promise.resolve()
-      : client
-          .fetchQuery({ ...meQuery(), staleTime: 0 })
-          .then((me) => me && setCsrfToken(me.csrfToken))
-          .catch(() => undefined);
-    void token
-      .then(() => sendOutbox())
-      .then((r) => {
-        setSignedOut(r?.stopped === 'signed_out');
-        if (r && r.sent + r.conflicts + r.refused > 0) setOpen(true);
-        if (r?.sent) void client.invalidateQueries();
-      });
+    // (The outbox asks for the session's CSRF token first when the page has none: lib/connectivity.ts.)
+    void sendOutbox().then((r) => {
+      setSignedOut(r?.stopped === 'signed_out');
+      if (r && r.sent + r.conflicts + r.refused > 0) setOpen(true);
+      if (r?.sent) void client.invalidateQueries();
+    });
   }, [offline, client]);
   // Offline, ask the server now and then: the first answer from it brings the link back.
   useEffect(() => {
