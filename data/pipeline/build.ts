@@ -1,7 +1,13 @@
 /** The whole demo dataset from the committed sources: a pure function of its inputs. */
 import * as turf from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
-import { ARCHIPELAGOS, NE_NAME_FIXES, PROVINCES_2025, REFORM_DAY } from './places.ts';
+import {
+  ARCHIPELAGOS,
+  NE_NAME_FIXES,
+  PROVINCES_2025,
+  REFORM_DAY,
+  TRUONG_SA_ISLANDS,
+} from './places.ts';
 import {
   buildBorderLines,
   buildBorderSectors,
@@ -148,6 +154,27 @@ export function buildBasemap(sources: Sources): FeatureCollection {
       },
     ];
   });
+  // Trường Sa's islands the source lacks: a disc of about the island's area at its published position.
+  const truongSa = islands.get('truong-sa')!;
+  const held = [...truongSa];
+  const approximate: string[] = [];
+  for (const i of TRUONG_SA_ISLANDS) {
+    const near = held.some(
+      (rings) =>
+        turf.pointToPolygonDistance(turf.point([i.lng, i.lat]), turf.polygon(rings), {
+          units: 'kilometers',
+        }) < 3,
+    );
+    if (near) continue;
+    approximate.push(i.name);
+    const radiusKm = Math.max(Math.sqrt(i.km2 / Math.PI), 0.1);
+    const disc = turf.circle([i.lng, i.lat], radiusKm, { steps: 12, units: 'kilometers' });
+    truongSa.push(
+      disc.geometry.coordinates.map((r) =>
+        r.map(([x, y]) => [Math.round(x! * 1e4) / 1e4, Math.round(y! * 1e4) / 1e4]),
+      ),
+    );
+  }
   const archipelagos = ARCHIPELAGOS.map((a) => ({
     type: 'Feature' as const,
     properties: {
@@ -157,6 +184,8 @@ export function buildBasemap(sources: Sources): FeatureCollection {
       name: a.name,
       nameEn: a.nameEn,
       province: a.province,
+      // Islands drawn as discs at their published positions, not surveyed outlines.
+      ...(a.key === 'truong-sa' ? { approximateIslands: approximate } : {}),
     },
     geometry: { type: 'MultiPolygon' as const, coordinates: islands.get(a.key)! },
   }));
@@ -193,6 +222,19 @@ export function buildBasemap(sources: Sources): FeatureCollection {
     };
   });
   const provinces = [...old, ...merged];
+  // Each island as a point too: at a national or regional zoom an islet is far smaller than a pixel (and the tiler
+  // drops it), so the style marks every one with a dot of Vietnam's land until the polygons can be seen.
+  const islets = archipelagos.flatMap((f) =>
+    f.geometry.coordinates.map((rings) => {
+      const [lng, lat] = turf.centroid(turf.polygon(rings)).geometry.coordinates;
+      return turf.point([Math.round(lng! * 1e4) / 1e4, Math.round(lat! * 1e4) / 1e4], {
+        layer: 'islet',
+        iso: 'VN',
+        key: f.properties.key,
+        name: f.properties.name,
+      });
+    }),
+  );
   const labels = ARCHIPELAGOS.map((a) =>
     turf.point([a.lng, a.lat], { layer: 'label', name: a.name, nameEn: a.nameEn }),
   );
@@ -200,6 +242,7 @@ export function buildBasemap(sources: Sources): FeatureCollection {
     ...countries,
     ...provinces,
     ...archipelagos,
+    ...islets,
     ...labels,
   ] as never) as FeatureCollection;
 }

@@ -78,7 +78,7 @@ function laoCai2024(units: UnitRow[], agencies: AgencyRow[]): CampaignDraft {
       ordinal: 0,
       // Seed 000 gives no start for the preparation: the dates are assumed.
       name: 'Chuẩn bị (giả định)',
-      nameEn: 'Preparation',
+      nameEn: 'Preparation (assumed)',
       startsOn: '2024-08-15',
       endsOn: '2024-08-31',
       objectives: [
@@ -556,8 +556,11 @@ function thanhHoa(agencies: AgencyRow[]): CampaignDraft {
     issuingBody: 'Ban Chỉ đạo 138 tỉnh Thanh Hóa',
     documentNumber: 'Số: /KH-BCĐ',
     issuedOn: null,
-    // Seed 001's consolidated reports go to: Công an tỉnh Thanh Hóa.
-    reportTo: 'Công an tỉnh Thanh Hóa',
+    // Seed 001, closing provisions: the units report to Công an tỉnh (the deadline below), and Công an tỉnh,
+    // compiling for the Ban Chỉ đạo, reports to the Tỉnh ủy, the UBND tỉnh and the national committee's standing
+    // office. The dashboard's report is that consolidated one.
+    reportTo:
+      'Tỉnh ủy Thanh Hóa; UBND tỉnh Thanh Hóa; Thường trực Ủy ban Quốc gia phòng, chống AIDS, ma túy, mại dâm',
     sourceSeed: '001_1c0c733105fa7d7d.txt',
     startsOn: '2023-01-01',
     endsOn: '2023-12-31',

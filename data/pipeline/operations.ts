@@ -586,7 +586,7 @@ export function buildEvents(crossings: CrossingRow[], campaigns: CampaignRow[]):
       crossingId: null,
       border: 'VN-LA',
       provinceSlug: 'son-la',
-      counterpart: 'Lực lượng chức năng tỉnh Hủa Phăn',
+      counterpart: 'Lực lượng chức năng tỉnh Hủa Phăn và tỉnh Luông Pha Băng',
       agencyIds: [],
       summary: EVENT_TEXT.training,
       level: null,

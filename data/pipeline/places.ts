@@ -424,6 +424,29 @@ export const ARCHIPELAGOS = [
   },
 ];
 
+/**
+ * Islands of Trường Sa that Natural Earth's 10m admin-0 does not hold (its polygons cover 114–115.9°E only: the
+ * southern and western islands, Trường Sa Lớn among them, were missing from every map). Each is drawn as a small
+ * disc of about its land area at its published position (degrees, rounded to a thousandth: public gazetteers,
+ * e.g. the islands' Vietnamese and English Wikipedia articles), marked `approximate`: not a surveyed outline. An
+ * island already within 3 km of a Natural Earth polygon is left to that polygon.
+ */
+export const TRUONG_SA_ISLANDS: { name: string; lng: number; lat: number; km2: number }[] = [
+  { name: 'Đảo Song Tử Đông', lng: 114.356, lat: 11.455, km2: 0.13 },
+  { name: 'Đảo Song Tử Tây', lng: 114.331, lat: 11.43, km2: 0.12 },
+  { name: 'Đảo Thị Tứ', lng: 114.283, lat: 11.055, km2: 0.37 },
+  { name: 'Đảo Loại Ta', lng: 114.423, lat: 10.682, km2: 0.15 },
+  { name: 'Đảo Ba Bình', lng: 114.366, lat: 10.377, km2: 0.46 },
+  { name: 'Đảo Sơn Ca', lng: 114.479, lat: 10.376, km2: 0.04 },
+  { name: 'Đảo Nam Yết', lng: 114.362, lat: 10.182, km2: 0.06 },
+  { name: 'Đảo Sinh Tồn', lng: 114.329, lat: 9.882, km2: 0.08 },
+  { name: 'Đảo Sinh Tồn Đông', lng: 114.549, lat: 9.899, km2: 0.02 },
+  { name: 'Đảo Trường Sa Lớn', lng: 111.92, lat: 8.645, km2: 0.15 },
+  { name: 'Đảo Trường Sa Đông', lng: 112.35, lat: 8.933, km2: 0.02 },
+  { name: 'Đảo Phan Vinh', lng: 113.692, lat: 8.958, km2: 0.01 },
+  { name: 'Đảo An Bang', lng: 112.918, lat: 7.891, km2: 0.02 },
+];
+
 /** Natural Earth's admin-1 names three provinces by their region: their real names, by ISO 3166-2 code. */
 export const NE_NAME_FIXES: Record<string, { vi: string; en: string }> = {
   'VN-53': { vi: 'Bắc Kạn', en: 'Bac Kan' },

@@ -60,18 +60,28 @@ function cells(text: string): string[] {
     .filter(Boolean);
 }
 
-/** The last day of the period a "target or time" names, in the programme's year. */
-export function dueFrom(target: string): string {
+/**
+ * The last day of the period a "target or time" names, in the programme's year, and whether the plan names it:
+ * regular or periodic work ("thực hiện thường xuyên", "định kỳ"), and a target with no time, run the whole year,
+ * and their 31/12 is an assumption (shown "giả định"), not the plan's.
+ */
+export function deadlineFrom(target: string): { dueOn: string; assumed: boolean } {
   const month = /^Tháng (\d{1,2})\b/.exec(target);
   if (month) {
     const m = Number(month[1]);
-    return new Date(Date.UTC(Number(YEAR), m, 0)).toISOString().slice(0, 10);
+    return {
+      dueOn: new Date(Date.UTC(Number(YEAR), m, 0)).toISOString().slice(0, 10),
+      assumed: false,
+    };
   }
   const quarters = [...target.matchAll(/Quý (IV|III|II|I)\b/g)].map((q) => q[1]!);
   const last = quarters.at(-1);
   if (last && !/thường xuyên|định kỳ/i.test(target))
-    return `${YEAR}-${{ I: '03-31', II: '06-30', III: '09-30', IV: '12-31' }[last]}`;
-  return `${YEAR}-12-31`;
+    return {
+      dueOn: `${YEAR}-${{ I: '03-31', II: '06-30', III: '09-30', IV: '12-31' }[last]}`,
+      assumed: false,
+    };
+  return { dueOn: `${YEAR}-12-31`, assumed: true };
 }
 
 export function buildProgrammeTasks(agencies: AgencyRow[], campaignId: string): ProgrammeTaskRow[] {
@@ -109,7 +119,7 @@ export function buildProgrammeTasks(agencies: AgencyRow[], campaignId: string): 
       target: target ?? '',
       leadAgencyId: leads[0] ?? null,
       coAgencyIds: [...new Set([...leads.slice(1), ...cos])].filter((x) => x !== leads[0]),
-      dueOn: dueFrom(target ?? ''),
+      ...(({ dueOn, assumed }) => ({ dueOn, dueAssumed: assumed }))(deadlineFrom(target ?? '')),
     };
   });
 }

@@ -146,6 +146,8 @@ export interface ProgrammeTaskRow {
   leadAgencyId: string | null;
   coAgencyIds: string[];
   dueOn: string;
+  /** The plan names no time for it (regular work): its deadline is the year's end, an assumption. */
+  dueAssumed: boolean;
 }
 
 export interface PhaseRow {

@@ -3,6 +3,7 @@
  * given the Lào Cai 2024 campaign, when the commander steps through its phases,
  * then the legend, the cards and the map follow the API.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
@@ -48,6 +49,54 @@ afterAll(async () => {
   await chrome?.close();
   expect(await server?.stop()).toBe(0);
 });
+
+/** Where the last export drew each archipelago's islets, in the page's pixels. */
+const insetPoints = async () =>
+  JSON.parse(
+    (await d.page.getAttribute('[data-testid="map-export"]', 'data-inset')) ?? '{}',
+  ) as Record<string, [number, number][]>;
+
+/** Each islet's pixels in the file: Vietnam's fill or the islets' outline, never foreign land. */
+async function expectIsletsVietnamese(image: Buffer, points: Record<string, [number, number][]>) {
+  const colours = await d.page.evaluate(
+    async ([dataUrl, pts]) => {
+      const img = new Image();
+      img.src = dataUrl;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.width;
+      c.height = img.height;
+      const g = c.getContext('2d')!;
+      g.drawImage(img, 0, 0);
+      const near = (x: number, y: number) => {
+        const d = g.getImageData(Math.round(x) - 1, Math.round(y) - 1, 3, 3).data;
+        const out: string[] = [];
+        for (let i = 0; i < d.length; i += 4)
+          out.push(
+            `#${[d[i], d[i + 1], d[i + 2]].map((v) => v!.toString(16).padStart(2, '0')).join('')}`,
+          );
+        return out;
+      };
+      return Object.fromEntries(
+        Object.entries(pts).map(([k, list]) => [k, list.map(([x, y]) => near(x, y))]),
+      );
+    },
+    [`data:image/png;base64,${image.toString('base64')}`, points] as const,
+  );
+  const rgb = (h: string) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16));
+  const close = (a: string, b: string) => rgb(a).every((v, i) => Math.abs(v - rgb(b)[i]!) <= 24);
+  for (const [key, islets] of Object.entries(colours))
+    for (const pixels of islets) {
+      expect(
+        pixels.some((p) => close(p, '#fbf9f3') || close(p, '#5a5346')),
+        key,
+      ).toBe(true);
+      expect(
+        pixels.some((p) => close(p, '#ece9e2')),
+        key,
+      ).toBe(false);
+    }
+}
 
 describe('commander opens the Lào Cai 2024 campaign', () => {
   it('shows a legend that counts the 151 pre-reform communes by tier, matching the API', async () => {
@@ -147,6 +196,14 @@ describe('commander opens the Lào Cai 2024 campaign', () => {
     );
     expect(d.page.url()).toMatch(/sel=com-10-\d{4}/);
     await d.screenshot('04-commune-panel');
+    // Where the thresholds come from, and what of the decision is not judged from figures.
+    await d.page.click('[data-testid="ruleset-about"] summary');
+    const about = (await d.page.textContent('[data-testid="ruleset-about"]'))!;
+    expect(about).toContain('Quyết định 28/2025/QĐ-TTg ngày 24/08/2025');
+    expect(about).toContain('Tiêu chí tỉnh trọng điểm');
+    expect(about).toContain('chưa mô hình hóa');
+    await d.page.locator('[data-testid="ruleset-about"]').scrollIntoViewIfNeeded();
+    await d.screenshot('04c-ruleset-about');
   });
 
   it('switches to English', async () => {
@@ -364,50 +421,12 @@ describe('commander opens the Lào Cai 2024 campaign', () => {
     expect([image.readUInt32BE(16), image.readUInt32BE(20)]).toEqual([1600, 1130]);
     writeFileSync(join(SCREENSHOTS, '16-map-export.png'), image);
     // The national inset: every islet of Hoàng Sa and Trường Sa is drawn in Vietnam's fill or outline, never
-    // as foreign land or sea, read back from the file itself.
-    const points = JSON.parse(
-      (await d.page.getAttribute('[data-testid="map-export"]', 'data-inset')) ?? '{}',
-    ) as Record<string, [number, number][]>;
+    // as foreign land or sea, read back from the file itself; Trường Sa's southern islands included.
+    const points = await insetPoints();
     expect(Object.keys(points).sort()).toEqual(['hoang-sa', 'truong-sa']);
     expect(points['hoang-sa']!.length).toBeGreaterThanOrEqual(7);
-    const colours = await d.page.evaluate(
-      async ([dataUrl, pts]) => {
-        const img = new Image();
-        img.src = dataUrl;
-        await img.decode();
-        const c = document.createElement('canvas');
-        c.width = img.width;
-        c.height = img.height;
-        const g = c.getContext('2d')!;
-        g.drawImage(img, 0, 0);
-        const near = (x: number, y: number) => {
-          const d = g.getImageData(Math.round(x) - 1, Math.round(y) - 1, 3, 3).data;
-          const out: string[] = [];
-          for (let i = 0; i < d.length; i += 4)
-            out.push(
-              `#${[d[i], d[i + 1], d[i + 2]].map((v) => v!.toString(16).padStart(2, '0')).join('')}`,
-            );
-          return out;
-        };
-        return Object.fromEntries(
-          Object.entries(pts).map(([k, list]) => [k, list.map(([x, y]) => near(x, y))]),
-        );
-      },
-      [`data:image/png;base64,${image.toString('base64')}`, points] as const,
-    );
-    const rgb = (h: string) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16));
-    const close = (a: string, b: string) => rgb(a).every((v, i) => Math.abs(v - rgb(b)[i]!) <= 24);
-    for (const [key, islets] of Object.entries(colours))
-      for (const pixels of islets) {
-        expect(
-          pixels.some((p) => close(p, '#fbf9f3') || close(p, '#5a5346')),
-          key,
-        ).toBe(true);
-        expect(
-          pixels.some((p) => close(p, '#ece9e2')),
-          key,
-        ).toBe(false);
-      }
+    expect(points['truong-sa']!.length).toBeGreaterThanOrEqual(21);
+    await expectIsletsVietnamese(image, points);
     const [pdf] = await Promise.all([
       d.page.waitForEvent('download'),
       d.page.click('[data-testid="export-a4"]'),
@@ -418,6 +437,23 @@ describe('commander opens the Lào Cai 2024 campaign', () => {
     expect(Number(box[1])).toBeCloseTo(841.89, 0); // A4 landscape in points
     expect(Number(box[2])).toBeCloseTo(595.28, 0);
     expect(text).toContain('/Subtype /Image');
+    // The PDF's own page, rendered by poppler at the composed page's pixels: the inset's islets as in the PNG.
+    const dir = mkdtempSync(join(tmpdir(), 'pcmt-pdf-'));
+    execFileSync('pdftoppm', [
+      '-png',
+      '-singlefile',
+      '-scale-to-x',
+      '1754',
+      '-scale-to-y',
+      '1240',
+      (await pdf.path())!,
+      join(dir, 'page'),
+    ]);
+    const page = readFileSync(join(dir, 'page.png'));
+    writeFileSync(join(SCREENSHOTS, '16c-map-export-pdf.png'), page);
+    const onA4 = await insetPoints();
+    expect(onA4['truong-sa']!.length).toBeGreaterThanOrEqual(21);
+    await expectIsletsVietnamese(page, onA4);
   });
 
   it('draws Hoàng Sa as Vietnamese land on the map, with no foreign land there', async () => {
@@ -434,6 +470,25 @@ describe('commander opens the Lào Cai 2024 campaign', () => {
     expect(drawn['basemap-archipelagos']).toBe(1);
     expect(drawn['basemap-countries']).toBe(0);
     await d.screenshot('16b-hoang-sa');
+  });
+
+  it('draws the provinces of the era on the national map: 63 in 2024, 34 from July 2025, both archipelagos', async () => {
+    for (const [query, provinces, name] of [
+      ['campaign=lc-2024-peak&phase=lc-2024-peak-p2', 63, '16d-national-63-provinces'],
+      ['campaign=lc-2026-p4', 34, '16e-national-34-provinces'],
+    ] as const) {
+      await d.page.goto(`${server.url}/?province=lao-cai&${query}&map=4.3/13.5/108.5`);
+      await d.mapIdle();
+      await d.screenshot(name);
+      const drawn = JSON.parse(
+        (await d.page.getAttribute('[data-testid="map-summary"]', 'data-rendered'))!,
+      );
+      expect(drawn['basemap-vietnam']).toBe(provinces);
+      // Both archipelagos in view, as Vietnam's land: at this zoom their islets are marked by dots (counted by the
+      // archipelago each belongs to).
+      expect(drawn['basemap-archipelago-dots']).toBe(2);
+      expect(drawn['basemap-countries']).toBeGreaterThan(0);
+    }
   });
 
   it('narrows cards and map to a district from its quota, and the map to a status from a card', async () => {

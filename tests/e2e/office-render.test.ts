@@ -118,4 +118,32 @@ describe('the reports and plans in LibreOffice', () => {
       /\n\s*8\s+Không để xảy ra tình trạng trồng cây có chứa chất ma túy\s+Đạt/,
     );
   });
+
+  it('heads Thanh Hóa’s report with its Ban Chỉ đạo, and lists its recipients and Nơi nhận one a line', async () => {
+    const chrome = await launchChromium();
+    open.push(chrome);
+    const d = await Dashboard.open(
+      chrome.browser,
+      server.url,
+      '?province=thanh-hoa&campaign=th-2023',
+      { username: 'chihuy.thanhhoa', password: users['chihuy.thanhhoa']! },
+      { width: 1366, height: 800 },
+    );
+    const report = await render(
+      d,
+      '/api/campaigns/th-2023/report?phase=th-2023-p1&kind=phase&format=docx',
+      'report-thanh-hoa.docx',
+    );
+    expect(report.text).toMatch(/UBND TỈNH THANH HÓA[\s\S]*BAN CHỈ ĐẠO 138/);
+    expect(report.text).toMatch(/CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\s*\n/);
+    expect(report.text).toMatch(/Số: ……\/BC-BCĐ/);
+    // Kính gửi, then each recipient on its own line.
+    expect(report.text).toMatch(
+      /Kính gửi:\s*\n\s*- Tỉnh ủy Thanh Hóa;\s*\n\s*- UBND tỉnh Thanh Hóa;/,
+    );
+    expect(report.text).toMatch(/Nơi nhận:[\s\S]*- Tỉnh ủy Thanh Hóa;[\s\S]*- Lưu: VT\./);
+    // Signed by position, never by name.
+    expect(report.text).toMatch(/TM\. BAN CHỈ ĐẠO[\s\S]*TRƯỞNG BAN/);
+    expect(report.info).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
+  });
 });

@@ -53,9 +53,18 @@ describe.each([
     expect(first).toContain('Thực hiện thường xuyên');
     expect(first).toContain('Công an tỉnh Thanh Hóa');
     expect(first).toContain('UBND các huyện, thị xã, thành phố');
+    // Regular work has no deadline in the plan: its year-end one is marked assumed; a month's is the plan's own.
+    expect(
+      await rows
+        .filter({ hasText: 'Tiếp tục tham mưu cấp ủy Đảng' })
+        .locator('[data-testid="due-assumed"]')
+        .textContent(),
+    ).toBe('giả định');
+    expect(await table.locator('[data-testid="due-assumed"]').count()).toBe(60);
     // The Month of Action is due in June: on the programme's last day it is overdue, still open.
     const june = rows.filter({ hasText: 'Tháng hành động PCMT' });
     expect(await june.getAttribute('data-overdue')).toBe('true');
+    expect(await june.locator('[data-testid="due-assumed"]').count()).toBe(0);
     // One agency's tasks: the border guard leads or co-ordinates some of them.
     await d.page.selectOption('[data-testid="task-filter-agency"]', {
       label: 'Bộ Chỉ huy Bộ đội Biên phòng tỉnh Thanh Hóa',

@@ -27,6 +27,11 @@ describe(`a programme's own tasks (${process.env.DB_ENGINE})`, () => {
     // "Tháng 6": due on the month's last day.
     const month = detail.tasks.find((x: any) => x.target === 'Tháng 6');
     expect(month.dueOn).toBe('2023-06-30');
+    expect(month.dueAssumed).toBe(false);
+    // Regular work ("Thực hiện thường xuyên") has no time in the plan: its year-end deadline is marked assumed.
+    const regular = detail.tasks.filter((x: any) => x.target === 'Thực hiện thường xuyên');
+    expect(regular.length).toBeGreaterThan(20);
+    expect(regular.every((x: any) => x.dueOn === '2023-12-31' && x.dueAssumed)).toBe(true);
   });
 
   it('lets the province’s planner add one and mark it done, under its version', async () => {

@@ -79,7 +79,10 @@ describe(`periodic reports (${process.env.DB_ENGINE})`, () => {
     const th = await text('/api/campaigns/th-2023/report?phase=th-2023-p1&kind=phase&format=docx');
     expect(th).toContain('UBND TỈNH THANH HÓABAN CHỈ ĐẠO 138');
     expect(th).toContain('Số: ……/BC-BCĐ');
-    expect(th).toContain('Kính gửi: Công an tỉnh Thanh Hóa');
+    // The consolidated report goes where seed 001 sends Công an tỉnh's compilation, one recipient a line.
+    expect(th).toContain(
+      'Kính gửi:- Tỉnh ủy Thanh Hóa;- UBND tỉnh Thanh Hóa;- Thường trực Ủy ban Quốc gia phòng, chống AIDS, ma túy, mại dâm.',
+    );
     expect(th).toContain('TM. BAN CHỈ ĐẠOTRƯỞNG BAN');
     // Thanh Hóa sets its own age limits: nothing is assumed.
     expect(th).toContain('4. Điểm, tụ điểm quá thời hạn triệt xóa:');

@@ -95,6 +95,13 @@ describe('the plans’ facts', () => {
 
   it('marks what a plan does not state as assumed', () => {
     expect(campaign('lc-2024-peak').phases[0]!.name).toContain('giả định');
+    expect(campaign('lc-2024-peak').phases[0]!.nameEn).toContain('assumed');
+    // Thanh Hóa's tasks with no time in the plan ("thực hiện thường xuyên"): their year-end deadline.
+    const tasks = campaign('th-2023').tasks!;
+    expect(tasks.filter((t) => t.dueAssumed).length).toBe(
+      tasks.filter((t) => !/^Tháng \d|Quý/.test(t.target) || /thường xuyên|định kỳ/i.test(t.target))
+        .length,
+    );
     expect(campaign('sl-2023-coop').deadlines.every((d) => d.title.includes('giả định'))).toBe(
       true,
     );
@@ -112,5 +119,15 @@ describe('the plans’ facts', () => {
     expect(unit(regional.unitId).validTo).toBeNull();
     const provincial = customs.find((a) => a.name === 'Cục Hải quan tỉnh Lào Cai')!;
     expect(unit(provincial.unitId).validTo).toBe('2025-07-01');
+  });
+
+  it('trains Hủa Phăn’s and Luông Pha Băng’s forces in one class in Sơn La (seed 004)', () => {
+    const training = demo.events.filter(
+      (e) => e.provinceSlug === 'son-la' && e.kind === 'training',
+    );
+    expect(training).toHaveLength(1);
+    expect(training[0]!.counterpart).toContain('Luông Pha Băng');
+    expect(training[0]!.counterpart).toContain('Hủa Phăn');
+    expect(training[0]!.outcome).toContain('tại tỉnh Sơn La');
   });
 });

@@ -40,7 +40,7 @@ describe('Hoàng Sa and Trường Sa in the basemap', () => {
 
   it.each([
     ['Hoàng Sa', 'hoang-sa', 'Thành phố Đà Nẵng', 7],
-    ['Trường Sa', 'truong-sa', 'Tỉnh Khánh Hòa', 12],
+    ['Trường Sa', 'truong-sa', 'Tỉnh Khánh Hòa', 21],
   ] as const)('draws %s as Vietnam’s islands under its province', (name, key, province, islets) => {
     const area = turf.bboxPolygon([...BOXES[name]]);
     const f = basemap.features.find((x) => x.properties?.key === key)!;
@@ -52,6 +52,28 @@ describe('Hoàng Sa and Trường Sa in the basemap', () => {
         x.properties?.layer === 'label' && x.properties?.name === `Quần đảo ${name} (Việt Nam)`,
     )!;
     expect(turf.booleanPointInPolygon(label as Feature<never>, area)).toBe(true);
+  });
+
+  // Published positions (degrees, minutes, seconds), written here independently of the pipeline's list.
+  const dms = (d: number, m: number, s = 0) => d + m / 60 + s / 3600;
+  it.each([
+    ['Trường Sa Lớn', dms(111, 55, 11), dms(8, 38, 41)],
+    ['An Bang', dms(112, 55, 5), dms(7, 53, 28)],
+    ['Phan Vinh', dms(113, 41, 30), dms(8, 57, 30)],
+    ['Song Tử Tây', dms(114, 19, 53), dms(11, 25, 47)],
+    ['Sinh Tồn', dms(114, 19, 45), dms(9, 52, 56)],
+    ['Nam Yết', dms(114, 21, 42), dms(10, 10, 56)],
+    ['Sơn Ca', dms(114, 28, 45), dms(10, 22, 33)],
+    ['Ba Bình', dms(114, 21, 57), dms(10, 22, 38)],
+    ['Thị Tứ', dms(114, 17, 4), dms(11, 3, 19)],
+  ])('draws the island %s of Trường Sa, the southern ones included', (_, lng, lat) => {
+    const f = basemap.features.find((x) => x.properties?.key === 'truong-sa')!;
+    const nearest = Math.min(
+      ...polygonsOf(f).map((p) =>
+        turf.pointToPolygonDistance(turf.point([lng, lat]), p, { units: 'kilometers' }),
+      ),
+    );
+    expect(nearest).toBeLessThan(3);
   });
 
   it('fills them with a Vietnam layer of the style, the provinces’ own fill, and no foreign layer matches them', () => {
@@ -72,5 +94,43 @@ describe('Hoàng Sa and Trường Sa in the basemap', () => {
     expect(drawing.map((l) => l.id)).toEqual(['basemap-archipelagos']);
     const vietnam = fills.find((l) => l.id === 'basemap-vietnam')!;
     expect(drawing[0]!.paint['fill-color']).toBe(vietnam.paint['fill-color']);
+  });
+
+  it('marks every islet with a dot of Vietnam’s land from the national zoom up, where the polygons draw nothing', () => {
+    const style = buildBaseStyle(basemap);
+    const dots = style.layers.find((l) => l.id === 'basemap-archipelago-dots') as {
+      type: string;
+      filter: unknown;
+      minzoom?: number;
+      maxzoom?: number;
+      paint: Record<string, unknown>;
+    };
+    expect(dots.type).toBe('circle');
+    expect(dots.minzoom ?? 0).toBe(0);
+    expect(dots.maxzoom).toBeGreaterThanOrEqual(10);
+    const vietnam = style.layers.find((l) => l.id === 'basemap-vietnam') as {
+      paint: Record<string, unknown>;
+    };
+    expect(dots.paint['circle-color']).toBe(vietnam.paint['fill-color']);
+    const filter = featureFilter(dots.filter as never, 'dots.filter');
+    for (const key of ['hoang-sa', 'truong-sa']) {
+      const islands = polygonsOf(basemap.features.find((x) => x.properties?.key === key)!);
+      const marked = basemap.features.filter(
+        (f) =>
+          f.properties?.key === key &&
+          filter.filter({ zoom: 4 } as never, { type: 1, properties: f.properties } as never),
+      );
+      // One dot per island, each on its island, and nothing else matched by the layer.
+      expect(marked).toHaveLength(islands.length);
+      for (const m of marked) {
+        expect(m.properties?.iso).toBe('VN');
+        const near = Math.min(
+          ...islands.map((p) =>
+            turf.pointToPolygonDistance(m as Feature<never>, p, { units: 'kilometers' }),
+          ),
+        );
+        expect(near).toBeLessThan(0.5);
+      }
+    }
   });
 });

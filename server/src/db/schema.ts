@@ -692,6 +692,8 @@ export const planTasks = pgTable(
     leadAgencyId: text('lead_agency_id').references(() => agencies.id),
     coAgencyIds: jsonb('co_agency_ids').$type<string[]>().notNull().default([]),
     dueOn: day('due_on').notNull(),
+    /** The plan names no time for the task ("thực hiện thường xuyên"): `dueOn` is assumed, shown "giả định". */
+    dueAssumed: boolean('due_assumed').notNull().default(false),
     status: text('status').notNull().default('open'),
     /** The day it was marked done (Asia/Ho_Chi_Minh); null while open. */
     doneOn: day('done_on'),

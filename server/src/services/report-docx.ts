@@ -198,9 +198,16 @@ export function closing(c: Issuer) {
       align: AlignmentType.LEFT,
       after: 0,
     }),
-    ...[c.reportTo ? `- ${c.reportTo};` : '- Như trên;', '- Lưu: VT.'].map((line) =>
-      p([t(line, { size: 22 })], { align: AlignmentType.LEFT, after: 0 }),
-    ),
+    ...[
+      ...(c.reportTo
+        ? c.reportTo
+            .split(';')
+            .map((x) => x.trim())
+            .filter(Boolean)
+            .map((x) => `- ${x};`)
+        : ['- Như trên;']),
+      '- Lưu: VT.',
+    ].map((line) => p([t(line, { size: 22 })], { align: AlignmentType.LEFT, after: 0 })),
   ];
   const right = [
     ...who.sign.map((line) =>
@@ -212,6 +219,35 @@ export function closing(c: Issuer) {
     }),
   ];
   return twoColumns(45, left, right);
+}
+
+/**
+ * "Kính gửi": one recipient on the line itself; several, each on its own line under it ("- …;"), as administrative
+ * documents list them. A plan that names no recipient leaves the line to be filled in by hand.
+ */
+function kinhGui(reportTo: string): Paragraph[] {
+  const to = reportTo
+    .split(';')
+    .map((x) => x.trim())
+    .filter(Boolean);
+  if (to.length <= 1)
+    return [
+      p([t('Kính gửi: '), t(to[0] ?? '…………………………………………')], {
+        align: AlignmentType.CENTER,
+        after: 240,
+      }),
+    ];
+  return [
+    p([t('Kính gửi:')], { align: AlignmentType.CENTER, after: 0 }),
+    ...to.map(
+      (x, i) =>
+        new Paragraph({
+          children: [t(`- ${x}${i === to.length - 1 ? '.' : ';'}`)],
+          indent: { left: 2268 },
+          spacing: { after: i === to.length - 1 ? 240 : 0 },
+        }),
+    ),
+  ];
 }
 
 export async function reportDocx(f: ReportFigures, place: string): Promise<Buffer> {
@@ -227,14 +263,7 @@ export async function reportDocx(f: ReportFigures, place: string): Promise<Buffe
           p([t('BÁO CÁO', { bold: true, size: 28 })], { align: AlignmentType.CENTER, after: 0 }),
           p([t(title, { bold: true })], { align: AlignmentType.CENTER, after: 0 }),
           p([t(f.campaign.name, { bold: true })], { align: AlignmentType.CENTER, after: 160 }),
-          p(
-            [
-              t('Kính gửi: '),
-              // A plan that names no recipient leaves the line to be filled in by hand.
-              t(f.campaign.reportTo || '…………………………………………'),
-            ],
-            { align: AlignmentType.CENTER, after: 240 },
-          ),
+          ...kinhGui(f.campaign.reportTo),
           p([t('I. TÌNH HÌNH CHUNG', { bold: true })]),
           p(`Thời gian báo cáo: từ ngày ${formatViDate(f.from)} đến ngày ${formatViDate(f.asOf)}.`),
           ...(f.phase?.objectives ?? []).map((o) =>

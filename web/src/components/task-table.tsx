@@ -22,6 +22,8 @@ export interface TaskRow {
   leadAgencyId: string | null;
   coAgencyIds: string[];
   dueOn: string;
+  /** The plan names no time for it: the deadline is assumed. */
+  dueAssumed?: boolean;
   status: string;
   version: number;
   doneOnDate: boolean;
@@ -179,6 +181,18 @@ export function TaskTable({
                 {withPosition && <td>{t.responsiblePosition}</td>}
                 <td>
                   {formatViDate(t.dueOn)}
+                  {t.dueAssumed && (
+                    <>
+                      {' '}
+                      <span
+                        className="tag-assumed"
+                        title={x.assumedTitle}
+                        data-testid="due-assumed"
+                      >
+                        {x.assumed}
+                      </span>
+                    </>
+                  )}
                   {t.overdue && <div className="overdue-tag">{x.overdue}</div>}
                 </td>
               </tr>

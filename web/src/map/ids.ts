@@ -22,6 +22,7 @@ export const LAYERS = {
   vietnam: 'basemap-vietnam',
   archipelagos: 'basemap-archipelagos',
   archipelagoLines: 'basemap-archipelago-lines',
+  archipelagoDots: 'basemap-archipelago-dots',
   countryLines: 'basemap-country-lines',
   provinceLines: 'basemap-province-lines',
   communeFill: 'communes-fill',

@@ -388,8 +388,13 @@ export class MapController {
         out[layer] = new Set(
           this.map.queryRenderedFeatures({ layers: [layer] }).map((f) => f.id),
         ).size;
-    // Whose land is on screen: the foreign countries and Vietnam's archipelagos drawn, by name.
-    for (const layer of [LAYERS.countries, LAYERS.archipelagos])
+    // Whose land is on screen: the foreign countries, Vietnam's provinces of the era and its archipelagos, by name.
+    for (const layer of [
+      LAYERS.countries,
+      LAYERS.vietnam,
+      LAYERS.archipelagos,
+      LAYERS.archipelagoDots,
+    ])
       out[layer] = new Set(
         this.map.queryRenderedFeatures({ layers: [layer] }).map((f) => String(f.properties.name)),
       ).size;

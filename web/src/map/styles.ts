@@ -94,6 +94,20 @@ export function buildBaseStyle(
         filter: ['==', ['get', 'layer'], 'archipelago'],
         paint: { 'line-color': '#7d7565', 'line-width': 0.9 },
       },
+      // Every islet marked until it is large enough to see: at a national zoom the polygons draw nothing.
+      {
+        id: LAYERS.archipelagoDots,
+        type: 'circle',
+        source: SOURCES.basemap,
+        maxzoom: 11,
+        filter: ['==', ['get', 'layer'], 'islet'],
+        paint: {
+          'circle-color': VIETNAM_FILL,
+          'circle-radius': ['interpolate', ['linear'], ['zoom'], 3, 1.6, 8, 3],
+          'circle-stroke-color': '#7d7565',
+          'circle-stroke-width': 1,
+        },
+      },
       {
         id: LAYERS.provinceLines,
         type: 'line',

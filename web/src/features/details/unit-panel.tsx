@@ -264,6 +264,16 @@ function TierSuggestion({
         ))}
         {s.triggered.length === 0 && <li>{ft.reasonsNone}</li>}
       </ul>
+      {/* Where the thresholds come from, and what of the decision the suggestion does not judge. */}
+      <details className="ruleset-about" data-testid="ruleset-about">
+        <summary>{lang === 'vi' ? 'Nguồn và giới hạn của đề xuất' : 'Source and limits'}</summary>
+        <p className="muted small">{RULESET_QD28_2025.source}</p>
+        <ul className="muted small">
+          {RULESET_QD28_2025.notModelled.map((n) => (
+            <li key={n.en}>{lang === 'vi' ? n.vi : n.en}</li>
+          ))}
+        </ul>
+      </details>
     </div>
   );
 }

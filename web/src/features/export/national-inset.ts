@@ -19,7 +19,7 @@ export interface InsetSpec {
   title: string;
   /** The day shown: the provinces of its era are drawn. */
   asOf: string;
-  /** Short labels of the archipelagos, by basemap key. */
+  /** The archipelagos' labels, by basemap key; a line break splits a label over two lines. */
   labels: Record<string, string>;
 }
 
@@ -95,15 +95,19 @@ export function drawNationalInset(
       });
   g.font = `${9.5 * u}px ${FONT}`;
   g.fillStyle = '#0b3d91';
+  // The archipelago's name and "(Việt Nam)", each on its line, centred over its islands and kept in the box.
+  const lineHeight = 11 * u;
   for (const f of layer('archipelago')) {
     const [[x0, y0], [x1]] = path.bounds(f);
-    const label = spec.labels[String(f.properties?.key)] ?? String(f.properties?.name);
-    const width = g.measureText(label).width;
-    g.fillText(
-      label,
-      Math.min((x0 + x1) / 2 - width / 2, box.x + box.w - width - 4 * u),
-      y0 - 4 * u,
+    const lines = (spec.labels[String(f.properties?.key)] ?? String(f.properties?.name)).split(
+      '\n',
     );
+    const width = Math.max(...lines.map((l) => g.measureText(l).width));
+    const left = Math.min((x0 + x1) / 2 - width / 2, box.x + box.w - width - 4 * u);
+    lines.forEach((line, i) => {
+      const w = g.measureText(line).width;
+      g.fillText(line, left + (width - w) / 2, y0 - 4 * u - (lines.length - 1 - i) * lineHeight);
+    });
   }
   // Where the exported view lies.
   const [w, s, e, n] = spec.view;

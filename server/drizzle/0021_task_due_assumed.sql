@@ -1,0 +1,1 @@
+ALTER TABLE "plan_tasks" ADD COLUMN "due_assumed" boolean DEFAULT false NOT NULL;
