@@ -610,8 +610,9 @@ function sonLa(): CampaignDraft {
     issuingBody: 'UBND tỉnh Sơn La',
     documentNumber: 'Số: 533/QĐ-UBND',
     issuedOn: '2023-04-11',
-    // Seed 004 names no recipient for its reports: the report leaves "Kính gửi" to be filled in.
-    reportTo: '',
+    // Seed 004, closing provisions: the units' reports (6 months, Q3, the year) go to Công an tỉnh, which compiles
+    // them and reports to the UBND tỉnh. The dashboard's report is that consolidated one.
+    reportTo: 'UBND tỉnh Sơn La',
     sourceSeed: '004_891042357a603cbb.txt',
     startsOn: '2023-01-01',
     endsOn: '2023-12-31',

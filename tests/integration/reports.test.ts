@@ -90,8 +90,29 @@ describe(`periodic reports (${process.env.DB_ENGINE})`, () => {
     const sl = await text(
       '/api/campaigns/sl-2023-coop/report?phase=sl-2023-coop-p1&kind=phase&format=docx',
     );
-    expect(sl).toContain('Kính gửi: …………');
-    expect(sl).toContain('- Như trên;');
+    // Seed 004: Công an tỉnh compiles the units' reports and reports to the UBND tỉnh.
+    expect(sl).toContain('Kính gửi: UBND tỉnh Sơn La');
+    // A plan that names no recipient leaves the line to be filled in by hand.
+    const made = await api.call('POST', '/api/campaigns', {
+      as: 'commander',
+      body: {
+        name: 'Kế hoạch thử không nêu nơi nhận báo cáo',
+        documentNumber: '',
+        issuingBody: 'UBND tỉnh Lào Cai',
+        startsOn: '2027-01-01',
+        endsOn: '2027-12-31',
+        phases: [
+          { name: 'Năm 2027', startsOn: '2027-01-01', endsOn: '2027-12-31', objectives: [] },
+        ],
+      },
+    });
+    expect(made.status).toBe(201);
+    const saved = (await api.get(`/api/campaigns/${made.body.id}`, 'commander')).body;
+    const blank = await text(
+      `/api/campaigns/${saved.id}/report?phase=${saved.phases[0].id}&kind=phase&format=docx`,
+    );
+    expect(blank).toContain('Kính gửi: …………');
+    expect(blank).toContain('- Như trên;');
   });
 
   it('writes the same tables as an Excel workbook', async () => {
