@@ -82,6 +82,18 @@ export const MEETING_LEVELS = [
   'gate',
 ] as const;
 export type MeetingLevel = (typeof MEETING_LEVELS)[number];
+/**
+ * The meeting levels a crossing's unit can hold (seed 004): the 8 border provinces' meeting is the Viet Nam – Laos
+ * border's, the rotating three-province meeting Sơn La's with Hủa Phăn and Luông Pha Băng; the others any border's.
+ */
+export const meetingLevelsFor = (border: string, provinceSlug: string): MeetingLevel[] =>
+  MEETING_LEVELS.filter((l) =>
+    l === 'border_provinces'
+      ? border === 'VN-LA'
+      : l === 'three_province'
+        ? provinceSlug === 'son-la'
+        : true,
+  );
 
 /** What an event of a kind counts, when it counts anything: m² of crops destroyed, people verified, cases. */
 export const EVENT_QUANTITY_UNITS: Partial<Record<EventKind, 'm2' | 'person' | 'case'>> = {

@@ -283,6 +283,8 @@ describe('commander opens the Lào Cai 2024 campaign', () => {
       ]),
     );
     expect(shown.length).toBe(Math.min(8, overdueApi.length));
+    // Lào Cai 2024 sets no age limits: the list says its limits are assumed (Thanh Hóa's).
+    expect(await d.page.textContent('[data-testid="overdue-assumed"]')).toContain('giả định');
     for (const [id, age] of shown) {
       const h = overdueApi.find((f: any) => f.id === id)!.properties;
       expect(age).toBe(h.ageDays);

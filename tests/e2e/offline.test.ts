@@ -233,6 +233,29 @@ describe('offline in the browser', () => {
       Math.min(20, expected),
     );
     expect(await page.$('[data-testid="event-form"]')).not.toBeNull();
+    // The seizure charts draw from the kept chart code (never drawn online in this browser), and the counterpart's
+    // names from the kept fonts; the offline state is on the map too, the panel's banner being scrolled away.
+    const chart = page.locator('[data-testid^="seizure-chart-"]').first();
+    await chart.scrollIntoViewIfNeeded();
+    await chart.locator('svg').first().waitFor({ timeout: 30_000 });
+    expect(await page.$('[data-testid="chart-not-kept"]')).toBeNull();
+    expect(await page.textContent('[data-testid="offline-map-badge"]')).toMatch(
+      /Ngoại tuyến · đồng bộ lần cuối \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/,
+    );
+    // The pieces of the Chinese font the names use were fetched and kept: loaded here without a link.
+    expect(await page.textContent('[data-testid="gate-local"]')).toBe('河口');
+    await expect
+      .poll(() =>
+        page.evaluate(async () => {
+          await document.fonts.ready;
+          let loaded = 0;
+          document.fonts.forEach((f) => {
+            if (f.family.replace(/"/g, '') === 'Noto Sans SC' && f.status === 'loaded') loaded++;
+          });
+          return loaded;
+        }),
+      )
+      .toBeGreaterThan(0);
 
     // Its details not kept: the name from the list, the note in Vietnamese, and the event form, which queues.
     await page.goto(`${server.url}/?province=lao-cai&sel=crossing-02`);

@@ -42,7 +42,7 @@ describe(`periodic reports (${process.env.DB_ENGINE})`, () => {
     expect(text).toContain('ỦY BAN NHÂN DÂNTỈNH LÀO CAI');
     expect(text).toContain('Số: ……/BC-UBND');
     expect(text).toContain('Kính gửi: Thường trực Tỉnh ủy Lào Cai');
-    expect(text).toContain('Nơi nhận:');
+    expect(text).toContain('Nơi nhận:- Như trên;- Lưu: VT.');
     expect(text).toContain('TM. ỦY BAN NHÂN DÂNCHỦ TỊCH');
     expect(text).not.toContain('BAN CHỈ ĐẠO PHÒNG, CHỐNG MA TÚY');
     expect(text).toContain('ngày 31 tháng 10 năm 2024');

@@ -1,6 +1,6 @@
 /** Cross-border coordination on a date: a follow-up's state and a plan's targets measured from its events. */
 import { describe, expect, it } from 'vitest';
-import type { CoordinationTarget } from '@pcmt/shared/domain';
+import { meetingLevelsFor, type CoordinationTarget } from '@pcmt/shared/domain';
 import { coordinationKpis, eventCounts, followUpOn } from '@pcmt/shared/state/coordination';
 
 describe('a follow-up on a date', () => {
@@ -70,5 +70,24 @@ describe("a cross-border plan's targets", () => {
   it('gives nothing to a measure from an event of another kind or level', () => {
     expect(eventCounts('meetings_gate', e('meeting', '2023-01-01', 'blo'))).toBe(0);
     expect(eventCounts('crop_area_m2', e('joint_patrol', '2023-01-01', null, 500))).toBe(0);
+  });
+});
+
+describe('the meeting levels a crossing offers (seed 004)', () => {
+  it('offers the Viet Nam – Laos meetings on that border only, and the three-province one in Sơn La only', () => {
+    expect(meetingLevelsFor('VN-LA', 'son-la')).toEqual([
+      'border_provinces',
+      'three_province',
+      'department',
+      'blo',
+      'gate',
+    ]);
+    expect(meetingLevelsFor('VN-LA', 'thanh-hoa')).toEqual([
+      'border_provinces',
+      'department',
+      'blo',
+      'gate',
+    ]);
+    expect(meetingLevelsFor('VN-CN', 'lao-cai')).toEqual(['department', 'blo', 'gate']);
   });
 });

@@ -198,16 +198,10 @@ export function closing(c: Issuer) {
       align: AlignmentType.LEFT,
       after: 0,
     }),
-    ...[
-      ...(c.reportTo
-        ? c.reportTo
-            .split(';')
-            .map((x) => x.trim())
-            .filter(Boolean)
-            .map((x) => `- ${x};`)
-        : ['- Như trên;']),
-      '- Lưu: VT.',
-    ].map((line) => p([t(line, { size: 22 })], { align: AlignmentType.LEFT, after: 0 })),
+    // The recipients are under "Kính gửi": "Như trên" names them (Nghị định 30/2020/NĐ-CP, Phụ lục I).
+    ...['- Như trên;', '- Lưu: VT.'].map((line) =>
+      p([t(line, { size: 22 })], { align: AlignmentType.LEFT, after: 0 }),
+    ),
   ];
   const right = [
     ...who.sign.map((line) =>

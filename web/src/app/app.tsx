@@ -5,7 +5,7 @@ import { LoginScreen } from '../features/auth/login-screen.tsx';
 import { MESSAGES } from '../i18n/messages.ts';
 import { LangContext } from '../i18n/use-i18n.ts';
 import { ApiError, currentCsrfToken, setCsrfToken } from '../lib/api.ts';
-import { setSession } from '../lib/connectivity.ts';
+import { setSession, type Renewal } from '../lib/connectivity.ts';
 import { meQuery } from '../lib/queries.ts';
 import { Dashboard } from './dashboard.tsx';
 import { useViewState } from '../lib/url-state.ts';
@@ -19,10 +19,18 @@ export function App() {
     if (me.data?.csrfToken) setCsrfToken(me.data.csrfToken);
     // The outbox sends only the signed-in user's writes, with the session's current CSRF token, asked for again
     // when the page has none.
-    setSession(me.data?.username ?? null, currentCsrfToken, () =>
-      client
-        .fetchQuery({ ...meQuery(), staleTime: 0 })
-        .then((fresh) => fresh?.csrfToken && setCsrfToken(fresh.csrfToken)),
+    const username = me.data?.username ?? null;
+    setSession(username, currentCsrfToken, () =>
+      client.fetchQuery({ ...meQuery(), staleTime: 0 }).then(
+        (fresh): Renewal => {
+          // Another user signed in meanwhile: this user's writes wait for their own session.
+          if (!fresh || fresh.username !== username) return 'signed_out';
+          if (fresh.csrfToken) setCsrfToken(fresh.csrfToken);
+          return fresh.csrfToken ? 'renewed' : 'unreachable';
+        },
+        (e: unknown): Renewal =>
+          e instanceof ApiError && e.status === 401 ? 'signed_out' : 'unreachable',
+      ),
     );
   }, [me.data, client]);
   const toggleLang = () => setView({ lang: view.lang === 'vi' ? 'en' : 'vi' });

@@ -1,5 +1,5 @@
 /** The dashboard: one snapshot of the chosen view, shared by the side panel and the map through context. */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { can } from '@pcmt/shared/policy';
 import { DashboardContext, type DashboardModel, type Me } from '../lib/dashboard-context.ts';
 import type { MapController } from '../map/map-controller.ts';
@@ -15,20 +15,31 @@ export function Dashboard({ me }: { me: Me }) {
   const [controller, setController] = useState<MapController | null>(null);
   // While the sketch stands in for the full map, what needs the full map (drawing a track or an area, "show on
   // map", an overlay) waits for it rather than doing nothing: the form says it is opening the tool meanwhile.
+  // If the full map cannot load or draw, the waits end with nothing (the map says the sketch stands in).
   const waiting = useRef(new Set<{ go(c: MapController): void; cancel(): void }>());
-  const current = useRef(controller);
-  current.current = controller;
+  const current = useRef<MapController | null>(null);
+  const failed = useRef(false);
   useEffect(() => {
+    current.current = controller;
     if (!controller) return;
     for (const w of waiting.current) w.go(controller);
     waiting.current.clear();
   }, [controller]);
+  const endWaits = useCallback(() => {
+    for (const w of waiting.current) w.cancel();
+    waiting.current.clear();
+  }, []);
+  const onMapFailed = useCallback(() => {
+    failed.current = true;
+    endWaits();
+  }, [endWaits]);
   function withMap<T>(run: (c: MapController) => T | Promise<T>, none: T): Promise<T> {
-    const c = current.current;
+    const c = current.current ?? controller;
     if (c) return Promise.resolve(run(c));
-    return new Promise((resolve) => {
+    if (failed.current) return Promise.resolve(none);
+    return new Promise((resolve, reject) => {
       waiting.current.add({
-        go: (c) => void Promise.resolve(run(c)).then(resolve),
+        go: (c) => void Promise.resolve(run(c)).then(resolve, reject),
         cancel: () => resolve(none),
       });
     });
@@ -63,9 +74,8 @@ export function Dashboard({ me }: { me: Me }) {
     drawLine: (onStarted) => withMap((c) => c.drawLine(onStarted), null),
     drawArea: (onStarted) => withMap((c) => c.drawArea(onStarted), null),
     cancelDrawing: () => {
-      for (const w of waiting.current) w.cancel();
-      waiting.current.clear();
-      current.current?.cancelDrawing();
+      endWaits();
+      (current.current ?? controller)?.cancelDrawing();
     },
     showOnMap: (bbox) => void withMap((c) => c.fitBounds(bbox), undefined),
     showOverlay: (data) => void withMap((c) => c.setOverlay(data), undefined),
@@ -77,6 +87,7 @@ export function Dashboard({ me }: { me: Me }) {
         <SidePanel controller={controller} sheet={sheet} onSheet={setSheet} />
         <MapArea
           onController={setController}
+          onMapFailed={onMapFailed}
           onPicked={
             picker
               ? (lngLat) => {

@@ -6,6 +6,9 @@ import { bboxOf, type Geometry } from '@pcmt/shared/geo';
 import { heldIn } from '@pcmt/shared/state/coordination';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { MESSAGES } from '../i18n/messages.ts';
+import { OFFLINE_MESSAGES } from '../i18n/offline-messages.ts';
+import { formatViDateTime } from '../features/offline/connectivity-bar.tsx';
+import { useConnectivity } from '../lib/connectivity.ts';
 import { useDashboard } from '../lib/dashboard-context.ts';
 import { useKeepOwnCrossings } from '../features/crossings/keep-own-crossings.ts';
 import * as Q from '../lib/queries.ts';
@@ -55,14 +58,19 @@ function bboxOfFeatureCollection(fc: FeatureCollection): [number, number, number
 
 export function MapArea({
   onController,
+  onMapFailed,
   onPicked,
 }: {
   onController(c: MapController): void;
+  /** The full map could not load or draw: what waits for it gives up. */
+  onMapFailed(): void;
   /** Set while a form waits for a position on the map. */
   onPicked: ((lngLat: [number, number]) => void) | null;
 }) {
   const { view, setView, data, asOf, me } = useDashboard();
   const m = MESSAGES[view.lang];
+  const o = OFFLINE_MESSAGES[view.lang];
+  const { offline, syncedAt } = useConnectivity();
   const [mapError, setMapError] = useState<string | null>(null);
   // The full map has drawn the communes once: the sketch steps aside, the basemap and the service worker follow.
   const [full, setFull] = useState(false);
@@ -79,9 +87,10 @@ export function MapArea({
   useEffect(() => {
     if (!mapError) return;
     markFirstDraw();
+    if (!full) onMapFailed();
     // The sketch stands in: the dashboard still works offline.
     registerServiceWorker();
-  }, [mapError]);
+  }, [mapError, full, onMapFailed]);
   const crossings = useQuery(Q.crossingsQuery());
   useKeepOwnCrossings(full || !!mapError);
   const borders = useQuery(Q.bordersQuery());
@@ -254,6 +263,12 @@ export function MapArea({
       <div className="badge" data-testid="demo-badge">
         {m.demoData}
       </div>
+      {/* Offline, said on the map too: the side panel's banner scrolls away when a crossing or a commune is open. */}
+      {offline && (
+        <div className="badge offline-badge" role="status" data-testid="offline-map-badge">
+          {o.offline} · {o.lastSynced} {syncedAt ? formatViDateTime(syncedAt) : o.neverSynced}
+        </div>
+      )}
       {/* While the sketch stands in, its note says the full map could not draw; the error's words are its title. */}
       {mapError && full && (
         <div className="map-error" role="alert">

@@ -4,7 +4,10 @@
  * its box (a ResizeObserver: the side panel, the phone's sheet). `draw` builds the chart from Plot and the width; it is
  * drawn again when `deps` change.
  */
-import { useEffect, useRef, useState, type DependencyList } from 'react';
+import { useContext, useEffect, useRef, useState, type DependencyList } from 'react';
+import { OFFLINE_MESSAGES } from '../i18n/offline-messages.ts';
+import { LangContext } from '../i18n/use-i18n.ts';
+import { useConnectivity } from '../lib/connectivity.ts';
 
 type Plot = typeof import('./plot-lib.ts');
 
@@ -25,7 +28,10 @@ export function PlotFigure({
   const box = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);
   const [near, setNear] = useState(false);
-  const [failed, setFailed] = useState<string | null>(null);
+  // Offline, a chart whose code was never loaded says so in words, and is drawn when the link returns.
+  const [failed, setFailed] = useState(false);
+  const { offline } = useConnectivity();
+  const o = OFFLINE_MESSAGES[useContext(LangContext)];
   useEffect(() => {
     const el = box.current;
     if (!el) return;
@@ -52,22 +58,28 @@ export function PlotFigure({
     let live = true;
     void import('./plot-lib.ts')
       .then((plot) => {
-        if (live) el.replaceChildren(draw(plot, width));
+        if (!live) return;
+        setFailed(false);
+        el.replaceChildren(draw(plot, width));
       })
-      .catch((err: unknown) => live && setFailed(String(err)));
+      .catch(() => live && setFailed(true));
     return () => {
       live = false;
     };
     // `draw` is a new function each render; what it draws is named by `deps`.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [width, near, ...deps]);
+  }, [width, near, failed && offline, ...deps]);
   return (
     <figure className="plot-figure" data-testid={testId}>
       <figcaption>{caption}</figcaption>
       <div ref={box} className="plot" role="img" aria-label={caption}>
         <p className="muted">{loading}</p>
       </div>
-      {failed && <p className="warn-text">{failed}</p>}
+      {failed && (
+        <p className="warn-text" data-testid="chart-not-kept">
+          {offline ? o.chartNotKept : o.chartFailed}
+        </p>
+      )}
     </figure>
   );
 }

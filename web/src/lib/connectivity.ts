@@ -8,7 +8,7 @@
  *   `OfflineError`: the dashboard is read-only there.
  */
 import { OFFLINE_HEADER } from '../sw/constants.ts';
-import { Outbox, queueable, type OutboxEntry } from './outbox.ts';
+import { Outbox, queueable, type OutboxEntry, type ReplayResult } from './outbox.ts';
 import { createStore } from './store.ts';
 
 export interface Connectivity {
@@ -41,7 +41,9 @@ export const useConnectivity = store.use;
 /** Whose outbox entries are sent: set by the app once it knows who is signed in. */
 let username: string | null = null;
 let csrf = () => '';
-let renewToken: () => Promise<unknown> = async () => undefined;
+/** What asking the server for the session's token again came to. */
+export type Renewal = 'renewed' | 'signed_out' | 'unreachable';
+let renewToken: () => Promise<Renewal> = async () => 'unreachable';
 /**
  * Who is signed in, the session's CSRF token, and how to ask the server for it again: after an offline reload the
  * kept "who am I" has no token (the service worker never keeps it), and a resend without one is refused.
@@ -49,7 +51,7 @@ let renewToken: () => Promise<unknown> = async () => undefined;
 export function setSession(
   name: string | null,
   csrfToken: () => string,
-  renew: () => Promise<unknown> = async () => undefined,
+  renew: () => Promise<Renewal> = async () => 'unreachable',
 ) {
   username = name;
   csrf = csrfToken;
@@ -148,20 +150,31 @@ export async function trackedFetch(input: RequestInfo | URL, init?: RequestInit)
   }
 }
 
-/** Sends the outbox (the link came back, or the app started); then the caller refetches what is shown. */
-export async function sendOutbox() {
+/**
+ * Sends the outbox (the link came back, or the app started); then the caller refetches what is shown. One send at a
+ * time: a call while one runs gets that one's result.
+ */
+export function sendOutbox(): Promise<ReplayResult | null> {
+  sending ??= sendOnce().finally(() => (sending = null));
+  return sending;
+}
+let sending: Promise<ReplayResult | null> | null = null;
+
+async function sendOnce(): Promise<ReplayResult | null> {
   if (!username || typeof indexedDB === 'undefined') return null;
-  // No token yet (the page opened offline): ask the server for one first; without it nothing is sent, so no
-  // entry is refused, and the outbox is tried again shortly.
-  if (!csrf() && Date.now() - renewedAt > 2_000) {
-    renewedAt = Date.now();
-    await renewToken().catch(() => undefined);
+  const user = username;
+  // No token yet (the page opened offline): ask the server for one first. Without it nothing is sent, so no entry
+  // is refused for it; a session that ended says so (the user signs in again), a server out of reach is tried later.
+  if (!csrf()) {
+    const renewal = await renewToken().catch((): Renewal => 'unreachable');
+    if (renewal === 'signed_out' || user !== username)
+      return { sent: 0, conflicts: 0, refused: 0, stopped: 'signed_out' };
   }
   if (!csrf()) {
-    if ((await outbox().list(username)).some((e) => e.state === 'waiting')) later();
+    if ((await outbox().list(user)).some((e) => e.state === 'waiting')) later();
     return null;
   }
-  const result = await outbox().replay(username, (e) =>
+  const result = await outbox().replay(user, (e) =>
     fetch(e.path, {
       method: e.method,
       credentials: 'same-origin',
@@ -183,7 +196,6 @@ export async function sendOutbox() {
   return result;
 }
 let retry: ReturnType<typeof setTimeout> | null = null;
-let renewedAt = 0;
 function later() {
   retry ??= setTimeout(() => ((retry = null), void sendOutbox()), 15_000);
 }

@@ -4,7 +4,7 @@
  * statistics and the what-if chart against the targets, and make the transformation plans for the choice. The
  * choice and the pins live in the URL (`cand`, `pin`), so a shared link reopens them.
  */
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { unitsInArea } from '@pcmt/shared/area-select';
 import {
   filterCandidates,
@@ -34,6 +34,10 @@ export function CandidatePanel() {
   const unitWord = atVillages ? x.villages : x.communes;
   const [filter, setFilter] = useState<CandidateFilter>({});
   const [drawing, setDrawing] = useState<'no' | 'loading' | 'on'>('no');
+  // Closing the panel while drawing (or while the tool waits for the full map) gives the map its clicks back.
+  const cancel = useRef(cancelDrawing);
+  cancel.current = cancelDrawing;
+  useEffect(() => () => cancel.current(), []);
   const latest = useRef<{ shown: typeof shown }>({ shown: [] });
   const [pace, setPace] = useState<Pace>(() => ({
     perYear: 2,

@@ -33,12 +33,17 @@ export function CrossingPanel({
   const q = useQuery(crossingQuery(id));
   const list = useQuery(crossingsQuery());
   const { offline } = useConnectivity();
-  if (q.isPending) return <section className="unit-panel">{t('loading')}</section>;
   // Offline, a crossing whose details were never kept: what the list knows (its name, its units), and the forms,
-  // so that an event or a seizure can still be logged and sent when the link returns.
+  // so that an event or a seizure can still be logged and sent when the link returns. Unreachable: the network
+  // could not answer (not the server refusing), or the query waits for a link that is not there.
   const listed = list.data?.features.find((f) => f.properties.id === id)?.properties;
-  if (q.isError && listed && (offline || !navigator.onLine) && !(q.error instanceof ApiError)) {
+  const unreachable =
+    (q.isError && !(q.error instanceof ApiError)) ||
+    (q.isPending && q.fetchStatus === 'paused' && offline);
+  if (listed && unreachable) {
     const own = canLog(listed.responsibleAgencyId);
+    const seizures = own || listed.partnerAgencyIds.some(canLog);
+    const o = OFFLINE_MESSAGES[lang];
     return (
       <section className="unit-panel" data-testid="crossing-panel" data-kept="none">
         <header>
@@ -48,21 +53,22 @@ export function CrossingPanel({
           </button>
         </header>
         <p className="muted" data-testid="crossing-not-kept">
-          {OFFLINE_MESSAGES[lang].crossingNotKept}
+          {o.crossingNotKept} {own ? o.canStillLog : seizures ? o.canStillLogSeizures : ''}
         </p>
-        {(own || listed.partnerAgencyIds.some(canLog)) && (
-          <SeizureForm crossingId={id} asOf={asOf} />
-        )}
+        {seizures && <SeizureForm crossingId={id} asOf={asOf} />}
         {own && (
           <EventForm
             crossingId={id}
             counterpart={listed.counterpartGate ?? listed.counterpartProvince}
             asOf={asOf}
+            border={listed.border}
+            provinceSlug={listed.provinceSlug}
           />
         )}
       </section>
     );
   }
+  if (q.isPending) return <section className="unit-panel">{t('loading')}</section>;
   if (q.isError) return <ApiErrorNote error={q.error} />;
   const c = q.data;
   const events = c.events.filter((e) => recordedBy(e.occurredOn, asOf));
@@ -98,6 +104,8 @@ export function CrossingPanel({
           crossingId={c.id}
           counterpart={c.counterpartGate ?? c.counterpartProvince}
           asOf={asOf}
+          border={c.border}
+          provinceSlug={c.provinceSlug}
         />
       )}
     </section>

@@ -9,7 +9,7 @@ import { formatViDate } from '@pcmt/shared/dates';
 import {
   EVENT_KINDS,
   EVENT_QUANTITY_UNITS,
-  MEETING_LEVELS,
+  meetingLevelsFor,
   type EventKind,
   type MeetingLevel,
 } from '@pcmt/shared/domain';
@@ -29,10 +29,15 @@ export function EventForm({
   crossingId,
   counterpart,
   asOf,
+  border,
+  provinceSlug,
 }: {
   crossingId: string;
   counterpart: string;
   asOf: string;
+  /** The crossing's border and province: the meeting levels offered are theirs. */
+  border: string;
+  provinceSlug: string;
 }) {
   const { lang } = useI18n();
   const e = useEventText();
@@ -181,7 +186,7 @@ export function EventForm({
             onChange={(x) => setLevel(x.target.value as MeetingLevel)}
             data-testid="event-level"
           >
-            {MEETING_LEVELS.map((l) => (
+            {meetingLevelsFor(border, provinceSlug).map((l) => (
               <option key={l} value={l}>
                 {MEETING_LEVEL_LABELS[lang][l]}
               </option>

@@ -266,8 +266,10 @@ function TierSuggestion({
       </ul>
       {/* Where the thresholds come from, and what of the decision the suggestion does not judge. */}
       <details className="ruleset-about" data-testid="ruleset-about">
-        <summary>{lang === 'vi' ? 'Nguồn và giới hạn của đề xuất' : 'Source and limits'}</summary>
-        <p className="muted small">{RULESET_QD28_2025.source}</p>
+        <summary>{ft.rulesetAbout}</summary>
+        <p className="muted small">
+          {ft.rulesetSourceNote} {RULESET_QD28_2025.source}
+        </p>
         <ul className="muted small">
           {RULESET_QD28_2025.notModelled.map((n) => (
             <li key={n.en}>{lang === 'vi' ? n.vi : n.en}</li>

@@ -54,6 +54,12 @@ export function KpiPanel() {
           <More shown={8} total={s.regressions.length} />
         </>
       )}
+      {/* Nothing overdue under limits the plan does not set: still said that the limits are assumed. */}
+      {s.overdue.length === 0 && detail.ageLimitsAssumed && (
+        <p className="muted assumed" data-testid="overdue-assumed">
+          {f.overdueList}: 0 — {t('assumedDefault')}
+        </p>
+      )}
       {s.overdue.length > 0 && (
         <>
           <h3 className="warn">
