@@ -76,3 +76,35 @@ describe.each([
     await d.screenshot(`100-programme-tasks-${name}`);
   });
 });
+
+describe('a user of another province than the default’s', () => {
+  it('opens on their own province and asks nothing of Lào Cai (no refusal on the way)', async () => {
+    const chrome = await launchChromium();
+    open.push(chrome);
+    const d = await Dashboard.open(
+      chrome.browser,
+      server.url,
+      '?province=thanh-hoa',
+      { username: 'chihuy.thanhhoa', password: users['chihuy.thanhhoa']! },
+      { width: 1366, height: 800 },
+    );
+    // Signed in: the dashboard opened again with no province in its address, as from a bookmark of the site.
+    const asked: string[] = [];
+    const refused: string[] = [];
+    d.page.on('request', (r) => {
+      if (new URL(r.url()).pathname.startsWith('/api/')) asked.push(r.url());
+    });
+    d.page.on('response', (r) => {
+      if (r.status() >= 400 && new URL(r.url()).pathname.startsWith('/api/'))
+        refused.push(`${r.status()} ${r.url()}`);
+    });
+    await d.page.goto(`${server.url}/`);
+    await d.mapIdle();
+    await d.page.waitForFunction(
+      () => new URLSearchParams(location.search).get('province') === 'thanh-hoa',
+    );
+    expect(asked.some((u) => u.includes('province=thanh-hoa'))).toBe(true);
+    expect(asked.filter((u) => u.includes('lao-cai'))).toEqual([]);
+    expect(refused).toEqual([]);
+  });
+});

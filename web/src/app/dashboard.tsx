@@ -11,7 +11,17 @@ import { useViewData } from '../lib/use-view-data.ts';
 export type { Me };
 
 export function Dashboard({ me }: { me: Me }) {
-  const [view, setView] = useViewState();
+  const [urlView, setView] = useViewState();
+  // Until the URL names a province, the user's own is the one shown and fetched: the default's (Lào Cai) was asked
+  // for first, and refused, for every user of another province.
+  const named = new URLSearchParams(window.location.search).has('province');
+  const view = useMemo(
+    () =>
+      !named && me.provinceSlug && urlView.province !== me.provinceSlug
+        ? { ...urlView, province: me.provinceSlug }
+        : urlView,
+    [named, urlView, me.provinceSlug],
+  );
   const [controller, setController] = useState<MapController | null>(null);
   // While the sketch stands in for the full map, what needs the full map (drawing a track or an area, "show on
   // map", an overlay) waits for it rather than doing nothing: the form says it is opening the tool meanwhile.
