@@ -61,3 +61,10 @@ export function existsDuring(
 ) {
   return (u.validFrom ?? '') <= span.endsOn && (u.validTo === null || u.validTo > span.startsOn);
 }
+
+/** dd/mm/yyyy hh:mm in Vietnam's time, as the users read it. */
+export function formatViDateTime(iso: string): string {
+  const at = new Date(iso);
+  const clock = new Date(at.getTime() + 7 * 3600_000).toISOString().slice(11, 16);
+  return `${formatViDate(vietnamDay(at))} ${clock}`;
+}

@@ -7,7 +7,7 @@ import { heldIn } from '@pcmt/shared/state/coordination';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { MESSAGES } from '../i18n/messages.ts';
 import { OFFLINE_MESSAGES } from '../i18n/offline-messages.ts';
-import { formatViDateTime } from '../features/offline/connectivity-bar.tsx';
+import { formatViDateTime } from '@pcmt/shared/dates';
 import { useConnectivity } from '../lib/connectivity.ts';
 import { useDashboard } from '../lib/dashboard-context.ts';
 import { useKeepOwnCrossings } from '../features/crossings/keep-own-crossings.ts';

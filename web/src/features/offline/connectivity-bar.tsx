@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { formatViDate, vietnamDay } from '@pcmt/shared/dates';
+import { formatViDateTime } from '@pcmt/shared/dates';
 import { EVENT_LABELS, SEIZURE_KIND_LABELS, SEIZURE_UNIT_LABELS } from '@pcmt/shared/labels';
 import type { EventKind, SeizureKind, SeizureUnit } from '@pcmt/shared/domain';
 import { api } from '../../lib/api.ts';
@@ -14,13 +14,6 @@ import type { OutboxEntry } from '../../lib/outbox.ts';
 import { useLite } from '../../lib/lite.ts';
 import { OFFLINE_MESSAGES } from '../../i18n/offline-messages.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
-
-/** dd/mm/yyyy hh:mm in Vietnam's time, as the users read it. */
-export function formatViDateTime(iso: string): string {
-  const at = new Date(iso);
-  const clock = new Date(at.getTime() + 7 * 3600_000).toISOString().slice(11, 16);
-  return `${formatViDate(vietnamDay(at))} ${clock}`;
-}
 
 function useOutboxEntries(username: string): OutboxEntry[] {
   const [entries, setEntries] = useState<OutboxEntry[]>([]);
