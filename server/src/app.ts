@@ -8,6 +8,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import type { AppDeps } from './deps.ts';
 import type { AppEnv } from './http/env.ts';
 import { apiCaching } from './http/caching.ts';
+import { AnswerCache, answerCache } from './http/answer-cache.ts';
 import { idempotency } from './http/idempotency.ts';
 import { onError, onNotFound } from './http/errors.ts';
 import { basemapFile } from './services/basemap.ts';
@@ -35,6 +36,9 @@ export function createApi(deps: AppDeps) {
   api.use(requestBodies);
   // After the body's size and type are checked, before any route: a replayed write is answered from its key.
   api.use(idempotency(deps));
+  // Reads answered from memory while the data's version is unchanged (after the guards: a user is known).
+  const bytes = deps.answerCacheBytes ?? 32 * 1024 * 1024;
+  if (bytes > 0) api.use(answerCache(deps, new AnswerCache(bytes)));
   return api
     .route('/', systemRoutes(deps))
     .route('/', authRoutes(deps))

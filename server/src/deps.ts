@@ -13,4 +13,6 @@ export interface AppDeps {
   hsts?: boolean;
   /** Behind a reverse proxy: the client is the last address of X-Forwarded-For (the TRUST_PROXY setting). */
   trustProxy?: boolean;
+  /** Memory for kept answers (http/answer-cache.ts), in bytes; 0 keeps none. Default 32 MB. */
+  answerCacheBytes?: number;
 }

@@ -25,6 +25,8 @@ const EnvSchema = z
     HSTS: z.enum(['on', 'off']).default('off'),
     /** `on` behind a reverse proxy that appends the client's address to X-Forwarded-For (sign-in waits are per client). */
     TRUST_PROXY: z.enum(['on', 'off']).default('off'),
+    /** Memory each server gives to kept answers (http/answer-cache.ts), in MB; 0 keeps none. */
+    ANSWER_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(32),
   })
   .refine((e) => !e.MIGRATION_DATABASE_URL || /^postgres(ql)?:\/\//.test(e.DATABASE_URL ?? ''), {
     path: ['MIGRATION_DATABASE_URL'],

@@ -19,42 +19,46 @@ async function main() {
   const env = readEnv();
   const handle = await createDb(env.DATABASE_URL, { migrationUrl: env.MIGRATION_DATABASE_URL });
   console.log(`database: ${handle.describe}`);
-  await handle.migrate();
-  const guard = await auditGuard(handle.db);
-  console.log(
-    guard.level === 'role'
-      ? `audit trail: append-only against the app's role ${guard.role} (${guard.why})`
-      : handle.engine === 'postgres'
-        ? `audit trail: WARNING only the trigger keeps it append-only: ${guard.why}; run the app as its own role (README "Database roles")`
-        : 'audit trail: append-only by trigger (the embedded database has one role)',
-  );
-  const demo = readDemo();
-  const seeded = env.SEED_DEMO === 'auto' && (await isEmpty(handle.db));
-  if (seeded) {
-    console.log('loading the demo data (first start)…');
-    await seedDemo(handle.db, demo);
-    const accounts = await createDemoUsers(handle.db);
-    console.log('Demo accounts (shown once; change them or create your own with the CLI):');
-    for (const a of accounts)
-      console.log(
-        `  DEMO-USER ${a.username} ${a.password} (${a.role}, ${a.provinceSlug ?? 'all provinces'})`,
-      );
-  }
-  // A list of boundary files is imported once per database, and again at the next start if it stopped midway.
-  if (env.BOUNDARIES && !(await boundaryListApplied(handle.db, env.BOUNDARIES))) {
-    console.log(`boundaries: importing the list ${env.BOUNDARIES}…`);
-    await applyBoundaryManifest(handle.db, env.BOUNDARIES, {
-      now: new Date(),
-      commit: true,
-      log: (l) => console.log(`  ${l}`),
-    });
-  }
-  // Units and hotspots written before the border belt existed (or by hand) get their distance to the border.
-  const measured = await measureBorderDistances(handle.db);
-  if (measured.units + measured.hotspots > 0 && !seeded)
+  // Servers started together on one PostgreSQL take turns: the first migrates and seeds, the others find it done.
+  const { demo } = await handle.exclusive(async () => {
+    await handle.migrate();
+    const guard = await auditGuard(handle.db);
     console.log(
-      `border belt: measured ${measured.units} units and ${measured.hotspots} hotspots against the border line`,
+      guard.level === 'role'
+        ? `audit trail: append-only against the app's role ${guard.role} (${guard.why})`
+        : handle.engine === 'postgres'
+          ? `audit trail: WARNING only the trigger keeps it append-only: ${guard.why}; run the app as its own role (README "Database roles")`
+          : 'audit trail: append-only by trigger (the embedded database has one role)',
     );
+    const demo = readDemo();
+    const seeded = env.SEED_DEMO === 'auto' && (await isEmpty(handle.db));
+    if (seeded) {
+      console.log('loading the demo data (first start)…');
+      await seedDemo(handle.db, demo);
+      const accounts = await createDemoUsers(handle.db);
+      console.log('Demo accounts (shown once; change them or create your own with the CLI):');
+      for (const a of accounts)
+        console.log(
+          `  DEMO-USER ${a.username} ${a.password} (${a.role}, ${a.provinceSlug ?? 'all provinces'})`,
+        );
+    }
+    // A list of boundary files is imported once per database, and again at the next start if it stopped midway.
+    if (env.BOUNDARIES && !(await boundaryListApplied(handle.db, env.BOUNDARIES))) {
+      console.log(`boundaries: importing the list ${env.BOUNDARIES}…`);
+      await applyBoundaryManifest(handle.db, env.BOUNDARIES, {
+        now: new Date(),
+        commit: true,
+        log: (l) => console.log(`  ${l}`),
+      });
+    }
+    // Units and hotspots written before the border belt existed (or by hand) get their distance to the border.
+    const measured = await measureBorderDistances(handle.db);
+    if (measured.units + measured.hotspots > 0 && !seeded)
+      console.log(
+        `border belt: measured ${measured.units} units and ${measured.hotspots} hotspots against the border line`,
+      );
+    return { demo };
+  });
   const staticDir = env.STATIC_DIR ?? fileURLToPath(new URL('../../web/dist', import.meta.url));
   const app = createApp({
     db: handle.db,
@@ -65,6 +69,7 @@ async function main() {
     staticDir,
     hsts: env.HSTS === 'on',
     trustProxy: env.TRUST_PROXY === 'on',
+    answerCacheBytes: env.ANSWER_CACHE_MB * 1024 * 1024,
   });
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     console.log(`Dashboard: http://localhost:${info.port}`);

@@ -1,9 +1,9 @@
 /** Sessions: random 256-bit tokens stored only as hashes; idle and absolute expiry (sign-in is sign-in.ts). */
 import { createHash } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, type Role } from '@pcmt/shared/policy';
 import type { Db } from '../db/create-db.ts';
-import { sessions, users } from '../db/schema.ts';
+import { dataVersion, sessions, users } from '../db/schema.ts';
 
 export const SESSION_COOKIE = '__Host-pcmt_session';
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -17,6 +17,8 @@ export interface SessionUser {
   title: string;
   csrfToken: string;
   tokenHash: string;
+  /** The data's version (`data_version`) read with the session, in the same query: the answer cache's key. */
+  dataVersion: number;
 }
 
 /**
@@ -31,7 +33,11 @@ export async function sessionUser(
   if (!token) return null;
   const tokenHash = hashToken(token);
   const [row] = await db
-    .select({ s: sessions, u: users })
+    .select({
+      s: sessions,
+      u: users,
+      dataVersion: sql<number>`(select ${dataVersion.version} from ${dataVersion} where ${dataVersion.id} = 1)`,
+    })
     .from(sessions)
     .innerJoin(users, eq(sessions.userId, users.id))
     .where(eq(sessions.tokenHash, tokenHash));
@@ -56,6 +62,7 @@ export async function sessionUser(
     title: u.title,
     csrfToken: row.s.csrfToken,
     tokenHash,
+    dataVersion: Number(row.dataVersion),
   };
 }
 

@@ -24,8 +24,17 @@ export interface DbHandle {
   engine: Engine;
   describe: string;
   migrate(): Promise<void>;
+  /**
+   * Runs `fn` while no other server on this database runs its own: servers started together on one PostgreSQL
+   * migrate, seed and import one after the other (a session advisory lock). PGlite's directory lock already
+   * keeps a second server out.
+   */
+  exclusive<T>(fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
+
+/** The advisory lock key of the start-up work (any fixed number; "pcmt" in ASCII). */
+const STARTUP_LOCK = 0x70636d74;
 
 const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
 export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../../var/pglite', import.meta.url));
@@ -59,6 +68,19 @@ export async function createDb(
       engine: 'postgres',
       describe: `PostgreSQL ${new URL(url).host}${new URL(url).pathname}`,
       migrate,
+      exclusive: async (fn) => {
+        const conn = await client.reserve();
+        try {
+          await conn`select pg_advisory_lock(${STARTUP_LOCK})`;
+          try {
+            return await fn();
+          } finally {
+            await conn`select pg_advisory_unlock(${STARTUP_LOCK})`;
+          }
+        } finally {
+          conn.release();
+        }
+      },
       close: () => client.end({ timeout: 5 }),
     };
   }
@@ -75,6 +97,7 @@ export async function createDb(
       engine: 'pglite',
       describe: dir ? `PGlite ${dir}` : 'PGlite in memory',
       migrate: () => migratePglite(db, { migrationsFolder }),
+      exclusive: (fn) => fn(),
       close: async () => {
         await client.close();
         release();

@@ -5,6 +5,7 @@
  * Over 300 lines on purpose: drizzle-kit diffs this one file against its snapshots to write migrations.
  */
 import {
+  bigint,
   boolean,
   check,
   customType,
@@ -631,6 +632,27 @@ export const idempotencyKeys = pgTable(
     index('idempotency_created').on(t.createdAt),
   ],
 );
+
+/**
+ * Fixed-window rate limits (sign-in, exports, reports), kept in the database so that every server behind a load
+ * balancer counts the same hits: one row per key, its window's start and the hits in it.
+ */
+export const rateLimits = pgTable('rate_limits', {
+  key: text('key').primaryKey(),
+  windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+  hits: integer('hits').notNull(),
+});
+
+/**
+ * One row: the version of the data every read answer is computed from. Each transaction that changes a data
+ * table bumps it once, at its commit (a deferred trigger, migration 0023), whichever server or command wrote. The
+ * servers' answer caches are keyed by it, so a write through one server is seen by the next read on any other.
+ * Not bumped by the tables of accounts, sessions, sign-in, rate limits, idempotency and audit.
+ */
+export const dataVersion = pgTable('data_version', {
+  id: integer('id').primaryKey(),
+  version: bigint('version', { mode: 'number' }).notNull(),
+});
 
 export const loginAttempts = pgTable(
   'login_attempts',

@@ -25,6 +25,10 @@ const KEPT_ON_304 = new Set([
 ]);
 const NO_STORE_PREFIXES = ['/api/auth/'];
 
+/** The weak ETag of an answer's body, the same whether the answer cache or this middleware computes it. */
+export const bodyTag = (body: Uint8Array) =>
+  `W/"${createHash('sha1').update(body).digest('base64url')}"`;
+
 /** If-None-Match against an entity tag, weak or strong (RFC 9110 weak comparison), `*` included. */
 export function matches(ifNoneMatch: string | undefined, tag: string): boolean {
   if (!ifNoneMatch) return false;
@@ -55,7 +59,7 @@ export const apiCaching: MiddlewareHandler = async (c, next) => {
     return;
   }
   const body = Buffer.from(await res.clone().arrayBuffer());
-  const tag = `W/"${createHash('sha1').update(body).digest('base64url')}"`;
+  const tag = bodyTag(body);
   const cacheControl = chosen ?? REVALIDATE;
   if (matches(c.req.header('If-None-Match'), tag)) {
     await res.body?.cancel();

@@ -28,6 +28,7 @@ const CLI_USER = {
   title: 'Dòng lệnh',
   csrfToken: '',
   tokenHash: '',
+  dataVersion: 0,
 };
 
 export const summary = (r: BoundaryReport) =>
