@@ -27,7 +27,8 @@ import {
   buildHotspots,
   buildPlans,
 } from './operations.ts';
-import type { DemoData } from '@pcmt/shared/demo-data';
+import { borderIndexesOf, placeAgainstBorder } from '@pcmt/shared/border';
+import type { DemoData, HotspotRow, UnitRow } from '@pcmt/shared/demo-data';
 
 export const SOURCE_NOTES = [
   {
@@ -75,6 +76,7 @@ export function buildDemo(sources: Sources): DemoData {
   assessments.push(...villageWork.assessments);
   plans.push(...villageWork.plans);
   const seizures = buildSeizures(crossings);
+  measureAgainstBorder(units, hotspots, borderLines, borderSectors);
   return {
     meta: {
       version: 1,
@@ -97,6 +99,28 @@ export function buildDemo(sources: Sources): DemoData {
     events,
     plans,
   };
+}
+
+/**
+ * Every unit's and hotspot's place against the border, as the server measures one recorded without (the same
+ * shared code): the demo's first start loads them instead of measuring for 3 s.
+ */
+function measureAgainstBorder(
+  units: UnitRow[],
+  hotspots: HotspotRow[],
+  borderLines: DemoData['borderLines'],
+  borderSectors: DemoData['borderSectors'],
+) {
+  const ix = borderIndexesOf(
+    borderLines.map((b) => ({ key: b.id, geometry: b.geometry })),
+    borderSectors.map((s) => ({ key: s.id, province: s.provinceSlug, geometry: s.geometry })),
+  );
+  for (const u of units) u.borderDistanceM = ix.lines.nearest(u.geometry)?.distanceM ?? null;
+  const byId = new Map(units.map((u) => [u.id, u]));
+  for (const h of hotspots) {
+    const province = byId.get(byId.get(h.unitId)?.provinceId ?? '');
+    Object.assign(h, placeAgainstBorder(ix, province?.slug ?? '', h.lng, h.lat));
+  }
 }
 
 /** Coordinates to 1e-4° (the sources' own precision), so a union adds no false digits. */

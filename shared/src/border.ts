@@ -174,3 +174,37 @@ function bboxOf(coords: Position[]): [number, number, number, number] {
   }
   return [w, s, e, n];
 }
+
+/** The border lines and each province's station stretches, indexed (built from rows: the database's or the pipeline's). */
+export interface BorderIndexes {
+  lines: BorderIndex;
+  sectors: Map<string, BorderIndex>;
+}
+
+export function borderIndexesOf(
+  lines: readonly { key: string; geometry: Geometry }[],
+  sectors: readonly { key: string; province: string; geometry: Geometry }[],
+): BorderIndexes {
+  const asPieces = (rows: readonly { key: string; geometry: Geometry }[]) =>
+    rows.map((r) => ({ key: r.key, geometry: r.geometry as Line }));
+  const byProvince = new Map<string, BorderIndex>();
+  for (const slug of new Set(sectors.map((s) => s.province)))
+    byProvince.set(slug, new BorderIndex(asPieces(sectors.filter((s) => s.province === slug))));
+  return { lines: new BorderIndex(asPieces(lines)), sectors: byProvince };
+}
+
+/**
+ * Where a point of province `slug` lies against the border: metres to the line, and the stretch of the province's
+ * own stations nearest to it (null when the province has none, or the point is 30 km farther from them than from
+ * the line: it faces another province's stretch).
+ */
+export function placeAgainstBorder(ix: BorderIndexes, slug: string, lng: number, lat: number) {
+  const point: Geometry = { type: 'Point', coordinates: [lng, lat] };
+  const line = ix.lines.nearest(point);
+  const sector = ix.sectors.get(slug)?.nearest(point) ?? null;
+  return {
+    borderDistanceM: line?.distanceM ?? null,
+    borderSectorId:
+      sector && line && sector.distanceM <= line.distanceM + 30_000 ? sector.key : null,
+  };
+}

@@ -36,6 +36,8 @@ export interface UnitRow {
   areaKm2: number;
   synthetic: boolean;
   geometry: Geometry;
+  /** Metres to the border line (shared/src/border.ts), measured by the pipeline so the first start need not. */
+  borderDistanceM?: number | null;
 }
 
 export interface CrosswalkRow {
@@ -127,6 +129,9 @@ export interface HotspotRow {
   eliminatedOn: string | null;
   reEmergedFromId: string | null;
   note: string;
+  /** Metres to the border line and the station stretch it faces (placeAgainstBorder), measured by the pipeline. */
+  borderDistanceM?: number | null;
+  borderSectorId?: string | null;
 }
 
 export interface AssessmentRow {

@@ -1,6 +1,7 @@
 import { count } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isEmpty, seedDemo } from '@pcmt/server/db/seed';
+import { measureBorderDistances } from '@pcmt/server/services/border-belt';
 import * as schema from '@pcmt/server/db/schema';
 import { openTestDb, type TestDb } from '../support/test-db.ts';
 
@@ -19,6 +20,32 @@ describe(`seeding (${process.env.DB_ENGINE})`, () => {
     expect(units!.n).toBeGreaterThan(1500);
     expect(hotspots!.n).toBeGreaterThan(400);
     expect(events!.n).toBeGreaterThan(40);
+  });
+
+  it('arrives measured against the border: the start measures nothing, and would measure the same', async () => {
+    const read = async () => [
+      ...(await t.db
+        .select({ id: schema.adminUnits.id, d: schema.adminUnits.borderDistanceM })
+        .from(schema.adminUnits)
+        .orderBy(schema.adminUnits.id)),
+      ...(await t.db
+        .select({
+          id: schema.hotspots.id,
+          d: schema.hotspots.borderDistanceM,
+          s: schema.hotspots.borderSectorId,
+        })
+        .from(schema.hotspots)
+        .orderBy(schema.hotspots.id)),
+    ];
+    const shipped = await read();
+    expect(shipped.every((r) => r.d !== null)).toBe(true);
+    expect(await measureBorderDistances(t.db)).toEqual({ units: 0, hotspots: 0 });
+    // Measured again by the server's own call, the pipeline's figures come back to the last digit.
+    await t.db.update(schema.adminUnits).set({ borderDistanceM: null });
+    await t.db.update(schema.hotspots).set({ borderDistanceM: null, borderSectorId: null });
+    const measured = await measureBorderDistances(t.db);
+    expect(measured.units + measured.hotspots).toBe(shipped.length);
+    expect(await read()).toEqual(shipped);
   });
 
   it('is all or nothing: a second load fails and leaves the data as it was', async () => {

@@ -5,11 +5,10 @@
 import { randomUUID } from 'node:crypto';
 import { eq, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { BorderIndex } from '@pcmt/shared/border';
+import { borderIndexesOf, placeAgainstBorder, type BorderIndexes } from '@pcmt/shared/border';
 import { DEFAULT_BORDER_RULE, raisesBorderAlert, type BorderRule } from '@pcmt/shared/border-rules';
 import { addDays } from '@pcmt/shared/dates';
 import type { HotspotKind } from '@pcmt/shared/domain';
-import type { Geometry } from '@pcmt/shared/geo';
 import type { Db } from '../db/create-db.ts';
 import {
   adminUnits,
@@ -23,7 +22,7 @@ import type { Actor } from './audit.ts';
 import { auditedInsert } from './versioned.ts';
 
 /** The border lines and each province's station stretches, indexed; built per call (about 1 ms). */
-export async function borderIndexes(db: Db) {
+export async function borderIndexes(db: Db): Promise<BorderIndexes> {
   const [lines, sectors] = await Promise.all([
     db.select({ key: borderLines.id, geometry: borderLines.geometry }).from(borderLines),
     db
@@ -34,33 +33,15 @@ export async function borderIndexes(db: Db) {
       })
       .from(borderSectors),
   ]);
-  const asPieces = (rows: { key: string; geometry: Geometry }[]) =>
-    rows.map((r) => ({ key: r.key, geometry: r.geometry as never }));
-  const byProvince = new Map<string, BorderIndex>();
-  for (const slug of new Set(sectors.map((s) => s.province)))
-    byProvince.set(slug, new BorderIndex(asPieces(sectors.filter((s) => s.province === slug))));
-  return { lines: new BorderIndex(asPieces(lines)), sectors: byProvince };
+  return borderIndexesOf(lines, sectors);
 }
 
-export type BorderIndexes = Awaited<ReturnType<typeof borderIndexes>>;
+export { placeAgainstBorder, type BorderIndexes };
 
 /**
- * Where a point of province `slug` lies against the border: metres to the line, and the stretch of the province's
- * own stations nearest to it (null when the province has none, or the point is 30 km farther from them than from
- * the line: it faces another province's stretch).
+ * Units and hotspots without a distance to the border get one: those written before the border belt existed, by
+ * hand, or by an import. The demo's come measured from the data pipeline (the same code, shared/src/border.ts).
  */
-export function placeAgainstBorder(ix: BorderIndexes, slug: string, lng: number, lat: number) {
-  const point: Geometry = { type: 'Point', coordinates: [lng, lat] };
-  const line = ix.lines.nearest(point);
-  const sector = ix.sectors.get(slug)?.nearest(point) ?? null;
-  return {
-    borderDistanceM: line?.distanceM ?? null,
-    borderSectorId:
-      sector && line && sector.distanceM <= line.distanceM + 30_000 ? sector.key : null,
-  };
-}
-
-/** Fills in the distance of every unit and hotspot that has none yet (after the seed, after an upgrade). */
 export async function measureBorderDistances(db: Db): Promise<{ units: number; hotspots: number }> {
   const ix = await borderIndexes(db);
   const units = await db
