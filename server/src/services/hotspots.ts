@@ -29,17 +29,12 @@ export async function hotspotRecords(
   if (q.province) {
     const province = await provinceOn(db, q.province, asOf);
     const provinceIds = await relatedProvinceIds(db, province.id);
-    const units = await db
+    // A subquery, not a list of ids: one round trip, and no thousands of parameters at national scale.
+    const communes = db
       .select({ id: adminUnits.id })
       .from(adminUnits)
       .where(and(inArray(adminUnits.provinceId, provinceIds), eq(adminUnits.level, 'commune')));
-    unitFilter = and(
-      unitFilter,
-      inArray(
-        hotspots.unitId,
-        units.map((u) => u.id),
-      ),
-    );
+    unitFilter = and(unitFilter, inArray(hotspots.unitId, communes));
   }
   const rows = await db
     .select()
