@@ -9,6 +9,7 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminUrl, withDatabase } from '../support/pg-url.ts';
 import { demoUsers, startServer, type RunningServer } from '../support/server-process.ts';
+import { gateMeeting } from '../support/border.ts';
 
 const name = `pcmt_two_${process.pid}_${Date.now()}`;
 const admin = postgres(adminUrl(), { max: 1, onnotice: () => {} });
@@ -45,14 +46,7 @@ async function signIn(server: RunningServer) {
   return { status: res.status, cookie: cookie ?? '', csrf: body?.csrfToken ?? '' };
 }
 
-const event = (summary: string) => ({
-  kind: 'meeting',
-  level: 'gate',
-  occurredOn: '2026-11-20',
-  crossingId: 'crossing-01',
-  counterpart: 'Hà Khẩu',
-  summary,
-});
+const event = gateMeeting;
 
 describe('two server processes on one PostgreSQL', () => {
   it('migrate and seed once when started together', async () => {

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AnswerCache } from '@pcmt/server/http/answer-cache';
 import { openTestDb, type TestDb } from '../support/test-db.ts';
 import { testApp, FIXED_NOW, type TestApi } from '../support/app.ts';
+import { gateMeeting } from '../support/border.ts';
 
 let t: TestDb;
 let api: TestApi;
@@ -22,7 +23,8 @@ const rows = async (q: ReturnType<typeof sql>) => {
   const r = (await t.db.execute(q)) as unknown as { rows?: any[] } | any[];
   return Array.isArray(r) ? r : r.rows!;
 };
-const version = async () => Number((await rows(sql`select version from data_version`))[0].version);
+const version = async () =>
+  Number((await rows(sql`select sum(version) as v from data_version`))[0].v);
 const asBorder = async (path: string, headers: Record<string, string> = {}) => {
   const s = await api.login('t.border');
   return (h: Record<string, string> = headers) =>
@@ -42,6 +44,7 @@ describe(`answer cache (${process.env.DB_ENGINE})`, () => {
       'login_attempts',
       'audit_log',
       'data_version',
+      'data_version_marks',
     ];
     const tables = (
       await rows(sql`select tablename from pg_tables where schemaname = 'public' order by 1`)
@@ -49,7 +52,7 @@ describe(`answer cache (${process.env.DB_ENGINE})`, () => {
     const triggered = new Set(
       (
         await rows(
-          sql`select c.relname from pg_trigger g join pg_class c on c.oid = g.tgrelid where g.tgname = 'data_version_bump'`,
+          sql`select c.relname from pg_trigger g join pg_class c on c.oid = g.tgrelid where g.tgname = 'data_version_mark'`,
         )
       ).map((r) => r.relname as string),
     );
@@ -93,19 +96,21 @@ describe(`answer cache (${process.env.DB_ENGINE})`, () => {
 
   it('drops what it kept when a write commits through the API, once per transaction', async () => {
     const get = await asBorder('/api/crossings/crossing-01');
-    await get();
-    expect((await get()).headers.get('X-Answer-Cache')).toBe('hit');
+    const miss = await get();
+    const hit = await get();
+    expect(hit.headers.get('X-Answer-Cache')).toBe('hit');
+    // The crossing's ETag is its record's version (an edit's If-Match): kept as the route set it, not revalidated.
+    expect(miss.headers.get('ETag')).toMatch(/^"?\d+"?$/);
+    expect([hit.headers.get('ETag'), hit.headers.get('Cache-Control')]).toEqual([
+      miss.headers.get('ETag'),
+      miss.headers.get('Cache-Control'),
+    ]);
     const before = await version();
     const summary = 'Giao ban sau khi đã đọc';
     const written = await api.call('POST', '/api/events', {
       as: 'border',
       body: {
-        kind: 'meeting',
-        level: 'gate',
-        occurredOn: '2026-11-20',
-        crossingId: 'crossing-01',
-        counterpart: 'Hà Khẩu',
-        summary,
+        ...gateMeeting(summary),
         followUps: [
           { text: 'Trao đổi thông tin vụ việc', dueOn: '2026-12-20' },
           { text: 'Tuần tra chung', dueOn: '2026-12-30' },
@@ -132,6 +137,25 @@ describe(`answer cache (${process.env.DB_ENGINE})`, () => {
     expect(refused.status).toBeLessThan(500);
     expect(await version()).toBe(before);
     expect((await get()).headers.get('X-Answer-Cache')).toBe('hit');
+  });
+
+  it('bumps nothing for a transaction rolled back after it wrote, once for one that commits many rows', async () => {
+    const before = await version();
+    await expect(
+      t.db.transaction(async (tx) => {
+        await tx.execute(sql`update hotspots set note = note || '' where unit_id is not null`);
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expect(await version()).toBe(before);
+    expect(Number((await rows(sql`select count(*) as n from data_version_marks`))[0].n)).toBe(0);
+    await t.db.transaction(async (tx) => {
+      await tx.execute(sql`update hotspots set note = note || ''`);
+      await tx.execute(sql`update border_crossings set hours_note = hours_note || ''`);
+    });
+    expect(await version()).toBe(before + 1);
+    // The mark is removed by its own commit: nothing piles up.
+    expect(Number((await rows(sql`select count(*) as n from data_version_marks`))[0].n)).toBe(0);
   });
 
   it('sees a write made beside it, in SQL, as another server or a command would make it', async () => {
@@ -198,5 +222,13 @@ describe('AnswerCache', () => {
     expect(c.get('big')).toBeUndefined();
     c.set('a', entry(100));
     expect(c.size).toEqual({ entries: 4, bytes: 700 });
+  });
+
+  it('holds at most 20,000 entries however small', () => {
+    const c = new AnswerCache(1e9);
+    for (let i = 0; i <= 20_000; i++) c.set(`k${i}`, entry(1));
+    expect(c.size.entries).toBe(20_000);
+    expect(c.get('k0')).toBeUndefined();
+    expect(c.get('k20000')).toBeDefined();
   });
 });

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb, type TestDb } from '../support/test-db.ts';
 import { testApp, type TestApi } from '../support/app.ts';
+import { gateMeeting } from '../support/border.ts';
 
 let t: TestDb;
 let api: TestApi;
@@ -15,14 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const event = (summary: string) => ({
-  kind: 'meeting',
-  level: 'gate',
-  occurredOn: '2026-11-20',
-  crossingId: 'crossing-01',
-  counterpart: 'Hà Khẩu',
-  summary,
-});
+const event = gateMeeting;
 const post = (key: string | null, body: object, path = '/api/events') =>
   api.call('POST', path, {
     as: 'border',

@@ -33,3 +33,13 @@ export function pointNearBorder(
   }
   throw new Error(`no point ${metres} m from ${String(sector.id)} inside the province`);
 }
+
+/** A meeting at Lào Cai's international gate (crossing-01) as the border unit logs it, with its summary. */
+export const gateMeeting = (summary: string) => ({
+  kind: 'meeting',
+  level: 'gate',
+  occurredOn: '2026-11-20',
+  crossingId: 'crossing-01',
+  counterpart: 'Hà Khẩu',
+  summary,
+});

@@ -17,8 +17,8 @@ export interface SessionUser {
   title: string;
   csrfToken: string;
   tokenHash: string;
-  /** The data's version (`data_version`) read with the session, in the same query: the answer cache's key. */
-  dataVersion: number;
+  /** The data's version (`data_version`), read with the session in the same query: the answer cache's key (null: none kept). */
+  dataVersion: number | null;
 }
 
 /**
@@ -48,7 +48,7 @@ export async function sessionUser(
         agencyId: users.agencyId,
         title: users.title,
       },
-      dataVersion: sql<number>`(select ${dataVersion.version} from ${dataVersion} where ${dataVersion.id} = 1)`,
+      dataVersion: sql<string | null>`(select sum(${dataVersion.version}) from ${dataVersion})`,
     })
     .from(sessions)
     .innerJoin(users, eq(sessions.userId, users.id))
@@ -74,7 +74,7 @@ export async function sessionUser(
     title: u.title,
     csrfToken: row.s.csrfToken,
     tokenHash,
-    dataVersion: Number(row.dataVersion),
+    dataVersion: row.dataVersion === null ? null : Number(row.dataVersion),
   };
 }
 

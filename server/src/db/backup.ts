@@ -209,6 +209,9 @@ export async function restorePostgres(url: string, db: Db, file: string, force =
     throw new BackupError(
       'the target database is not empty: restore into a new database, or pass --force to replace it',
     );
+  // The data's version before: after the restore it must be higher, or servers still running would take their
+  // kept answers of the replaced data for answers of the restored one (http/answer-cache.ts).
+  const versionBefore = await dataVersionOf(db);
   const conn = libpq(url);
   await run(
     'pg_restore',
@@ -224,7 +227,20 @@ export async function restorePostgres(url: string, db: Db, file: string, force =
     conn.env,
   );
   compareDigests(manifest.tables, await tableDigests(db));
+  const restored = await dataVersionOf(db);
+  if (restored !== null)
+    await db.execute(
+      sql`update data_version set version = version + ${Math.max(0, (versionBefore ?? 0) - restored) + 1} where id = 1`,
+    );
   return manifest;
+}
+
+/** The sum over `data_version`, or null when the table is not there (an empty or older database). */
+async function dataVersionOf(db: Db): Promise<number | null> {
+  const [table] = rowsOf(await db.execute(sql`select to_regclass('public.data_version') as t`));
+  if (!table?.t) return null;
+  const [row] = rowsOf(await db.execute(sql`select sum(version) as v from data_version`));
+  return row?.v === null || row?.v === undefined ? null : Number(row.v);
 }
 
 export async function backupPglite(client: PGlite, file: string): Promise<Manifest> {

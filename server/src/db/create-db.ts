@@ -71,11 +71,24 @@ export async function createDb(
       exclusive: async (fn) => {
         const conn = await client.reserve();
         try {
-          await conn`select pg_advisory_lock(${STARTUP_LOCK})`;
+          // Tried every second, saying so, rather than a silent wait behind another server's long import.
+          for (let said = false; ; said = true) {
+            const [got] = await conn<
+              { ok: boolean }[]
+            >`select pg_try_advisory_lock(${STARTUP_LOCK}) as ok`;
+            if (got!.ok) break;
+            if (!said)
+              console.log('waiting for another server to finish its start (migrations, imports)…');
+            await new Promise((r) => setTimeout(r, 1000));
+          }
           try {
             return await fn();
           } finally {
-            await conn`select pg_advisory_unlock(${STARTUP_LOCK})`;
+            // An unlock that fails (the connection was cut) must not hide what fn threw; the lock ends with
+            // the session anyway.
+            await conn`select pg_advisory_unlock(${STARTUP_LOCK})`.catch((e: Error) =>
+              console.error(`start-up lock: could not release it (${e.message})`),
+            );
           }
         } finally {
           conn.release();

@@ -644,14 +644,22 @@ export const rateLimits = pgTable('rate_limits', {
 });
 
 /**
- * One row: the version of the data every read answer is computed from. Each transaction that changes a data
- * table bumps it once, at its commit (a deferred trigger, migration 0023), whichever server or command wrote. The
- * servers' answer caches are keyed by it, so a write through one server is seen by the next read on any other.
- * Not bumped by the tables of accounts, sessions, sign-in, rate limits, idempotency and audit.
+ * The version of the data every read answer is computed from: the sum of `version` over the table's 16 rows. Each
+ * transaction that changes a data table adds one, to the row of its connection (pid mod 16, so concurrent writers
+ * seldom wait on each other), at its commit, whichever server or command wrote (triggers of migrations 0023/0024:
+ * a statement trigger on each data table marks the transaction once in `data_version_marks`, whose deferred trigger
+ * does the bump and removes the mark). The servers' answer caches are keyed by it, so a write through one server is
+ * seen by the next read on any other. Not bumped by the tables of accounts, sessions, sign-in, rate limits,
+ * idempotency and audit. Writers must run at READ COMMITTED (the default).
  */
 export const dataVersion = pgTable('data_version', {
   id: integer('id').primaryKey(),
   version: bigint('version', { mode: 'number' }).notNull(),
+});
+
+/** A transaction's mark that it changed data, removed by its own commit-time trigger: empty between transactions. */
+export const dataVersionMarks = pgTable('data_version_marks', {
+  id: serial('id').primaryKey(),
 });
 
 export const loginAttempts = pgTable(

@@ -2,7 +2,8 @@
  * The answer cache. A read's serialised answer is kept, compressed once (brotli and gzip), under the data's
  * version (`data_version`, read with the session in the same query), the Vietnamese day (answers default to
  * today), the user and their role, province and unit, and the URL. The next identical read is answered from memory
- * without recomputing or compressing; a revalidation whose ETag still matches is a 304 before anything is read.
+ * without running the route or compressing; a revalidation whose ETag still matches is a 304 without a body (only
+ * the session's query runs).
  *
  * Any write to a data table, through any server or command, bumps the version at its commit: every server's next
  * read misses and recomputes. Nothing here needs to be told of a write, so servers behind a load balancer stay
@@ -10,8 +11,11 @@
  *
  * Kept: 200 JSON answers to GET without Set-Cookie or `no-store`. Not kept: sign-in, health, accounts and the
  * audit trail (their tables do not bump the version), the static documents and the basemap (cached by their own
- * routes). The memory is bounded (`ANSWER_CACHE_MB`, least recently used entries go first).
+ * routes). The memory is bounded (`ANSWER_CACHE_MB`, least recently used entries go first): an entry counts its
+ * bodies, headers and a fixed overhead, and is kept under a hash of its key, so a URL padded with junk parameters
+ * costs what it weighs; at most MAX_ENTRIES are kept.
  */
+import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gunzip, gzip } from 'node:zlib';
 import type { MiddlewareHandler } from 'hono';
@@ -35,6 +39,9 @@ const NOT_KEPT = [
 ];
 /** Smaller answers are kept as they are: compressing them saves less than the header costs. */
 const COMPRESS_FROM = 1024;
+/** What an entry costs beyond its bodies and headers (the map's slot, the object, the hashed key). */
+const ENTRY_OVERHEAD = 320;
+const MAX_ENTRIES = 20_000;
 /** Headers of the route's answer that are kept with it (the rest are the app's, set again on the way out). */
 const KEPT_HEADERS = [
   'content-type',
@@ -74,6 +81,11 @@ export class AnswerCache {
 
   set(key: string, e: Entry): void {
     if (e.bytes > this.maxBytes / 4) return;
+    if (this.entries.size >= MAX_ENTRIES && !this.entries.has(key)) {
+      const oldest = this.entries.keys().next().value!;
+      this.used -= this.entries.get(oldest)!.bytes;
+      this.entries.delete(oldest);
+    }
     const old = this.entries.get(key);
     if (old) {
       this.used -= old.bytes;
@@ -102,6 +114,8 @@ async function entryOf(res: Response): Promise<Entry> {
     const v = res.headers.get(name);
     if (v !== null && name !== 'etag') headers.push([name, v]);
   }
+  const fixed =
+    ENTRY_OVERHEAD + etag.length + headers.reduce((n, [k, v]) => n + k.length + v.length + 32, 0);
   if (body.length < COMPRESS_FROM)
     return {
       headers,
@@ -110,7 +124,7 @@ async function entryOf(res: Response): Promise<Entry> {
       br: null,
       etag,
       revalidate: !routeTag,
-      bytes: body.length,
+      bytes: fixed + body.length,
     };
   const [gz, br] = await Promise.all([
     gzipAsync(body, { level: 6 }),
@@ -128,7 +142,7 @@ async function entryOf(res: Response): Promise<Entry> {
     br,
     etag,
     revalidate: !routeTag,
-    bytes: gz.length + br.length,
+    bytes: fixed + gz.length + br.length,
   };
 }
 
@@ -148,10 +162,15 @@ function accepted(header: string | undefined): 'br' | 'gzip' | null {
 export function answerCache(deps: AppDeps, cache: AnswerCache): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const user = c.get('user');
-    if (c.req.method !== 'GET' || !user || NOT_KEPT.some((p) => c.req.path.startsWith(p)))
+    if (
+      c.req.method !== 'GET' ||
+      !user ||
+      user.dataVersion === null ||
+      NOT_KEPT.some((p) => c.req.path.startsWith(p))
+    )
       return next();
     const url = new URL(c.req.url);
-    const key = [
+    const key = keyOf([
       user.dataVersion,
       vietnamDay(deps.clock()),
       user.id,
@@ -159,7 +178,7 @@ export function answerCache(deps: AppDeps, cache: AnswerCache): MiddlewareHandle
       user.provinceSlug ?? '',
       user.agencyId ?? '',
       url.pathname + url.search,
-    ].join('\n');
+    ]);
     let entry = cache.get(key);
     let state = 'hit';
     if (!entry) {
@@ -203,6 +222,10 @@ export function answerCache(deps: AppDeps, cache: AnswerCache): MiddlewareHandle
     c.res = new Response(new Uint8Array(body), { status: 200, headers });
   };
 }
+
+/** A fixed-size key: the URL may be long, the map holds only its hash. */
+const keyOf = (parts: (string | number)[]) =>
+  createHash('sha256').update(parts.join('\n')).digest('base64url');
 
 /** RFC 9110: a 304 repeats only these. */
 function onlyFor304(h: Headers): Headers {

@@ -28,7 +28,7 @@ const CLI_USER = {
   title: 'Dòng lệnh',
   csrfToken: '',
   tokenHash: '',
-  dataVersion: 0,
+  dataVersion: null,
 };
 
 export const summary = (r: BoundaryReport) =>
