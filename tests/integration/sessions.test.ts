@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog } from '@pcmt/server/db/schema';
+import { auditLog, rateLimits } from '@pcmt/server/db/schema';
 import { createApp } from '@pcmt/server/app';
 import { ROUTE_POLICY } from '@pcmt/shared/policy';
 import { openTestDb, type TestDb } from '../support/test-db.ts';
@@ -142,6 +142,28 @@ describe('request hardening', () => {
     const limited = await t.db.select().from(auditLog).where(eq(auditLog.detail, 'rate limited'));
     expect(limited.length).toBeGreaterThan(0);
     expect(limited.every((r) => r.outcome === 'denied')).toBe(true);
+  });
+
+  it("keeps a client's count for one minute in the database: Retry-After is what is left of it", async () => {
+    const ip = '10.9.9.9';
+    const start = at(3000);
+    api.setNow(start);
+    const tries: number[] = [];
+    for (let i = 0; i < 10; i++)
+      tries.push((await api.login('t.commander', PASSWORD, { ip })).status);
+    expect(tries.every((s) => s === 200)).toBe(true);
+    api.setNow(new Date(start.getTime() + 20_000));
+    const limited = await api.login('t.commander', PASSWORD, { ip });
+    expect([limited.status, limited.headers.get('retry-after')]).toEqual([429, '40']);
+    const row = await t.db
+      .select()
+      .from(rateLimits)
+      .where(eq(rateLimits.key, `login:${ip}`));
+    expect([row[0]?.hits, row[0]?.windowStart.toISOString()]).toEqual([11, start.toISOString()]);
+    // Another client is not counted with it; a new minute lets this one in again.
+    expect((await api.login('t.commander', PASSWORD, { ip: '10.9.9.10' })).status).toBe(200);
+    api.setNow(new Date(start.getTime() + 60_000));
+    expect((await api.login('t.commander', PASSWORD, { ip })).status).toBe(200);
   });
 
   it('sends the security headers on every route, and nothing of the API a shared cache may keep', async () => {
