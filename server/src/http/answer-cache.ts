@@ -21,7 +21,7 @@ import { brotliCompress, constants, gunzip, gzip } from 'node:zlib';
 import type { MiddlewareHandler } from 'hono';
 import { vietnamDay } from '@pcmt/shared/dates';
 import type { AppDeps } from '../deps.ts';
-import { bodyTag, matches, REVALIDATE } from './caching.ts';
+import { bodyTag, KEPT_ON_304, matches, REVALIDATE } from './caching.ts';
 import type { AppEnv } from './env.ts';
 
 const gzipAsync = promisify(gzip);
@@ -43,13 +43,7 @@ const COMPRESS_FROM = 1024;
 const ENTRY_OVERHEAD = 320;
 const MAX_ENTRIES = 20_000;
 /** Headers of the route's answer that are kept with it (the rest are the app's, set again on the way out). */
-const KEPT_HEADERS = [
-  'content-type',
-  'etag',
-  'cache-control',
-  'content-disposition',
-  'x-total-count',
-];
+const KEPT_HEADERS = ['content-type', 'cache-control', 'content-disposition'];
 
 interface Entry {
   headers: [string, string][];
@@ -67,8 +61,6 @@ interface Entry {
 export class AnswerCache {
   private entries = new Map<string, Entry>();
   private used = 0;
-  hits = 0;
-  misses = 0;
   constructor(readonly maxBytes: number) {}
 
   get(key: string): Entry | undefined {
@@ -81,11 +73,6 @@ export class AnswerCache {
 
   set(key: string, e: Entry): void {
     if (e.bytes > this.maxBytes / 4) return;
-    if (this.entries.size >= MAX_ENTRIES && !this.entries.has(key)) {
-      const oldest = this.entries.keys().next().value!;
-      this.used -= this.entries.get(oldest)!.bytes;
-      this.entries.delete(oldest);
-    }
     const old = this.entries.get(key);
     if (old) {
       this.used -= old.bytes;
@@ -93,8 +80,9 @@ export class AnswerCache {
     }
     this.entries.set(key, e);
     this.used += e.bytes;
+    // Oldest first (a Map iterates in insertion order, and a read moves its entry to the end).
     for (const [k, v] of this.entries) {
-      if (this.used <= this.maxBytes) break;
+      if (this.used <= this.maxBytes && this.entries.size <= MAX_ENTRIES) break;
       this.entries.delete(k);
       this.used -= v.bytes;
     }
@@ -112,7 +100,7 @@ async function entryOf(res: Response): Promise<Entry> {
   const headers: [string, string][] = [];
   for (const name of KEPT_HEADERS) {
     const v = res.headers.get(name);
-    if (v !== null && name !== 'etag') headers.push([name, v]);
+    if (v !== null) headers.push([name, v]);
   }
   const fixed =
     ENTRY_OVERHEAD + etag.length + headers.reduce((n, [k, v]) => n + k.length + v.length + 32, 0);
@@ -191,11 +179,10 @@ export function answerCache(deps: AppDeps, cache: AnswerCache): MiddlewareHandle
         /no-store/.test(res.headers.get('Cache-Control') ?? '')
       )
         return;
-      cache.misses++;
       entry = await entryOf(res);
       cache.set(key, entry);
       state = 'miss';
-    } else cache.hits++;
+    }
 
     const headers = new Headers(entry.headers);
     headers.set('ETag', entry.etag);
@@ -227,12 +214,10 @@ export function answerCache(deps: AppDeps, cache: AnswerCache): MiddlewareHandle
 const keyOf = (parts: (string | number)[]) =>
   createHash('sha256').update(parts.join('\n')).digest('base64url');
 
-/** RFC 9110: a 304 repeats only these. */
+/** RFC 9110: a 304 repeats only the headers it may (as apiCaching's own 304s), and says it came from here. */
 function onlyFor304(h: Headers): Headers {
   const out = new Headers();
-  for (const name of ['cache-control', 'etag', 'vary', 'x-answer-cache']) {
-    const v = h.get(name);
-    if (v !== null) out.set(name, v);
-  }
+  for (const [name, v] of h)
+    if (KEPT_ON_304.has(name) || name === 'x-answer-cache') out.set(name, v);
   return out;
 }

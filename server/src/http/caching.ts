@@ -15,7 +15,8 @@ export const REVALIDATE = 'private, no-cache';
 /** Geometry whose URL names its era and data version never changes: the browser keeps it a year. */
 export const IMMUTABLE = 'private, max-age=31536000, immutable';
 
-const KEPT_ON_304 = new Set([
+/** The headers a 304 may repeat (RFC 9110 15.4.5). */
+export const KEPT_ON_304 = new Set([
   'cache-control',
   'date',
   'etag',
